@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PORTA_DATA_DIR: z.string().default('./data'),
+  PORTA_BASE_DOMAIN: z.string().default('localhost'),
+  PORTA_PUBLIC_URL: z.string().url().optional(),
+  PORTA_SECRET_KEY: z.string().min(32).optional(),
+  PORTA_SETUP_TOKEN: z.string().min(16).optional(),
+  PORTA_ADMIN_EMAIL: z.string().email().optional(),
+  PORTA_ADMIN_PASSWORD: z.string().min(10).optional(),
+  PORTA_TENANT_SLUG: z.string().default('default'),
+  PORTA_TENANT_NAME: z.string().default('My MSP'),
+  PORTA_TRUST_PROXY: bool.default(false),
+  PORTA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
+  PORTA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24),
+  PORTA_WEB_DIST: z.string().optional(),
+  PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  baseDomain: string;
+  publicUrl: string | undefined;
+  secretKey: string | undefined;
+  setupToken: string | undefined;
+  bootstrapAdmin: { email: string; password: string; slug: string; name: string } | undefined;
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  webDist: string | undefined;
+  dbPoolSize: number | undefined;
+  logLevel: string;
+}
+
+/** The one place that reads the environment. Throws a readable message on bad values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.PORTA_DATA_DIR),
+    baseDomain: e.PORTA_BASE_DOMAIN.toLowerCase(),
+    publicUrl: e.PORTA_PUBLIC_URL,
+    secretKey: e.PORTA_SECRET_KEY,
+    setupToken: e.PORTA_SETUP_TOKEN,
+    bootstrapAdmin:
+      e.PORTA_ADMIN_EMAIL && e.PORTA_ADMIN_PASSWORD
+        ? { email: e.PORTA_ADMIN_EMAIL, password: e.PORTA_ADMIN_PASSWORD, slug: e.PORTA_TENANT_SLUG, name: e.PORTA_TENANT_NAME }
+        : undefined,
+    trustProxy: e.PORTA_TRUST_PROXY,
+    sessionIdleMs: e.PORTA_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.PORTA_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    webDist: e.PORTA_WEB_DIST,
+    dbPoolSize: e.PORTA_DB_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,48 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { startEmbeddedDatabase } from './embedded.ts';
+import type { Database } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  pool: pg.Pool;
+  engine: Engine;
+  /** Connection settings, for LISTEN clients and benchmarks. */
+  connection: pg.PoolConfig;
+  close(): Promise<void>;
+}
+
+// timestamptz → Date and bigint counts → number on both engines.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize?: number | undefined;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
+    const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
+  }
+  const embedded = await startEmbeddedDatabase(opts.dataDir);
+  const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
+  // PGlite runs one query at a time; a small pool keeps requests queued in order.
+  const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 4 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    engine: 'pglite',
+    connection,
+    async close() {
+      await db.destroy();
+      await embedded.stop();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Runs PGlite in a worker thread and serves it over the Postgres wire protocol on a
+ * private unix socket, so the app talks `pg` to it exactly as it talks to PostgreSQL.
+ * Keeping PGlite off the main thread stops long queries from blocking HTTP handling.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+interface WorkerInput {
+  dataDir: string;
+  /** Unix socket path, `<dir>/.s.PGSQL.5432`, so `pg` reaches it with host = dir. */
+  socketPath: string;
+  maxConnections: number;
+}
+
+const input = workerData as WorkerInput;
+
+async function run(): Promise<void> {
+  const db = await PGlite.create(input.dataDir);
+  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
+  await server.start();
+  parentPort?.postMessage({ type: 'ready' });
+  parentPort?.on('message', (msg: { type: string }) => {
+    if (msg.type !== 'stop') return;
+    void (async () => {
+      await server.stop();
+      await db.close();
+      parentPort?.postMessage({ type: 'stopped' });
+    })();
+  });
+}
+
+run().catch((err: unknown) => {
+  parentPort?.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+});

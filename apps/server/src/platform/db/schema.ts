@@ -1,0 +1,127 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  default_language: Generated<string>;
+  require_totp: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface TechniciansTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  is_admin: boolean;
+  language: Generated<string>;
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_enabled_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  technician_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface CustomersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CustomerDomainsTable {
+  tenant_id: string;
+  customer_id: string;
+  domain: string;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  username: string;
+  password_hash: string;
+  initial_password_enc: string | null;
+  password_changed_at: Date | null;
+  is_primary: boolean;
+  language: string;
+  phone: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  token_hash: string;
+  kind: 'technician' | 'contact';
+  subject_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  technician_id: string;
+  name: string;
+  scope: 'read' | 'write';
+  prefix: string;
+  secret_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Date;
+  blocked_until: Date | null;
+}
+
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  technicians: TechniciansTable;
+  technician_recovery_codes: RecoveryCodesTable;
+  customers: CustomersTable;
+  customer_domains: CustomerDomainsTable;
+  contacts: ContactsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  login_throttle: LoginThrottleTable;
+  instance_settings: InstanceSettingsTable;
+}
+
+export type TenantRow = Selectable<TenantsTable>;
+export type TechnicianRow = Selectable<TechniciansTable>;
+export type CustomerRow = Selectable<CustomersTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type ContactUpdate = Updateable<ContactsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;

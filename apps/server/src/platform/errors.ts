@@ -1,0 +1,67 @@
+import type { ErrorCode } from '@porta/contracts/errors';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  PASSWORD_TOO_WEAK: 400,
+  PASSWORD_INCORRECT: 400,
+  TOTP_NOT_PENDING: 400,
+  TOTP_INVALID: 401,
+  TOTP_REQUIRED: 401,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  SETUP_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  API_KEY_READ_ONLY: 403,
+  TOTP_ENROLMENT_REQUIRED: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+};
+
+const CONFLICTS: ErrorCode[] = [
+  'SETUP_ALREADY_DONE',
+  'TENANT_SLUG_TAKEN',
+  'EMAIL_TAKEN',
+  'DOMAIN_TAKEN',
+  'CUSTOMER_HAS_CONTACTS',
+  'TOTP_ALREADY_ENABLED',
+  'LAST_ADMIN',
+  'CANNOT_DELETE_SELF',
+];
+
+export function statusOf(code: ErrorCode): number {
+  if (STATUS[code]) return STATUS[code];
+  if (code.endsWith('NOT_FOUND')) return 404;
+  if (CONFLICTS.includes(code)) return 409;
+  return 400;
+}
+
+/**
+ * The one error type services throw. The HTTP layer turns it into
+ * `{ error: { code, message, details? } }` with the message in the caller's language.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly params: Record<string, string | number>;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = statusOf(code);
+    this.params = params;
+    this.details = details;
+  }
+}
+
+export const notFound = (code: ErrorCode = 'NOT_FOUND') => new AppError(code);
+
+/** PostgreSQL unique violation on a named index/constraint. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string };
+  return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);
+}

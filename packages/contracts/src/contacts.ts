@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, pageQuerySchema, pageSchema } from './common.ts';
+
+const personName = z.string().trim().min(1).max(80);
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9][0-9]{6,14}$/, 'E.164, for example +390212345678');
+
+export const contactSchema = z.object({
+  id: z.uuid(),
+  customerId: z.uuid(),
+  customerName: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  username: z.string(),
+  isPrimary: z.boolean(),
+  language: languageSchema,
+  phone: z.string().nullable(),
+  /** "initial": the generated password is still in use; "contact": the contact set their own. */
+  passwordState: z.enum(['initial', 'contact']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const credentialsSchema = z.object({ username: z.string(), password: z.string() });
+export type Credentials = z.infer<typeof credentialsSchema>;
+
+export const contactDetailSchema = z.object({
+  contact: contactSchema,
+  /** Present only while the contact still uses the generated password. */
+  credentials: credentialsSchema.nullable(),
+});
+
+export const contactCreateSchema = z.strictObject({
+  customerId: z.uuid(),
+  firstName: personName,
+  lastName: personName,
+  email: emailSchema,
+  isPrimary: z.boolean().default(false),
+  language: languageSchema.optional(),
+  phone: phoneSchema.nullable().optional(),
+});
+export const contactCreatedSchema = z.object({ contact: contactSchema, credentials: credentialsSchema });
+
+export const contactUpdateSchema = z.strictObject({
+  firstName: personName.optional(),
+  lastName: personName.optional(),
+  email: emailSchema.optional(),
+  isPrimary: z.boolean().optional(),
+  language: languageSchema.optional(),
+  phone: phoneSchema.nullable().optional(),
+});
+
+export const contactListQuerySchema = pageQuerySchema.extend({ customerId: z.uuid().optional() });
+export const contactPageSchema = pageSchema(contactSchema);
