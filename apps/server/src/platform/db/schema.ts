@@ -23,6 +23,7 @@ export interface TechniciansTable {
   totp_secret_enc: string | null;
   totp_pending_enc: string | null;
   totp_enabled_at: Date | null;
+  totp_last_step: number | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

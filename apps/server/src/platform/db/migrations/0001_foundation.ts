@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       totp_secret_enc text,
       totp_pending_enc text,
       totp_enabled_at timestamptz,
+      totp_last_step bigint,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     );

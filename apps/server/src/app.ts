@@ -1,0 +1,70 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './platform/context.ts';
+import { registerGuard } from './platform/auth/guard.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import './platform/http/fastify-types.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { defaultWebDist, registerWebApp } from './platform/http/web-app.ts';
+import { TenantResolver } from './platform/tenancy/tenant-resolver.ts';
+import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { contactRoutes } from './features/contacts/contacts.routes.ts';
+import { customerRoutes } from './features/customers/customers.routes.ts';
+import { healthRoutes } from './features/health/health.routes.ts';
+import { portalAuthRoutes } from './features/portal/portal-auth.routes.ts';
+import { securitySettingsRoutes } from './features/settings/security.routes.ts';
+import { setupRoutes } from './features/setup/setup.routes.ts';
+import { technicianRoutes } from './features/technicians/technicians.routes.ts';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  tenants: TenantResolver;
+}
+
+/** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // An empty JSON body counts as no body (a POST without payload), not as a parse error.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const err = Object.assign(new Error('Invalid JSON body'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+      done(err, undefined);
+    }
+  });
+
+  await app.register(cookie);
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  await registerOpenApi(app);
+  const tenants = new TenantResolver(ctx.db, ctx.config.baseDomain);
+  registerGuard(app, ctx, tenants);
+
+  healthRoutes(app, ctx);
+  setupRoutes(app, ctx, tenants);
+  authRoutes(app, ctx);
+  securitySettingsRoutes(app, ctx);
+  technicianRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
+  customerRoutes(app, ctx);
+  contactRoutes(app, ctx);
+  portalAuthRoutes(app, ctx);
+
+  await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
+  return { app, tenants };
+}

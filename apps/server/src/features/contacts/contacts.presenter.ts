@@ -1,0 +1,21 @@
+import type { Contact } from '@porta/contracts/contacts';
+import type { Language } from '@porta/contracts/common';
+import type { ContactView } from './contacts.repo.ts';
+
+export function presentContact(row: Omit<ContactView, 'total_count'>): Contact {
+  return {
+    id: row.id,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    username: row.username,
+    isPrimary: row.is_primary,
+    language: row.language as Language,
+    phone: row.phone,
+    passwordState: row.initial_password_enc ? 'initial' : 'contact',
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

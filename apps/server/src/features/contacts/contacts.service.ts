@@ -1,0 +1,92 @@
+import type { Language } from '@porta/contracts/common';
+import type { contactCreateSchema, contactListQuerySchema, contactUpdateSchema, Credentials } from '@porta/contracts/contacts';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
+import { generatePassword, hashPassword } from '../../platform/crypto/passwords.ts';
+import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
+import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { customerExists } from '../customers/customers.repo.ts';
+import * as repo from './contacts.repo.ts';
+import { nextFreeUsername, usernameBase } from './username.ts';
+
+export function listContacts(ctx: AppContext, tenantId: string, q: z.infer<typeof contactListQuerySchema>) {
+  return repo.listContacts(ctx.db, tenantId, q);
+}
+
+export async function getContact(ctx: AppContext, tenantId: string, id: string) {
+  const row = await repo.findContact(ctx.db, tenantId, id);
+  if (!row) throw new AppError('CONTACT_NOT_FOUND');
+  return row;
+}
+
+/** the generated credentials stay readable for technicians only until the contact changes the password. */
+export function credentialsOf(ctx: AppContext, row: repo.ContactView): Credentials | null {
+  return row.initial_password_enc ? { username: row.username, password: decrypt(ctx.keys, row.initial_password_enc) } : null;
+}
+
+async function newSecret(ctx: AppContext) {
+  const password = generatePassword();
+  return { password, password_hash: await hashPassword(password), initial_password_enc: encrypt(ctx.keys, password), password_changed_at: null };
+}
+
+export async function createContact(ctx: AppContext, tenantId: string, defaultLanguage: Language, input: z.infer<typeof contactCreateSchema>) {
+  if (!(await customerExists(ctx.db, tenantId, input.customerId))) throw new AppError('CUSTOMER_NOT_FOUND');
+  const { password, ...secret } = await newSecret(ctx);
+  const base = usernameBase(input.firstName, input.lastName, input.email);
+  for (let attempt = 0; ; attempt++) {
+    const username = nextFreeUsername(base, await repo.usernamesLike(ctx.db, tenantId, base));
+    try {
+      const { id } = await repo.insertContact(ctx.db, {
+        tenant_id: tenantId,
+        customer_id: input.customerId,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        email: input.email,
+        username,
+        is_primary: input.isPrimary,
+        language: input.language ?? defaultLanguage,
+        phone: input.phone ?? null,
+        ...secret,
+      });
+      return { row: await getContact(ctx, tenantId, id), credentials: { username, password } };
+    } catch (err) {
+      if (isUniqueViolation(err, 'contacts_email_uq')) throw new AppError('EMAIL_TAKEN');
+      // Another request took the same username meanwhile: pick again.
+      if (isUniqueViolation(err, 'contacts_username_uq') && attempt < 5) continue;
+      throw err;
+    }
+  }
+}
+
+export async function updateContact(ctx: AppContext, tenantId: string, id: string, input: z.infer<typeof contactUpdateSchema>) {
+  try {
+    const found = await repo.updateContact(ctx.db, tenantId, id, {
+      ...(input.firstName !== undefined && { first_name: input.firstName }),
+      ...(input.lastName !== undefined && { last_name: input.lastName }),
+      ...(input.email !== undefined && { email: input.email }),
+      ...(input.isPrimary !== undefined && { is_primary: input.isPrimary }),
+      ...(input.language !== undefined && { language: input.language }),
+      ...(input.phone !== undefined && { phone: input.phone }),
+    });
+    if (!found) throw new AppError('CONTACT_NOT_FOUND');
+  } catch (err) {
+    if (isUniqueViolation(err, 'contacts_email_uq')) throw new AppError('EMAIL_TAKEN');
+    throw err;
+  }
+  return getContact(ctx, tenantId, id);
+}
+
+export async function deleteContact(ctx: AppContext, tenantId: string, id: string): Promise<void> {
+  if (!(await repo.deleteContact(ctx.db, tenantId, id))) throw new AppError('CONTACT_NOT_FOUND');
+  await deleteSessionsOf(ctx, tenantId, 'contact', id);
+}
+
+/** New generated password (the username stays); the contact's open sessions end. */
+export async function regenerateCredentials(ctx: AppContext, tenantId: string, id: string) {
+  const { password, ...secret } = await newSecret(ctx);
+  if (!(await repo.updateContact(ctx.db, tenantId, id, secret))) throw new AppError('CONTACT_NOT_FOUND');
+  await deleteSessionsOf(ctx, tenantId, 'contact', id);
+  const row = await getContact(ctx, tenantId, id);
+  return { row, credentials: { username: row.username, password } };
+}

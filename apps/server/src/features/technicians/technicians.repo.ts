@@ -1,0 +1,72 @@
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { PageQuery } from '@porta/contracts/common';
+import { likePattern, offsetOf, toPage, totalCount } from '../../platform/db/paging.ts';
+import type { Database, TechniciansTable } from '../../platform/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function findTechnician(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('technicians').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findTechnicianByEmail(db: Db, tenantId: string, email: string) {
+  return db.selectFrom('technicians').selectAll().where('tenant_id', '=', tenantId).where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function listTechnicians(db: Db, tenantId: string, q: PageQuery) {
+  let base = db.selectFrom('technicians').where('tenant_id', '=', tenantId);
+  if (q.q) {
+    const like = likePattern(q.q);
+    base = base.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
+  }
+  const rows = await base.selectAll().select(totalCount).orderBy(sql`lower(name)`).orderBy('id').limit(q.pageSize).offset(offsetOf(q)).execute();
+  return toPage(rows, q, async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+}
+
+export function insertTechnician(
+  db: Db,
+  tenantId: string,
+  values: { name: string; email: string; passwordHash: string; isAdmin: boolean; language: string },
+) {
+  return db
+    .insertInto('technicians')
+    .values({
+      tenant_id: tenantId,
+      name: values.name,
+      email: values.email.toLowerCase(),
+      password_hash: values.passwordHash,
+      is_admin: values.isAdmin,
+      language: values.language,
+      totp_secret_enc: null,
+      totp_pending_enc: null,
+      totp_enabled_at: null,
+      totp_last_step: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function updateTechnician(db: Db, tenantId: string, id: string, values: Updateable<TechniciansTable>) {
+  return db
+    .updateTable('technicians')
+    .set({ ...values, updated_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteTechnician(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('technicians').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return r.numDeletedRows > 0n;
+}
+
+export async function countAdmins(db: Db, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('technicians')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('is_admin', '=', true)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

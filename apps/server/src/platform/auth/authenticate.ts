@@ -1,0 +1,131 @@
+import type { AppContext } from '../context.ts';
+import { hashToken } from '../crypto/tokens.ts';
+import type { ContactPrincipal, TechnicianPrincipal } from './principal.ts';
+import { isExpired, touchSession } from './sessions.ts';
+
+/** One round trip: session, technician and the tenant's TOTP rule. */
+export async function technicianFromSession(ctx: AppContext, tenantId: string, token: string): Promise<TechnicianPrincipal | null> {
+  const row = await ctx.db
+    .selectFrom('sessions as s')
+    .innerJoin('technicians as t', (j) => j.onRef('t.id', '=', 's.subject_id').onRef('t.tenant_id', '=', 's.tenant_id'))
+    .innerJoin('tenants as tn', 'tn.id', 's.tenant_id')
+    .select([
+      's.id as sessionId',
+      's.last_seen_at',
+      's.expires_at',
+      't.id',
+      't.name',
+      't.email',
+      't.is_admin',
+      't.language',
+      't.totp_enabled_at',
+      'tn.require_totp',
+    ])
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.kind', '=', 'technician')
+    .executeTakeFirst();
+  if (!row) return null;
+  const times = { id: row.sessionId, last_seen_at: row.last_seen_at, expires_at: row.expires_at };
+  if (isExpired(ctx, times)) {
+    await ctx.db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
+    return null;
+  }
+  await touchSession(ctx, tenantId, times);
+  const totpEnabled = row.totp_enabled_at !== null;
+  return {
+    kind: 'technician',
+    id: row.id,
+    tenantId,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin,
+    language: row.language,
+    totpEnabled,
+    requireTotp: row.require_totp,
+    totpEnrolmentRequired: row.require_totp && !totpEnabled,
+    via: 'session',
+    sessionId: row.sessionId,
+    apiKeyScope: null,
+  };
+}
+
+const API_KEY_TOUCH_MS = 60_000;
+
+export async function technicianFromApiKey(ctx: AppContext, tenantId: string, secret: string): Promise<TechnicianPrincipal | null> {
+  const row = await ctx.db
+    .selectFrom('api_keys as k')
+    .innerJoin('technicians as t', (j) => j.onRef('t.id', '=', 'k.technician_id').onRef('t.tenant_id', '=', 'k.tenant_id'))
+    .select(['k.id as keyId', 'k.scope', 'k.last_used_at', 't.id', 't.name', 't.email', 't.is_admin', 't.language', 't.totp_enabled_at'])
+    .where('k.secret_hash', '=', hashToken(secret))
+    .where('k.tenant_id', '=', tenantId)
+    .where('k.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > API_KEY_TOUCH_MS) {
+    await ctx.db.updateTable('api_keys').set({ last_used_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', row.keyId).execute();
+  }
+  return {
+    kind: 'technician',
+    id: row.id,
+    tenantId,
+    name: row.name,
+    email: row.email,
+    isAdmin: row.is_admin,
+    language: row.language,
+    totpEnabled: row.totp_enabled_at !== null,
+    requireTotp: false,
+    totpEnrolmentRequired: false,
+    via: 'api-key',
+    sessionId: null,
+    apiKeyScope: row.scope,
+  };
+}
+
+export async function contactFromSession(ctx: AppContext, tenantId: string, token: string): Promise<ContactPrincipal | null> {
+  const row = await ctx.db
+    .selectFrom('sessions as s')
+    .innerJoin('contacts as c', (j) => j.onRef('c.id', '=', 's.subject_id').onRef('c.tenant_id', '=', 's.tenant_id'))
+    .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .select([
+      's.id as sessionId',
+      's.last_seen_at',
+      's.expires_at',
+      'c.id',
+      'c.customer_id',
+      'cu.name as customer_name',
+      'c.first_name',
+      'c.last_name',
+      'c.email',
+      'c.username',
+      'c.is_primary',
+      'c.language',
+      'c.phone',
+    ])
+    .where('s.token_hash', '=', hashToken(token))
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.kind', '=', 'contact')
+    .executeTakeFirst();
+  if (!row) return null;
+  const times = { id: row.sessionId, last_seen_at: row.last_seen_at, expires_at: row.expires_at };
+  if (isExpired(ctx, times)) {
+    await ctx.db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
+    return null;
+  }
+  await touchSession(ctx, tenantId, times);
+  return {
+    kind: 'contact',
+    id: row.id,
+    tenantId,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    username: row.username,
+    isPrimary: row.is_primary,
+    language: row.language,
+    phone: row.phone,
+    sessionId: row.sessionId,
+  };
+}

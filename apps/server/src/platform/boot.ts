@@ -1,0 +1,24 @@
+import type { Config } from '../config.ts';
+import type { AppContext } from './context.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadKeys } from './secrets.ts';
+
+export interface Booted {
+  ctx: AppContext;
+  handle: DatabaseHandle;
+  keyGenerated: boolean;
+}
+
+/** Database up, schema current, keys loaded: what the server, the CLI and the demo share. */
+export async function boot(config: Config): Promise<Booted> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  try {
+    await migrateToLatest(handle.db);
+    const { keys, generated } = await loadKeys(handle.db, config.secretKey);
+    return { ctx: { db: handle.db, engine: handle.engine, keys, config }, handle, keyGenerated: generated };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}

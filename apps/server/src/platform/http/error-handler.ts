@@ -1,0 +1,52 @@
+import type { ErrorCode } from '@porta/contracts/errors';
+import { translate } from '@porta/i18n/translate';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, statusOf } from '../errors.ts';
+import { localiseValidation } from './validation-details.ts';
+
+function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params: Record<string, string | number> = {}, details?: unknown) {
+  const message = translate(request.lang, 'errors', code, params);
+  const body = details === undefined ? { error: { code, message } } : { error: { code, message, details } };
+  return reply.status(status).send(body);
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+/**
+ * Every failure leaves as `{ error: { code, message, details? } }`. Bad input of any shape
+ * maps to a 4xx; only a real fault is a 500, logged with its stack and never shown.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.seconds ?? 60));
+      return send(request, reply, error.code, error.status, error.params, error.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return send(request, reply, 'VALIDATION_FAILED', 400, {}, localiseValidation(request.lang, error.validation, error.validationContext));
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      const details = mapped === 'VALIDATION_FAILED' ? [{ field: 'body', code: 'invalid_json', message: translate(request.lang, 'errors', 'validation.invalid_json') }] : undefined;
+      return send(request, reply, mapped, statusOf(mapped), {}, details);
+    }
+    const pgCode = (error as { code?: string }).code;
+    if (pgCode && /^22/.test(pgCode)) {
+      // A data exception from PostgreSQL (value out of range, bad text): the input's fault.
+      request.log.warn({ err: error }, 'database rejected input');
+      return send(request, reply, 'VALIDATION_FAILED', 400);
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return send(request, reply, error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', error.statusCode === 404 ? 404 : 400);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(request, reply, 'INTERNAL', 500);
+  });
+}

@@ -1,0 +1,73 @@
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { changePasswordBodySchema } from '@porta/contracts/auth';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { isApiError } from '../../lib/api-error';
+import { showServerFieldErrors, zodValidator } from '../../lib/forms';
+import { i18next } from '../../lib/i18n';
+import { notifySuccess } from '../../lib/notify';
+import { FormError } from '../ui/FormError';
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+const schema = changePasswordBodySchema
+  .extend({ confirmPassword: z.string().min(1) })
+  .refine((values) => values.newPassword === values.confirmPassword, { path: ['confirmPassword'] });
+
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+
+interface ChangePasswordFormProps {
+  mutation: UseMutationResult<unknown, Error, PasswordChange>;
+}
+
+/** Current password, new password twice; shared by the console account and the portal settings. */
+export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    validate: zodValidator(schema, { confirmPassword: () => i18next.t('common:validation.passwordsDiffer') }),
+  });
+
+  const submit = form.onSubmit(({ currentPassword, newPassword }) => {
+    mutation.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifySuccess(t('password.changed'));
+        },
+        onError: (error) => {
+          showServerFieldErrors(form, error, FIELDS);
+          if (isApiError(error, 'PASSWORD_INCORRECT')) form.setFieldError('currentPassword', error.message);
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm" maw={420}>
+        <PasswordInput label={t('password.current')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+        <PasswordInput
+          label={t('password.new')}
+          description={t('password.hint')}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('newPassword')}
+        />
+        <PasswordInput label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
+        <FormError error={isApiError(mutation.error, 'PASSWORD_INCORRECT') ? null : mutation.error} />
+        <Group>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('password.changeSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconAddressBook, IconBuildingSkyscraper, IconKey, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useTechnician } from '../../console-auth/technician-context';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+export function ConsoleNavbar() {
+  const { t } = useTranslation('console');
+  const user = useTechnician();
+
+  const work: Item[] = [
+    { to: '/console/customers', label: t('shell.nav.customers'), icon: <IconBuildingSkyscraper size={18} aria-hidden /> },
+    { to: '/console/contacts', label: t('shell.nav.contacts'), icon: <IconAddressBook size={18} aria-hidden /> },
+  ];
+  const admin: Item[] = [
+    { to: '/console/technicians', label: t('shell.nav.technicians'), icon: <IconUsersGroup size={18} aria-hidden /> },
+    { to: '/console/api-keys', label: t('shell.nav.apiKeys'), icon: <IconKey size={18} aria-hidden /> },
+    { to: '/console/settings/security', label: t('shell.nav.security'), icon: <IconShieldLock size={18} aria-hidden /> },
+  ];
+
+  return (
+    <ScrollArea type="auto" h="100%">
+      <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <SectionLabel>{t('shell.nav.workSection')}</SectionLabel>
+        {work.map((item) => (
+          <NavItem key={item.to} item={item} />
+        ))}
+        {user.isAdmin && (
+          <>
+            <Divider my="sm" component="li" />
+            <SectionLabel>
+              {t('shell.nav.adminSection')}{' '}
+              <Badge size="xs" variant="light" ml={4}>
+                {t('shell.adminBadge')}
+              </Badge>
+            </SectionLabel>
+            {admin.map((item) => (
+              <NavItem key={item.to} item={item} />
+            ))}
+          </>
+        )}
+      </Stack>
+    </ScrollArea>
+  );
+}
+
+function SectionLabel({ children }: { children: ReactNode }) {
+  return (
+    <Text component="li" size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4}>
+      {children}
+    </Text>
+  );
+}
+
+function NavItem({ item }: { item: Item }) {
+  const { pathname } = useLocation();
+  const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+  return (
+    <li>
+      <NavLink
+        component={Link}
+        to={item.to}
+        label={item.label}
+        leftSection={item.icon}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+        variant="light"
+        style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+import { type PortalMe, portalMeSchema, portalSessionSchema } from '@porta/contracts/portal';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { isApiError } from '../../lib/api-error';
+import { portalApi } from '../../lib/api-clients';
+import { PORTAL_ME_KEY, queryClient } from '../../lib/query-client';
+
+async function fetchMe(): Promise<PortalMe | null> {
+  try {
+    return await portalApi.get('/api/v1/portal/me', portalMeSchema);
+  } catch (error) {
+    if (isApiError(error, 'UNAUTHENTICATED')) return null;
+    throw error;
+  }
+}
+
+/** The signed-in contact (with CSRF token), or null when signed out. */
+export function usePortalSession() {
+  return useQuery({ queryKey: PORTAL_ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+export interface PortalLoginInput {
+  username: string;
+  password: string;
+}
+
+export function usePortalLogin() {
+  return useMutation({
+    mutationFn: (body: PortalLoginInput) => portalApi.post('/api/v1/portal/auth/login', portalSessionSchema, body),
+    onSuccess: ({ user, csrfToken }) => {
+      queryClient.removeQueries({ queryKey: ['portal'] });
+      queryClient.setQueryData<PortalMe>(PORTAL_ME_KEY, { ...user, csrfToken });
+    },
+  });
+}
+
+export function usePortalLogout() {
+  return useMutation({
+    mutationFn: () => portalApi.post('/api/v1/portal/auth/logout', z.unknown(), {}),
+    onSettled: () => {
+      queryClient.removeQueries({ queryKey: ['portal'] });
+      queryClient.setQueryData(PORTAL_ME_KEY, null);
+    },
+  });
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { type ApiArea, ApiError, errorBodySchema, parseFieldIssues } from './api-error';
+import { currentLanguage, i18next } from './i18n';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type QueryValue = string | number | boolean | undefined | null;
+export type Query = Record<string, QueryValue>;
+
+interface ClientOptions {
+  area: ApiArea;
+  /** The session's CSRF token, sent on unsafe methods. */
+  getCsrfToken?: () => string | undefined;
+  /** Called once when the server refuses the CSRF token; answers a fresh token to retry with. */
+  refreshCsrfToken?: () => Promise<string | undefined>;
+}
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: ClientOptions) {
+  async function send(method: Method, path: string, body: unknown, csrfToken: string | undefined): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+    try {
+      return await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError({ status: 0, code: 'NETWORK', message: i18next.t('common:errors.network'), area });
+    }
+  }
+
+  async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    let response = await send(method, path, body, getCsrfToken?.());
+    let payload = await readJson(response);
+    if (!response.ok && method !== 'GET' && refreshCsrfToken && isCsrfRefusal(payload)) {
+      const fresh = await refreshCsrfToken();
+      response = await send(method, path, body, fresh);
+      payload = await readJson(response);
+    }
+    if (!response.ok) throw toApiError(response.status, payload, area);
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues);
+      throw new ApiError({ status: response.status, code: 'BAD_RESPONSE', message: i18next.t('common:errors.unexpected'), area });
+    }
+    return parsed.data;
+  }
+
+  return {
+    get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
+    post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, schema, body),
+    patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+    delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+function isCsrfRefusal(payload: unknown): boolean {
+  const parsed = errorBodySchema.safeParse(payload);
+  return parsed.success && parsed.data.error.code === 'CSRF_INVALID';
+}
+
+function toApiError(status: number, payload: unknown, area: ApiArea): ApiError {
+  const parsed = errorBodySchema.safeParse(payload);
+  if (!parsed.success) {
+    return new ApiError({ status, code: status >= 500 ? 'INTERNAL' : 'HTTP_ERROR', message: i18next.t('common:errors.unexpected'), area });
+  }
+  const { code, message, details } = parsed.data.error;
+  return new ApiError({ status, code, message, area, fieldIssues: code === 'VALIDATION_FAILED' ? parseFieldIssues(details) : [] });
+}

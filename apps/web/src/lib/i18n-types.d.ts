@@ -1,0 +1,16 @@
+import type enCommon from '@porta/i18n/locales/en/common.json';
+import type enConsole from '@porta/i18n/locales/en/console.json';
+import type enErrors from '@porta/i18n/locales/en/errors.json';
+import type enPortal from '@porta/i18n/locales/en/portal.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      common: typeof enCommon;
+      console: typeof enConsole;
+      portal: typeof enPortal;
+      errors: typeof enErrors;
+    };
+  }
+}
