@@ -1,0 +1,39 @@
+import type { AppContext } from '../platform/context.ts';
+import { findTenantBySlug } from '../features/tenants/tenants.repo.ts';
+import { createTenantWithAdmin } from '../features/tenants/tenants.service.ts';
+import { createCustomer } from '../features/customers/customers.service.ts';
+import { createContact } from '../features/contacts/contacts.service.ts';
+import { DEMO_CUSTOMERS } from './demo-data.ts';
+
+const SLUG = 'demo';
+const ADMIN = { name: 'Alex Admin', email: 'admin@demo-msp.example', password: 'demo-admin-password' };
+
+/**
+ * Seeds the "demo" tenant through the same services the API uses, so demo data obeys
+ * every rule real data does. Refuses to run twice rather than mixing with changed data.
+ */
+export async function seedDemo(ctx: AppContext, print: (line: string) => void): Promise<void> {
+  if (await findTenantBySlug(ctx.db, SLUG)) {
+    print(`The demo tenant "${SLUG}" already exists; nothing to do. (Start from an empty PORTA_DATA_DIR to seed it again.)`);
+    return;
+  }
+  const { tenant } = await createTenantWithAdmin(ctx, { slug: SLUG, name: 'Demo MSP', admin: ADMIN });
+  const logins: string[] = [];
+  for (const c of DEMO_CUSTOMERS) {
+    const customer = await createCustomer(ctx, tenant.id, { name: c.name, domains: c.domains });
+    for (const p of c.contacts) {
+      const { credentials } = await createContact(ctx, tenant.id, 'en', { ...p, customerId: customer.id, phone: p.phone ?? null });
+      const role = p.isPrimary ? 'primary' : 'contact';
+      logins.push(`  ${credentials.username.padEnd(20)} ${credentials.password}   ${role.padEnd(8)} ${p.language}  ${c.name}`);
+    }
+  }
+  const port = ctx.config.port;
+  const host = `${SLUG}.${ctx.config.baseDomain}:${port}`;
+  print('Demo MSP seeded: 3 customers, 10 contacts.');
+  print('');
+  print(`Console  http://${host}/console   (or http://localhost:${port}/console if this is the only tenant)`);
+  print(`  ${ADMIN.email}  ${ADMIN.password}   admin`);
+  print('');
+  print(`Portal   http://${host}/`);
+  for (const line of logins) print(line);
+}

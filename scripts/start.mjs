@@ -1,0 +1,43 @@
+// `npm start`: build what is missing or stale, then run the server (it migrates on start).
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (full.includes(`${path.sep}node_modules${path.sep}`) || full.includes(`${path.sep}dist${path.sep}`)) continue;
+    newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function stale(output, sources) {
+  if (!fs.existsSync(output)) return true;
+  const built = fs.statSync(output).mtimeMs;
+  return sources.some((dir) => newestMtime(path.join(root, dir)) > built);
+}
+
+function run(args) {
+  const r = spawnSync('npm', args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const shared = ['packages/contracts/src', 'packages/i18n/src', 'packages/i18n/locales'];
+if (stale(path.join(root, 'apps/web/dist/index.html'), ['apps/web/src', 'apps/web/index.html', ...shared])) {
+  console.log('Building the web app…');
+  run(['run', 'build', '-w', '@porta/web']);
+}
+if (stale(path.join(root, 'apps/server/dist/main.js'), ['apps/server/src', ...shared])) {
+  console.log('Building the server…');
+  run(['run', 'build', '-w', '@porta/server']);
+}
+
+const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
