@@ -2,7 +2,7 @@ import type { Contact } from '@porta/contracts/contacts';
 import type { Language } from '@porta/contracts/common';
 import type { ContactView } from './contacts.repo.ts';
 
-export function presentContact(row: Omit<ContactView, 'total_count'>): Contact {
+export function presentContact(row: ContactView): Contact {
   return {
     id: row.id,
     customerId: row.customer_id,

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
-import { likePattern, offsetOf, toPage, totalCount } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
 import type { ContactsTable, Database, NewContact } from '../../platform/db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,21 +20,22 @@ const COLUMNS = [
   'c.updated_at',
 ] as const;
 
-function selectContacts(db: Db, tenantId: string) {
-  return db
-    .selectFrom('contacts as c')
-    .innerJoin('customers as cu', (j) => j.onRef('cu.id', '=', 'c.customer_id').onRef('cu.tenant_id', '=', 'c.tenant_id'))
-    .where('c.tenant_id', '=', tenantId);
+function contacts(db: Db, tenantId: string) {
+  return db.selectFrom('contacts as c').where('c.tenant_id', '=', tenantId);
+}
+
+function withCustomer(q: ReturnType<typeof contacts>) {
+  return q.innerJoin('customers as cu', (j) => j.onRef('cu.id', '=', 'c.customer_id').onRef('cu.tenant_id', '=', 'c.tenant_id')).select(COLUMNS);
 }
 
 export function findContact(db: Db, tenantId: string, id: string) {
-  return selectContacts(db, tenantId).select(COLUMNS).where('c.id', '=', id).executeTakeFirst();
+  return withCustomer(contacts(db, tenantId)).where('c.id', '=', id).executeTakeFirst();
 }
 
 export type ContactView = NonNullable<Awaited<ReturnType<typeof findContact>>>;
 
 export async function listContacts(db: Db, tenantId: string, q: { q?: string | undefined; customerId?: string | undefined; page: number; pageSize: number }) {
-  let base = selectContacts(db, tenantId);
+  let base = contacts(db, tenantId);
   if (q.customerId) base = base.where('c.customer_id', '=', q.customerId);
   if (q.q) {
     const like = likePattern(q.q);
@@ -46,16 +47,10 @@ export async function listContacts(db: Db, tenantId: string, q: { q?: string | u
       ]),
     );
   }
-  const rows = await base
-    .select(COLUMNS)
-    .select(totalCount)
-    .orderBy(sql`lower(c.last_name)`)
-    .orderBy(sql`lower(c.first_name)`)
-    .orderBy('c.id')
-    .limit(q.pageSize)
-    .offset(offsetOf(q))
-    .execute();
-  return toPage(rows, q, async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  return fetchPage(
+    withCustomer(base).orderBy(sql`lower(c.last_name)`).orderBy(sql`lower(c.first_name)`).orderBy('c.id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
 }
 
 /** Usernames equal to `base` or `base` followed by digits, to pick the next free one. */

@@ -1,14 +1,16 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
-import { likePattern, offsetOf, toPage, totalCount } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
 import type { Database } from '../../platform/db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-function selectCustomers(db: Db, tenantId: string) {
-  return db
-    .selectFrom('customers as c')
-    .where('c.tenant_id', '=', tenantId)
+function customers(db: Db, tenantId: string) {
+  return db.selectFrom('customers as c').where('c.tenant_id', '=', tenantId);
+}
+
+function withDetails(q: ReturnType<typeof customers>) {
+  return q
     .select(['c.id', 'c.name', 'c.created_at', 'c.updated_at'])
     .select([
       sql<string[]>`coalesce((select array_agg(d.domain order by d.domain) from customer_domains d where d.tenant_id = c.tenant_id and d.customer_id = c.id), '{}')`.as('domains'),
@@ -19,11 +21,11 @@ function selectCustomers(db: Db, tenantId: string) {
 export type CustomerView = Awaited<ReturnType<typeof findCustomer>> & object;
 
 export function findCustomer(db: Db, tenantId: string, id: string) {
-  return selectCustomers(db, tenantId).where('c.id', '=', id).executeTakeFirst();
+  return withDetails(customers(db, tenantId)).where('c.id', '=', id).executeTakeFirst();
 }
 
 export async function listCustomers(db: Db, tenantId: string, q: PageQuery) {
-  let base = selectCustomers(db, tenantId);
+  let base = customers(db, tenantId);
   if (q.q) {
     const like = likePattern(q.q);
     base = base.where((eb) =>
@@ -35,11 +37,10 @@ export async function listCustomers(db: Db, tenantId: string, q: PageQuery) {
       ]),
     );
   }
-  const rows = await base.select(totalCount).orderBy(sql`lower(c.name)`).orderBy('c.id').limit(q.pageSize).offset(offsetOf(q)).execute();
-  return toPage(rows, q, async () => {
-    const r = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return Number(r.n);
-  });
+  return fetchPage(
+    withDetails(base).orderBy(sql`lower(c.name)`).orderBy('c.id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
 }
 
 export function insertCustomer(db: Db, tenantId: string, name: string) {

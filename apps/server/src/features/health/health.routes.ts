@@ -6,12 +6,19 @@ import type { AppContext } from '../../platform/context.ts';
 import { tenantOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 
-const healthSchema = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) });
+const engineSchema = z.enum(['pglite', 'postgres']);
+const healthSchema = z.object({ status: z.literal('ok'), db: engineSchema });
+const unhealthySchema = z.object({ status: z.literal('unavailable'), db: engineSchema });
 
 export function healthRoutes(app: ZodApp, ctx: AppContext): void {
   // Outside /api/v1: load balancers probe it without a tenant.
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: healthSchema } } }, async () => {
-    await sql`select 1`.execute(ctx.db);
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: healthSchema, 503: unhealthySchema } } }, async (req, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+    } catch (err) {
+      req.log.error({ err }, 'health check: database unreachable');
+      return reply.status(503).send({ status: 'unavailable' as const, db: ctx.engine });
+    }
     return { status: 'ok' as const, db: ctx.engine };
   });
 

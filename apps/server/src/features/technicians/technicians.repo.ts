@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
-import { likePattern, offsetOf, toPage, totalCount } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
 import type { Database, TechniciansTable } from '../../platform/db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -19,8 +19,10 @@ export async function listTechnicians(db: Db, tenantId: string, q: PageQuery) {
     const like = likePattern(q.q);
     base = base.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
   }
-  const rows = await base.selectAll().select(totalCount).orderBy(sql`lower(name)`).orderBy('id').limit(q.pageSize).offset(offsetOf(q)).execute();
-  return toPage(rows, q, async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+  return fetchPage(
+    base.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
 }
 
 export function insertTechnician(
