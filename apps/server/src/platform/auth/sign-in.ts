@@ -13,6 +13,9 @@ export async function startSession(
   kind: SessionKind,
   subjectId: string,
 ): Promise<{ token: string; csrfToken: string }> {
+  // A new sign-in replaces whatever session this browser held (no orphaned sessions, no fixation).
+  const previous = readSessionCookie(request, kind);
+  if (previous) await deleteSessionByToken(ctx, tenantId, previous);
   const { token, expiresAt } = await createSession(ctx, tenantId, kind, subjectId, {
     ip: request.ip,
     userAgent: request.headers['user-agent'],
