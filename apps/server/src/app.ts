@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
 import { registerGuard } from './platform/auth/guard.ts';
@@ -24,14 +24,21 @@ export interface BuiltApp {
   tenants: TenantResolver;
 }
 
+export interface BuildAppOptions {
+  logger?: boolean;
+  /** Sees every route as it is registered (the authorization suite lists them with it). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

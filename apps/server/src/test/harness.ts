@@ -1,0 +1,83 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { buildApp, type BuildAppOptions } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import type { AppContext } from '../platform/context.ts';
+import { deriveKeys } from '../platform/crypto/keys.ts';
+import type { TenantResolver } from '../platform/tenancy/tenant-resolver.ts';
+import { kyselyFor } from './database.ts';
+import type { TestDatabase } from './provided.ts';
+
+export const TEST_SECRET = 'test-secret-for-porta-integration-tests-only';
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  tenants: TenantResolver;
+}
+
+export interface TestAppOptions {
+  /** Extra environment for `loadConfig` (e.g. PORTA_TRUST_PROXY, PORTA_SETUP_TOKEN). */
+  env?: Record<string, string>;
+  /** Another database than the run's shared one (see startIsolatedDatabase). */
+  database?: TestDatabase;
+  /** Passed to buildApp (e.g. onRoute, to list every registered route). */
+  build?: Omit<BuildAppOptions, 'logger'>;
+}
+
+export function sharedDatabase(): TestDatabase {
+  return inject('testDatabase');
+}
+
+/** The real application on the test database, without listening: drive it with `app.inject()`. */
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp & { close(): Promise<void> }> {
+  const database = opts.database ?? sharedDatabase();
+  const config = loadConfig({
+    PORTA_BASE_DOMAIN: 'localhost',
+    LOG_LEVEL: 'silent',
+    // Hermetic: never serve whatever web build happens to lie around.
+    PORTA_WEB_DIST: path.join(os.tmpdir(), 'porta-test-no-web-dist'),
+    ...opts.env,
+  });
+  const db = kyselyFor(database.connection, database.engine === 'pglite' ? 2 : 4);
+  const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config };
+  const { app, tenants } = await buildApp(ctx, { ...opts.build, logger: false });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    tenants,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Builds the app once for the test file (beforeAll) and closes it after the last test. */
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
+  let built: (TestApp & { close(): Promise<void> }) | undefined;
+  beforeAll(async () => {
+    built = await createTestApp(opts);
+  });
+  afterAll(async () => {
+    await built?.close();
+  });
+  const need = () => {
+    if (!built) throw new Error('useTestApp(): the app is built in beforeAll; use it inside tests and hooks');
+    return built;
+  };
+  return {
+    get app() {
+      return need().app;
+    },
+    get ctx() {
+      return need().ctx;
+    },
+    get tenants() {
+      return need().tenants;
+    },
+  };
+}

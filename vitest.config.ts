@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit and integration tests of every workspace. Integration tests share one migrated
+ * database per run (PGlite, or PostgreSQL with TEST_DATABASE_URL), prepared by the global
+ * setup; the last reporter prints the plain `N passed, N failed` line CI reads.
+ */
+export default defineConfig({
+  test: {
+    include: ['apps/**/src/**/*.test.ts', 'packages/**/src/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+    globalSetup: ['apps/server/src/test/global-setup.ts'],
+    reporters: ['default', './scripts/vitest-summary-reporter.ts'],
+  },
+});
