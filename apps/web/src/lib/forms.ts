@@ -65,8 +65,10 @@ export function showServerFieldErrors(form: FieldErrorTarget, error: unknown, fi
   let shown = 0;
   for (const issue of error.fieldIssues) {
     const path = issue.path.join('.');
-    if (fields.includes(path)) {
-      form.setFieldError(path, issue.message);
+    // An issue inside a list (domains.2) is shown on the list's field.
+    const field = fields.find((candidate) => path === candidate || path.startsWith(`${candidate}.`));
+    if (field) {
+      form.setFieldError(field, issue.message);
       shown += 1;
     }
   }

@@ -4,8 +4,8 @@ import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '@porta/i18
 const OPTIONS = LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }));
 
 type LanguageSelectProps = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
-  value: Language;
-  onChange: (language: Language) => void;
+  value?: Language;
+  onChange?: (language: Language) => void;
 };
 
 /** A labelled select of the five UI languages, each in its own name. */
@@ -18,7 +18,7 @@ export function LanguageSelect({ value, onChange, ...props }: LanguageSelectProp
       allowDeselect={false}
       checkIconPosition="right"
       onChange={(next) => {
-        if (isLanguage(next)) onChange(next);
+        if (isLanguage(next)) onChange?.(next);
       }}
     />
   );

@@ -21,7 +21,7 @@ import { safeConsolePath } from '../safe-next';
 const credentialsSchema = techLoginBodySchema.pick({ email: true, password: true });
 
 export function ConsoleLoginPage() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const language = useCurrentLanguage();
   const [params] = useSearchParams();
   const next = safeConsolePath(params.get('next'));
@@ -51,7 +51,7 @@ export function ConsoleLoginPage() {
 }
 
 function LoginForm({ next }: { next: string }) {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const navigate = useNavigate();
   const login = useConsoleLogin();
   const [needsTotp, setNeedsTotp] = useState(false);

@@ -43,7 +43,7 @@ export function ConsoleLayout() {
 }
 
 function Shell() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
 

@@ -12,7 +12,7 @@ interface Item {
 }
 
 export function ConsoleNavbar() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const user = useTechnician();
 
   const work: Item[] = [

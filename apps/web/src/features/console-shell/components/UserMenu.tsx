@@ -5,10 +5,10 @@ import { Link, useNavigate } from 'react-router';
 import { notifySuccess } from '../../../lib/notify';
 import { useConsoleLogout } from '../../console-auth/api';
 import { useTechnician } from '../../console-auth/technician-context';
-import { initials } from '../initials';
+import { initials } from '../../../lib/initials';
 
 export function UserMenu() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const user = useTechnician();
   const logout = useConsoleLogout();
   const navigate = useNavigate();

@@ -25,7 +25,7 @@ const formSchema = setupBodySchema.extend({ confirmPassword: z.string().min(1) }
 const SERVER_FIELDS = ['token', 'tenant.slug', 'tenant.name', 'admin.name', 'admin.email', 'admin.password'] as const;
 
 export function SetupPage() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const language = useCurrentLanguage();
   const status = useSetupStatus();
 
@@ -52,7 +52,7 @@ export function SetupPage() {
 }
 
 function AlreadySetUp() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   return (
     <Stack>
       <Alert color="blue" title={t('setup.alreadyDone')}>
@@ -66,7 +66,7 @@ function AlreadySetUp() {
 }
 
 function SetupForm() {
-  const { t } = useTranslation('console');
+  const { t } = useTranslation(['console', 'common']);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const tokenFromLink = params.get('token') ?? '';

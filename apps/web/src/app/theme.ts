@@ -1,0 +1,18 @@
+import { createTheme } from '@mantine/core';
+
+/** One theme for console and portal; the tenant's branding colour will plug in here. */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 7 },
+  defaultRadius: 'md',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  fontFamilyMonospace: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+  headings: { fontWeight: '650' },
+  cursorType: 'pointer',
+  components: {
+    Button: { defaultProps: { radius: 'md' } },
+    Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    Paper: { defaultProps: { shadow: 'xs' } },
+    TextInput: { defaultProps: { size: 'sm' } },
+  },
+});

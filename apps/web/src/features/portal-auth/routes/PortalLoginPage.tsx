@@ -1,0 +1,87 @@
+import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { contactLoginBodySchema } from '@porta/contracts/auth';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { AuthLayout } from '../../../components/ui/AuthLayout';
+import { FormError } from '../../../components/ui/FormError';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { PRODUCT_NAME } from '../../../lib/brand';
+import { zodValidator } from '../../../lib/forms';
+import { choosePreferredLanguage } from '../../../lib/i18n';
+import { useCurrentLanguage } from '../../../lib/use-language';
+import { useSetupStatus } from '../../setup/api';
+import { useTenantInfo } from '../../tenant/api';
+import { usePortalLogin, usePortalSession } from '../api';
+
+/** Only a portal path of this site: never the console, never another origin. */
+function safePortalPath(next: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/console') && !next.startsWith('/login')) return next;
+  return '/';
+}
+
+export function PortalLoginPage() {
+  const { t } = useTranslation(['portal', 'common']);
+  const language = useCurrentLanguage();
+  const [params] = useSearchParams();
+  const next = safePortalPath(params.get('next'));
+  const tenant = useTenantInfo();
+  const setup = useSetupStatus();
+  const session = usePortalSession();
+
+  if (setup.data?.needed) return <Navigate to="/console/setup" replace />;
+  if (session.data) return <Navigate to={next} replace />;
+
+  const tenantName = tenant.data?.name;
+  return (
+    <AuthLayout
+      brand={tenantName ?? PRODUCT_NAME}
+      title={t('login.title')}
+      subtitle={tenantName ? t('login.subtitle', { tenant: tenantName }) : t('login.subtitleGeneric')}
+      language={language}
+      onLanguageChange={choosePreferredLanguage}
+      footer={
+        <Anchor component={Link} to="/console/login" size="sm" c="dimmed">
+          {t('login.consoleLink')}
+        </Anchor>
+      }
+    >
+      {session.isPending ? <LoadingState /> : <LoginForm next={next} />}
+    </AuthLayout>
+  );
+}
+
+function LoginForm({ next }: { next: string }) {
+  const { t } = useTranslation(['portal', 'common']);
+  const navigate = useNavigate();
+  const login = usePortalLogin();
+  const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidator(contactLoginBodySchema) });
+
+  const submit = form.onSubmit((values) => {
+    login.mutate({ username: values.username.trim(), password: values.password }, { onSuccess: () => void navigate(next, { replace: true }) });
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label={t('login.username')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+          autoFocus
+          {...form.getInputProps('username')}
+        />
+        <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+        <FormError error={login.error} />
+        <Button type="submit" fullWidth loading={login.isPending} mt="xs">
+          {t('login.submit')}
+        </Button>
+        <Anchor component="p" size="xs" c="dimmed" ta="center" m={0} underline="never">
+          {t('login.help')}
+        </Anchor>
+      </Stack>
+    </form>
+  );
+}

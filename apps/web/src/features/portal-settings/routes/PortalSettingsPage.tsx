@@ -1,0 +1,27 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ChangePasswordForm } from '../../../components/forms/ChangePasswordForm';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { SectionCard } from '../../../components/ui/SectionCard';
+import { useChangePortalPassword } from '../api';
+import { LanguageSetting } from '../components/LanguageSetting';
+import { PhoneSetting } from '../components/PhoneSetting';
+
+export function PortalSettingsPage() {
+  const { t } = useTranslation(['portal', 'common']);
+  const changePassword = useChangePortalPassword();
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <SectionCard title={t('settings.languageTitle')} description={t('settings.languageDescription')}>
+        <LanguageSetting />
+      </SectionCard>
+      <SectionCard title={t('settings.phoneTitle')} description={t('settings.phoneDescription')}>
+        <PhoneSetting />
+      </SectionCard>
+      <SectionCard title={t('settings.passwordTitle')} description={t('settings.passwordDescription')}>
+        <ChangePasswordForm mutation={changePassword} />
+      </SectionCard>
+    </Stack>
+  );
+}

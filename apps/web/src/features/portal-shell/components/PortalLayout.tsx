@@ -1,0 +1,128 @@
+import { AppShell, Box, Burger, Group, NavLink, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconHome, IconLifebuoy, IconSettings } from '@tabler/icons-react';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { applyLanguage } from '../../../lib/i18n';
+import { usePortalSession } from '../../portal-auth/api';
+import { ContactContext } from '../../portal-auth/contact-context';
+import { PortalUserMenu } from './PortalUserMenu';
+
+/** The signed-in portal: guards the contact's session, then header, navigation and the page. */
+export function PortalLayout() {
+  const session = usePortalSession();
+  const location = useLocation();
+  const language = session.data?.language;
+
+  useEffect(() => {
+    if (language) applyLanguage(language);
+  }, [language]);
+
+  if (session.isPending) return <LoadingState fullPage />;
+  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  if (!session.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <ContactContext.Provider value={session.data}>
+      <Shell tenantName={session.data.tenant.name} />
+    </ContactContext.Provider>
+  );
+}
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+function Shell({ tenantName }: { tenantName: string }) {
+  const { t } = useTranslation(['portal', 'common']);
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  useEffect(() => close(), [pathname, close]);
+
+  const items: NavItem[] = [
+    { to: '/', label: t('shell.nav.home'), icon: <IconHome size={18} aria-hidden /> },
+    { to: '/settings', label: t('shell.nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
+  ];
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding={{ base: 'md', sm: 'xl' }}>
+      <a href="#main" className="skip-link">
+        {t('shell.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" maw={1120} mx="auto">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('common:nav.closeMenu') : t('common:nav.openMenu')}
+              aria-expanded={opened}
+              aria-controls="portal-navbar"
+            />
+            <UnstyledButton component={Link} to="/" style={{ minWidth: 0 }}>
+              <Group gap={8} wrap="nowrap">
+                <ThemeIcon size="lg" radius="md" aria-hidden>
+                  <IconLifebuoy size={20} />
+                </ThemeIcon>
+                <Text fw={700} size="lg" truncate>
+                  {tenantName}
+                </Text>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <Group component="nav" gap={4} visibleFrom="sm" aria-label={t('common:nav.main')}>
+              {items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  leftSection={item.icon}
+                  active={isActive(item.to)}
+                  aria-current={isActive(item.to) ? 'page' : undefined}
+                  variant="light"
+                  w="auto"
+                  style={{ borderRadius: 'var(--mantine-radius-md)' }}
+                />
+              ))}
+            </Group>
+            <PortalUserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar id="portal-navbar" p="sm" aria-label={t('common:nav.main')}>
+        <Stack gap={2}>
+          {items.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              leftSection={item.icon}
+              active={isActive(item.to)}
+              aria-current={isActive(item.to) ? 'page' : undefined}
+              variant="light"
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">
+        <Box maw={1120} mx="auto">
+          <Outlet />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
