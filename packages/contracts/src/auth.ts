@@ -12,7 +12,8 @@ export const contactLoginBodySchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const logoutBodySchema = z.strictObject({ everywhere: z.boolean().optional() }).optional();
+/** Optional body: Fastify hands a request without one to the validator as `null`, hence nullish. */
+export const logoutBodySchema = z.strictObject({ everywhere: z.boolean().optional() }).nullish();
 
 export const technicianUserSchema = z.object({
   id: z.uuid(),
