@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectError, expectStatus } from '../../test/assertions.ts';
+import { client, signInTechnician } from '../../test/client.ts';
+import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { useTestApp } from '../../test/harness.ts';
+
+const t = useTestApp();
+let a: TenantFixture;
+let b: TenantFixture;
+
+beforeAll(async () => {
+  a = await makeTenant(t.ctx, { name: 'Alpha MSP' });
+  b = await makeTenant(t.ctx, { name: 'Beta MSP' });
+});
+
+describe('the tenant comes from the Host header (invariant 1, D-1)', () => {
+  it('<slug>.localhost reaches that tenant, with any port and in any case', async () => {
+    for (const host of [a.host, `${a.host}:3000`, a.host.toUpperCase()]) {
+      const res = await client(t.app, host).get('/api/v1/tenant');
+      expectStatus(res, 200);
+      expect(res.json<{ slug: string }>().slug).toBe(a.tenant.slug);
+    }
+    expect((await client(t.app, b.host).get('/api/v1/tenant')).json<{ name: string }>().name).toBe('Beta MSP');
+  });
+
+  it('with several tenants, an unknown slug or a bare host is 404 TENANT_NOT_FOUND', async () => {
+    expectError(await client(t.app, 'no-such-tenant.localhost').get('/api/v1/tenant'), 404, 'TENANT_NOT_FOUND');
+    expectError(await client(t.app, 'localhost:3000').get('/api/v1/tenant'), 404, 'TENANT_NOT_FOUND');
+    expectError(await client(t.app, 'no-such-tenant.localhost').post('/api/v1/auth/login', { email: a.admin.email, password: a.admin.password }), 404, 'TENANT_NOT_FOUND');
+  });
+
+  it('the body cannot name a tenant: unknown keys are refused and writes land in the Host’s tenant', async () => {
+    const admin = await signInTechnician(t.app, a.host, a.admin.email, a.admin.password);
+    const err = expectError(await admin.post('/api/v1/customers', { name: 'Sneaky', tenantId: b.tenant.id }), 400, 'VALIDATION_FAILED');
+    expect(err.details).toEqual([expect.objectContaining({ field: 'body', code: 'unrecognized_keys' })]);
+    const created = await admin.post('/api/v1/customers', { name: 'Placed by host' });
+    const row = await t.ctx.db.selectFrom('customers').select('tenant_id').where('id', '=', created.json<{ id: string }>().id).executeTakeFirstOrThrow();
+    expect(row.tenant_id).toBe(a.tenant.id);
+  });
+
+  it("a session of one tenant is worthless on another tenant's host", async () => {
+    const admin = await signInTechnician(t.app, a.host, a.admin.email, a.admin.password);
+    const moved = client(t.app, b.host, { cookie: admin.cookie, csrfToken: admin.csrfToken });
+    expectError(await moved.get('/api/v1/me'), 401, 'UNAUTHENTICATED');
+    expectError(await moved.post('/api/v1/customers', { name: 'Cross' }), 401, 'UNAUTHENTICATED');
+  });
+
+  it("another tenant's objects are 404 by id and unchanged after a denied write (P-3)", async () => {
+    const customer = await makeCustomer(t.ctx, a.tenant.id, { name: 'Alpha customer' });
+    const bAdmin = await signInTechnician(t.app, b.host, b.admin.email, b.admin.password);
+    expectError(await bAdmin.get(`/api/v1/customers/${customer.id}`), 404, 'CUSTOMER_NOT_FOUND');
+    expectError(await bAdmin.patch(`/api/v1/customers/${customer.id}`, { name: 'Hijacked' }), 404, 'CUSTOMER_NOT_FOUND');
+    expectError(await bAdmin.delete(`/api/v1/customers/${customer.id}`), 404, 'CUSTOMER_NOT_FOUND');
+    const row = await t.ctx.db.selectFrom('customers').select(['name', 'tenant_id']).where('id', '=', customer.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Alpha customer', tenant_id: a.tenant.id });
+  });
+});
