@@ -68,6 +68,8 @@ export function registerGuard(app: FastifyInstance, ctx: AppContext, tenants: Te
     if (config.tenant !== false) {
       request.tenant = await tenants.resolve(request.headers.host);
       if (!request.tenant) throw new AppError('TENANT_NOT_FOUND');
+      // Errors from here on (401, 403) fall back to the tenant's default language.
+      request.lang = requestLanguage(request);
     }
     const tenantId = request.tenant?.id;
     if (access === 'public' || !tenantId) {
