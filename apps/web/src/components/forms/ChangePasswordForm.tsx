@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { changePasswordBodySchema } from '@porta/contracts/auth';
 import type { UseMutationResult } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { showServerFieldErrors, zodValidator } from '../../lib/forms';
 import { i18next } from '../../lib/i18n';
 import { notifySuccess } from '../../lib/notify';
 import { FormError } from '../ui/FormError';
+import { PasswordField } from '../ui/PasswordField';
 
 export interface PasswordChange {
   currentPassword: string;
@@ -52,15 +53,15 @@ export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>
-        <PasswordInput label={t('password.current')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-        <PasswordInput
+        <PasswordField label={t('password.current')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+        <PasswordField
           label={t('password.new')}
           description={t('password.hint')}
           autoComplete="new-password"
           required
           {...form.getInputProps('newPassword')}
         />
-        <PasswordInput label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
+        <PasswordField label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
         <FormError error={isApiError(mutation.error, 'PASSWORD_INCORRECT') ? null : mutation.error} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
 import { notifySuccess } from '../../../lib/notify';
 import { useDisableTotp } from '../api';
+import { PasswordField } from '../../../components/ui/PasswordField';
 
 interface DisableTotpModalProps {
   opened: boolean;
@@ -37,7 +38,7 @@ export function DisableTotpModal({ opened, onClose }: DisableTotpModalProps) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('account.totp.disableText')}</Text>
-          <PasswordInput
+          <PasswordField
             label={t('account.totp.password')}
             value={password}
             onChange={(event) => setPassword(event.currentTarget.value)}

@@ -78,6 +78,7 @@ export function ApiKeysPage() {
         isLoading={keys.isPending}
         error={keys.error}
         onRetry={() => void keys.refetch()}
+        minWidth={320}
         empty={{ icon: <IconKey size={28} aria-hidden />, title: t('apiKeys.list.emptyTitle'), description: t('apiKeys.list.emptyText'), action: newButton }}
         rowActions={(key) => (
           <RowActions

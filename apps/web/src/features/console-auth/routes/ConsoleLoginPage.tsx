@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { techLoginBodySchema } from '@porta/contracts/auth';
 import { IconShieldLock } from '@tabler/icons-react';
@@ -17,6 +17,7 @@ import { useSetupStatus } from '../../setup/api';
 import { useTenantInfo } from '../../tenant/api';
 import { useConsoleLogin, useConsoleSession } from '../api';
 import { safeConsolePath } from '../safe-next';
+import { PasswordField } from '../../../components/ui/PasswordField';
 
 const credentialsSchema = techLoginBodySchema.pick({ email: true, password: true });
 
@@ -97,14 +98,13 @@ function LoginForm({ next }: { next: string }) {
               autoComplete="one-time-code"
               inputMode="text"
               autoFocus
-              required
               spellCheck={false}
             />
           </>
         ) : (
           <>
-            <TextInput label={t('login.email')} type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
-            <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput label={t('login.email')} type="email" autoComplete="username" autoFocus {...form.getInputProps('email')} />
+            <PasswordField label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
           </>
         )}
         <FormError error={shownError} />

@@ -44,6 +44,11 @@ export function ContactsTable({ q, customerId, page, pageSize, onPageChange, sea
           <Text size="xs" c="dimmed" hiddenFrom="sm">
             {contact.email}
           </Text>
+          {showCustomer && (
+            <Text size="xs" c="dimmed" hiddenFrom="sm">
+              {contact.customerName}
+            </Text>
+          )}
         </Stack>
       ),
     },
@@ -58,6 +63,7 @@ export function ContactsTable({ q, customerId, page, pageSize, onPageChange, sea
                 {contact.customerName}
               </Anchor>
             ),
+            visibleFrom: 'sm' as const,
           },
         ]
       : []),
@@ -88,7 +94,7 @@ export function ContactsTable({ q, customerId, page, pageSize, onPageChange, sea
       filters={filters}
       onPageChange={onPageChange}
       empty={{ ...empty, icon: <IconAddressBook size={28} aria-hidden /> }}
-      minWidth={560}
+      minWidth={300}
     />
   );
 }

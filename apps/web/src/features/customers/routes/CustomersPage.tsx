@@ -32,7 +32,7 @@ export function CustomersPage() {
         </Anchor>
       ),
     },
-    { key: 'domains', header: t('customers.list.columns.domains'), render: (customer) => <DomainBadges domains={customer.domains} /> },
+    { key: 'domains', header: t('customers.list.columns.domains'), render: (customer) => <DomainBadges domains={customer.domains} />, visibleFrom: 'sm' },
     { key: 'contacts', header: t('customers.list.columns.contacts'), render: (customer) => <Text size="sm">{customer.contactCount}</Text>, width: 110 },
     {
       key: 'updated',
@@ -64,6 +64,7 @@ export function CustomersPage() {
         isFetching={customers.isPlaceholderData}
         error={customers.error}
         onRetry={() => void customers.refetch()}
+        minWidth={300}
         search={{ value: list.search, onChange: list.setSearch, label: t('customers.list.searchLabel'), placeholder: t('customers.list.searchPlaceholder') }}
         onPageChange={list.setPage}
         empty={{

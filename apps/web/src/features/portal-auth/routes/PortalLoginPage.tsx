@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contactLoginBodySchema } from '@porta/contracts/auth';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useCurrentLanguage } from '../../../lib/use-language';
 import { useSetupStatus } from '../../setup/api';
 import { useTenantInfo } from '../../tenant/api';
 import { usePortalLogin, usePortalSession } from '../api';
+import { PasswordField } from '../../../components/ui/PasswordField';
 
 /** Only a portal path of this site: never the console, never another origin. */
 function safePortalPath(next: string | null): string {
@@ -69,11 +70,10 @@ function LoginForm({ next }: { next: string }) {
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
-          required
           autoFocus
           {...form.getInputProps('username')}
         />
-        <PasswordInput label={t('login.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+        <PasswordField label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
         <FormError error={login.error} />
         <Button type="submit" fullWidth loading={login.isPending} mt="xs">
           {t('login.submit')}

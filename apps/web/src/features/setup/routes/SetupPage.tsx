@@ -1,4 +1,4 @@
-import { Alert, Button, Divider, Group, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { setupBodySchema, type SetupBody } from '@porta/contracts/setup';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
 import { useRunSetup, useSetupStatus } from '../api';
 import { slugify } from '../slugify';
+import { PasswordField } from '../../../components/ui/PasswordField';
 
 const formSchema = setupBodySchema.extend({ confirmPassword: z.string().min(1) }).refine((v) => v.admin.password === v.confirmPassword, {
   path: ['confirmPassword'],
@@ -138,14 +139,14 @@ function SetupForm() {
         </Title>
         <TextInput label={t('setup.adminName')} required autoComplete="name" {...form.getInputProps('admin.name')} />
         <TextInput label={t('setup.adminEmail')} type="email" required autoComplete="email" {...form.getInputProps('admin.email')} />
-        <PasswordInput
+        <PasswordField
           label={t('setup.password')}
           description={t('common:password.hint')}
           required
           autoComplete="new-password"
           {...form.getInputProps('admin.password')}
         />
-        <PasswordInput label={t('setup.passwordConfirm')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
+        <PasswordField label={t('setup.passwordConfirm')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
         {showToken && (
           <TextInput
             label={t('setup.token')}

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Technician, technicianCreateSchema, technicianUpdateSchema } from '@porta/contracts/technicians';
 import type { Language } from '@porta/i18n/languages';
@@ -10,6 +10,7 @@ import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
 import { useCreateTechnician, useUpdateTechnician } from '../api';
+import { PasswordField } from '../../../components/ui/PasswordField';
 
 interface Values {
   name: string;
@@ -93,7 +94,7 @@ export function TechnicianFormModal({ opened, onClose, technician }: TechnicianF
           <TextInput label={t('technicians.form.name')} required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
           <TextInput label={t('technicians.form.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
           {!technician && (
-            <PasswordInput
+            <PasswordField
               label={t('technicians.form.password')}
               description={t('technicians.form.passwordDescription')}
               required

@@ -99,6 +99,7 @@ export function TechniciansPage() {
         isFetching={technicians.isPlaceholderData}
         error={technicians.error}
         onRetry={() => void technicians.refetch()}
+        minWidth={300}
         search={{ value: list.search, onChange: list.setSearch, label: t('technicians.list.searchLabel'), placeholder: t('technicians.list.searchPlaceholder') }}
         onPageChange={list.setPage}
         empty={{ icon: <IconUsersGroup size={28} aria-hidden />, title: t('technicians.list.emptyTitle'), action: newButton }}
