@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const sectionModeSchema = z.enum(['off', 'all', 'selected']);
+export const sectionSettingSchema = z.object({ mode: sectionModeSchema, customerIds: z.array(z.uuid()).max(10_000) });
+export type SectionSetting = z.infer<typeof sectionSettingSchema>;
+
+/** Default ticket fields whose portal visibility an admin sets (T-6). Custom fields use `custom.<key>`. */
+export const DEFAULT_TICKET_FIELDS = ['priority', 'type', 'impact', 'assignee', 'dueDate'] as const;
+export const defaultFieldVisibilitySchema = z.enum(['edit', 'readonly', 'hidden']);
+export const customFieldVisibilitySchema = z.enum(['edit', 'hidden']);
+export type FieldVisibility = z.infer<typeof defaultFieldVisibilitySchema>;
+
+export const portalSettingsSchema = z.object({
+  sections: z.object({
+    tickets: sectionSettingSchema,
+    kb: sectionSettingSchema,
+    assistant: sectionSettingSchema,
+    selfService: sectionSettingSchema,
+  }),
+  tickets: z.object({ visibleStatuses: z.array(z.string()), allowReopen: z.boolean() }),
+  fieldVisibility: z.record(z.string(), defaultFieldVisibilitySchema),
+});
+export type PortalSettings = z.infer<typeof portalSettingsSchema>;
+
+export const portalSettingsPatchSchema = z.strictObject({
+  sections: z
+    .strictObject({
+      tickets: sectionSettingSchema.strict().optional(),
+      kb: sectionSettingSchema.strict().optional(),
+      assistant: sectionSettingSchema.strict().optional(),
+      selfService: sectionSettingSchema.strict().optional(),
+    })
+    .optional(),
+  tickets: z.strictObject({ visibleStatuses: z.array(z.string().max(40)).max(100).optional(), allowReopen: z.boolean().optional() }).optional(),
+  fieldVisibility: z.record(z.string().max(80), defaultFieldVisibilitySchema).optional(),
+});
