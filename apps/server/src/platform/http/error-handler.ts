@@ -3,6 +3,7 @@ import { translate } from '@porta/i18n/translate';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf } from '../errors.ts';
+import { requestLanguage } from '../i18n/request-language.ts';
 import { localiseValidation } from './validation-details.ts';
 
 function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params: Record<string, string | number> = {}, details?: unknown) {
@@ -49,4 +50,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(request, reply, 'INTERNAL', 500);
   });
+}
+
+/**
+ * Fastify's own refusals before any route matches (a malformed %-escape in the path, a path
+ * parameter over `maxParamLength`) would otherwise leave in Fastify's shape: give them ours.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  request.lang = requestLanguage(request);
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const details = [{ field: 'params', code: 'invalid_format', message: translate(request.lang, 'errors', 'validation.invalid_format') }];
+    return send(request, reply, 'VALIDATION_FAILED', 400, {}, details);
+  }
+  request.log.error({ err: error }, 'framework error');
+  return send(request, reply, 'INTERNAL', 500);
 }

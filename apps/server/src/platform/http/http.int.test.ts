@@ -84,6 +84,15 @@ describe('bad input is a clear 4xx that changes nothing (P-3)', () => {
     expect(search.statusCode).toBeLessThan(500);
   });
 
+  it('malformed %-escapes and over-long ids in the path → 400 in the error shape, not Fastify’s', async () => {
+    for (const path of [`/api/v1/customers/${'x'.repeat(250)}`, '/api/v1/customers/%E0%A4%A']) {
+      const res = await admin.get(path, { 'accept-language': 'it' });
+      const err = expectError(res, 400, 'VALIDATION_FAILED');
+      expect(err.message).toBe(translate('it', 'errors', 'VALIDATION_FAILED'));
+      expect(err.details).toEqual([expect.objectContaining({ field: 'params' })]);
+    }
+  });
+
   it('unknown /api paths → 404 NOT_FOUND in the error shape, never the web app', async () => {
     const res = await client(t.app, fx.host).get('/api/v1/no-such-thing');
     expectError(res, 404, 'NOT_FOUND');

@@ -1,0 +1,107 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectErrorShape } from '../../test/assertions.ts';
+import { type Client, client, type Method, mintSession } from '../../test/client.ts';
+import { makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { useTestApp } from '../../test/harness.ts';
+
+/**
+ * P-3, invariant 3: random bodies, queries, ids and headers thrown at every route never
+ * cause a 5xx, and every refusal is `{ error: { code, message, details? } }` with a stable code.
+ */
+const RUNS = Number(process.env.PORTA_FUZZ_RUNS ?? 30);
+const routes: { method: Method; url: string }[] = [];
+const t = useTestApp({
+  build: {
+    onRoute(route) {
+      for (const method of [route.method].flat()) {
+        if (route.url.startsWith('/api/v1') && ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) routes.push({ method: method as Method, url: route.url });
+      }
+    },
+  },
+});
+
+let fx: TenantFixture;
+let ids: string[];
+let contactId: string;
+
+beforeAll(async () => {
+  fx = await makeTenant(t.ctx);
+  const customer = await makeCustomer(t.ctx, fx.tenant.id, { domains: ['fuzz.example.com'] });
+  const contact = await makeContact(t.ctx, fx.tenant.id, customer.id);
+  const tech = await makeTechnician(t.ctx, fx.tenant.id);
+  contactId = contact.id;
+  ids = [customer.id, contact.id, tech.id, fx.admin.id];
+});
+
+const KEYS = [
+  'name', 'domains', 'email', 'password', 'totp', 'username', 'customerId', 'firstName', 'lastName', 'isPrimary', 'language', 'phone',
+  'everywhere', 'currentPassword', 'newPassword', 'code', 'scope', 'requireTotp', 'isAdmin', 'resetTotp', 'token', 'tenant', 'admin',
+  'q', 'page', 'pageSize', '__proto__', 'constructor',
+];
+
+/** Values that get past a schema now and then, so handlers and SQL see odd input too. */
+function arbitraries(ids: string[]) {
+  const plausible = fc.oneof(
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.constantFrom('en', 'it', 'xx', '+390212345678', 'read', 'write', true, false, 'a@b.co', 'example.com', 'x'.repeat(300), '', ' ', '\u0000', '%', '_', '😀', -1, 0, 1e308, 2 ** 53, ...ids),
+    fc.string({ maxLength: 40 }),
+    fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('rossi.it', 'UPPER.EXAMPLE.COM')), { maxLength: 4 }),
+  );
+  return {
+    body: fc.oneof(
+      fc.constant(undefined),
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.dictionary(fc.constantFrom(...KEYS), plausible, { maxKeys: 6 }),
+      fc.string({ maxLength: 60 }).map((raw) => ({ raw })),
+    ),
+    query: fc.dictionary(
+      fc.oneof(fc.constantFrom('q', 'page', 'pageSize', 'customerId'), fc.string({ maxLength: 8 })),
+      fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constantFrom(...ids)),
+      { maxKeys: 4 },
+    ),
+    id: fc.oneof(fc.uuid(), fc.constantFrom(...ids), fc.constantFrom('not-a-uuid', '0', '%00', '..%2f', 'x'.repeat(250)), fc.string({ maxLength: 40 })),
+    /** One call in five without a session. */
+    anonymous: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+    acceptLanguage: fc.oneof(fc.constant(undefined), fc.string({ maxLength: 30 }), fc.constantFrom('it', 'de-CH;q=0.5, fr', '*', 'q=;;,,')),
+  };
+}
+
+async function callerFor(url: string): Promise<Client> {
+  // A new session every run: a random body may well sign the caller out.
+  if (url.startsWith('/api/v1/portal/')) return mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'contact', contactId);
+  return mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'technician', fx.admin.id);
+}
+
+describe('fuzz: no input yields a 5xx (P-3)', () => {
+  it('found the routes', () => {
+    expect(routes.length).toBeGreaterThan(30);
+  });
+
+  it('every route, as its signed-in user and anonymously', { timeout: 240_000 }, async () => {
+    const a = arbitraries(ids);
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(a.body, a.query, a.id, a.anonymous, a.acceptLanguage, async (b, q, anId, anonymous, lang) => {
+          const c = anonymous ? client(t.app, fx.host) : await callerFor(route.url);
+          const path = route.url.replace(':id', encodeURIComponent(anId));
+          const qs = new URLSearchParams(q).toString();
+          const headers: Record<string, string> = lang === undefined ? {} : { 'accept-language': lang };
+          let payload: unknown = b;
+          if (b !== undefined && route.method !== 'GET' && route.method !== 'DELETE') {
+            headers['content-type'] = 'application/json';
+            payload = typeof b === 'object' && b !== null && 'raw' in b && typeof b.raw === 'string' ? b.raw : JSON.stringify(b);
+          } else {
+            payload = undefined;
+          }
+          const res = await c.request(route.method, qs ? `${path}?${qs}` : path, { ...(payload !== undefined && { body: payload }), headers });
+          expect(res.statusCode, `${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode >= 400) expectErrorShape(res);
+          // Keep the tenant usable for the next run.
+          await t.ctx.db.updateTable('tenants').set({ require_totp: false }).where('id', '=', fx.tenant.id).execute();
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    }
+  });
+});
