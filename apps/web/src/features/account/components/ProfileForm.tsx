@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
 import { LanguageSelect } from '../../../components/ui/LanguageSelect';
 import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
+import { i18next } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useTechnician } from '../../console-auth/technician-context';
 import { useUpdateProfile } from '../api';
@@ -23,7 +24,7 @@ export function ProfileForm() {
     update.mutate(values, {
       onSuccess: (session) => {
         form.resetDirty({ name: session.user.name, language: session.user.language });
-        notifySuccess(t('account.profileSaved'));
+        notifySuccess(i18next.t('console:account.profileSaved', { lng: session.user.language }));
       },
       onError: (error) => showServerFieldErrors(form, error, ['name', 'language']),
     });

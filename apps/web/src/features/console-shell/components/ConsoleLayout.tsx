@@ -7,6 +7,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PRODUCT_NAME } from '../../../lib/brand';
+import { useIsMobile } from '../../../lib/use-is-mobile';
 import { applyLanguage } from '../../../lib/i18n';
 import { useConsoleSession } from '../../console-auth/api';
 import { TechnicianContext } from '../../console-auth/technician-context';
@@ -46,6 +47,7 @@ function Shell() {
   const { t } = useTranslation(['console', 'common']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  const isMobile = useIsMobile();
 
   useEffect(() => close(), [location.pathname, close]);
 
@@ -82,7 +84,8 @@ function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="console-navbar" p="sm" aria-label={t('common:nav.main')}>
+      {/* Off-screen while collapsed on phones: keep its links out of the tab order. */}
+      <AppShell.Navbar id="console-navbar" p="sm" aria-label={t('common:nav.main')} inert={isMobile && !opened}>
         <ConsoleNavbar />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} bg="var(--mantine-color-gray-0)">

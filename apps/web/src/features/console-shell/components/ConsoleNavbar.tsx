@@ -34,7 +34,9 @@ export function ConsoleNavbar() {
         ))}
         {user.isAdmin && (
           <>
-            <Divider my="sm" component="li" />
+            <li aria-hidden>
+              <Divider my="sm" />
+            </li>
             <SectionLabel>
               {t('shell.nav.adminSection')}{' '}
               <Badge size="xs" variant="light" ml={4}>

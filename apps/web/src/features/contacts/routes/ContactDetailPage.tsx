@@ -50,7 +50,7 @@ export function ContactDetailPage() {
         }
         description={
           <Text component="span" size="sm" c="dimmed">
-            <Anchor component={Link} to={`/console/customers/${contact.customerId}`} size="sm">
+            <Anchor component={Link} to={`/console/customers/${contact.customerId}`} size="sm" underline="always">
               {contact.customerName}
             </Anchor>
             {' · '}

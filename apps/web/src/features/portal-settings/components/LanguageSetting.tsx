@@ -3,7 +3,7 @@ import type { Language } from '@porta/i18n/languages';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
 import { LanguageSelect } from '../../../components/ui/LanguageSelect';
-import { applyLanguage } from '../../../lib/i18n';
+import { applyLanguage, i18next } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useContact } from '../../portal-auth/contact-context';
 import { useUpdatePortalMe } from '../api';
@@ -20,7 +20,8 @@ export function LanguageSetting() {
     update.mutate(
       { language },
       {
-        onSuccess: () => notifySuccess(t('settings.languageSaved')),
+        // Said in the language just chosen, not the one this component rendered in.
+        onSuccess: () => notifySuccess(i18next.t('portal:settings.languageSaved', { lng: language })),
         onError: () => applyLanguage(previous),
       },
     );

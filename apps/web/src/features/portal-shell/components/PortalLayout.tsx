@@ -7,6 +7,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { applyLanguage } from '../../../lib/i18n';
+import { useIsMobile } from '../../../lib/use-is-mobile';
 import { usePortalSession } from '../../portal-auth/api';
 import { ContactContext } from '../../portal-auth/contact-context';
 import { PortalUserMenu } from './PortalUserMenu';
@@ -44,6 +45,7 @@ function Shell({ tenantName }: { tenantName: string }) {
   const { t } = useTranslation(['portal', 'common']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
+  const isMobile = useIsMobile();
   useEffect(() => close(), [pathname, close]);
 
   const items: NavItem[] = [
@@ -101,7 +103,8 @@ function Shell({ tenantName }: { tenantName: string }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="portal-navbar" p="sm" aria-label={t('common:nav.main')}>
+      {/* Phones only (desktop links live in the header); inert while collapsed. */}
+      <AppShell.Navbar id="portal-navbar" p="sm" aria-label={t('common:nav.main')} hiddenFrom="sm" inert={isMobile && !opened}>
         <Stack gap={2}>
           {items.map((item) => (
             <NavLink

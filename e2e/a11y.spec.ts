@@ -1,0 +1,56 @@
+import { expect, test } from '@playwright/test';
+import { createContactViaApi, signInAdminViaApi } from './support/api';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { snap } from './support/screens';
+
+/** No serious or critical axe violations on the pages people meet first. */
+test.describe('accessibility', () => {
+  test('sign-in pages', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.getByLabel('Username')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'portal sign-in');
+
+    await page.goto('/console/login');
+    await expect(page.getByLabel('E-mail address')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'console sign-in');
+  });
+
+  test('console lists and contact page', async ({ page }) => {
+    const session = await signInAdminViaApi(page.request);
+    const created = await createContactViaApi(page.request, session, { firstName: 'Ada', lastName: 'Lovelace', company: 'Analytical Engines' });
+
+    await page.goto('/console/contacts');
+    await expect(page.getByRole('link', { name: 'Ada Lovelace' }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'contacts list');
+    await snap(page, '10-a11y-contacts-list');
+
+    await page.goto('/console/customers');
+    await expect(page.getByRole('link', { name: 'Analytical Engines' }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'customers list');
+
+    await page.goto(`/console/contacts/${created.contact.id}`);
+    await expect(page.getByTestId('contact-password')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'contact page');
+  });
+
+  test('portal home and settings on a phone', async ({ browser, request }) => {
+    const session = await signInAdminViaApi(request);
+    const { credentials } = await createContactViaApi(request, session, { firstName: 'Mario', lastName: 'Verdi', company: 'Verdi Srl' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Username').fill(credentials.username);
+    await page.getByLabel('Password', { exact: true }).fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Hello Mario' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'portal home');
+    await snap(page, '11-a11y-portal-home-phone');
+
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'App settings' }).first().click();
+    await expect(page.getByRole('heading', { name: 'App settings', level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'portal settings');
+    await snap(page, '12-a11y-portal-settings-phone');
+    await context.close();
+  });
+});

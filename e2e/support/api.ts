@@ -1,0 +1,38 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { ADMIN, SETUP_TOKEN } from './env';
+
+interface Session {
+  csrfToken: string;
+}
+
+/** Signs the admin in on this request context (sharing cookies with its pages); sets Porta up first if needed. */
+export async function signInAdminViaApi(request: APIRequestContext): Promise<Session> {
+  const status = await request.get('/api/v1/setup/status');
+  const { needed } = (await status.json()) as { needed: boolean };
+  if (needed) {
+    const setup = await request.post('/api/v1/setup', {
+      data: {
+        token: SETUP_TOKEN,
+        tenant: { slug: 'acme-it', name: ADMIN.organisation },
+        admin: { name: ADMIN.name, email: ADMIN.email, password: ADMIN.password },
+      },
+    });
+    expect(setup.ok(), await setup.text()).toBeTruthy();
+    return (await setup.json()) as Session;
+  }
+  const login = await request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
+  expect(login.ok(), await login.text()).toBeTruthy();
+  return (await login.json()) as Session;
+}
+
+/** Creates a customer and one contact through the API; answers the contact's generated credentials. */
+export async function createContactViaApi(request: APIRequestContext, session: Session, who: { firstName: string; lastName: string; company: string }) {
+  const headers = { 'x-csrf-token': session.csrfToken };
+  const customer = await request.post('/api/v1/customers', { headers, data: { name: who.company } });
+  expect(customer.ok(), await customer.text()).toBeTruthy();
+  const { id: customerId } = (await customer.json()) as { id: string };
+  const email = `${who.firstName}.${who.lastName}.${Date.now()}@example.com`.toLowerCase();
+  const contact = await request.post('/api/v1/contacts', { headers, data: { customerId, firstName: who.firstName, lastName: who.lastName, email } });
+  expect(contact.ok(), await contact.text()).toBeTruthy();
+  return (await contact.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+}

@@ -1,0 +1,11 @@
+/** Values shared by the Playwright config (which starts the server) and the specs. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const SETUP_TOKEN = 'e2e-setup-token-0123456789';
+
+export const ADMIN = {
+  organisation: 'Acme IT Services',
+  name: 'Ada Admin',
+  email: 'ada@acme-it.test',
+  password: 'correct horse battery staple',
+};

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { BASE_URL, E2E_PORT, SETUP_TOKEN } from './e2e/support/env';
+
+// One fresh data directory per run; workers inherit it through the environment.
+process.env.PORTA_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-'));
+
+// `npm run test:e2e` builds first; the built server is preferred, the sources are the fallback.
+const serverCommand = fs.existsSync('apps/server/dist/main.js') ? 'node apps/server/dist/main.js' : 'npx tsx apps/server/src/main.ts';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    baseURL: BASE_URL,
+    locale: 'en-US',
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [
+    // The foundation journey sets the install up through the browser, so it runs first.
+    { name: 'foundation', testMatch: /foundation\.spec\.ts$/ },
+    { name: 'accessibility', testMatch: /a11y\.spec\.ts$/, dependencies: ['foundation'] },
+  ],
+  webServer: {
+    command: serverCommand,
+    url: `${BASE_URL}/healthz`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(E2E_PORT),
+      PORTA_DATA_DIR: process.env.PORTA_E2E_DATA_DIR,
+      PORTA_SETUP_TOKEN: SETUP_TOKEN,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
