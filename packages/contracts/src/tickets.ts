@@ -158,3 +158,33 @@ export const portalTicketListQuerySchema = pageQuerySchema.extend({
   scope: z.enum(['mine', 'company']).default('mine'),
   status: z.string().max(40).optional(),
 });
+
+/** What the signed-in contact may do with a ticket, computed by the server from the portal settings. */
+export const portalPermissionsSchema = z.object({
+  /** Field keys the contact may change: `priority`, `type`, `impact`, `custom.<key>`. */
+  editable: z.array(z.string()),
+  canComment: z.boolean(),
+  canResolve: z.boolean(),
+  canReopen: z.boolean(),
+  /** Why the ticket is read-only for the contact, if it is (T-5). */
+  readOnlyReason: z.enum(['billed']).nullable(),
+});
+export const portalTicketDetailSchema = ticketDetailSchema.extend({ permissions: portalPermissionsSchema });
+export type PortalTicketDetail = z.infer<typeof portalTicketDetailSchema>;
+
+/** The portal's ticket form and filters: only fields the contact may see, with how they may use them. */
+export const portalTicketFormSchema = z.object({
+  fields: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(['default', 'custom']),
+      type: z.enum(['text', 'longText', 'number', 'date', 'dropdown', 'checkbox', 'priority', 'type', 'impact', 'assignee', 'dueDate']),
+      label: z.string().nullable(),
+      options: z.array(z.string()),
+      visibility: z.enum(['edit', 'readonly']),
+    }),
+  ),
+  statuses: z.array(ticketStatusSchema),
+  allowReopen: z.boolean(),
+});
+export type PortalTicketForm = z.infer<typeof portalTicketFormSchema>;
