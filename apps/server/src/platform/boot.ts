@@ -3,6 +3,7 @@ import type { AppContext } from './context.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadKeys } from './secrets.ts';
+import { createBus } from './events/bus.ts';
 
 export interface Booted {
   ctx: AppContext;
@@ -16,7 +17,13 @@ export async function boot(config: Config): Promise<Booted> {
   try {
     await migrateToLatest(handle.db);
     const { keys, generated } = await loadKeys(handle.db, config.secretKey);
-    return { ctx: { db: handle.db, engine: handle.engine, keys, config }, handle, keyGenerated: generated };
+    const bus = await createBus(handle.engine, handle.pool, handle.connection);
+    const close = handle.close;
+    handle.close = async () => {
+      await bus.close();
+      await close();
+    };
+    return { ctx: { db: handle.db, engine: handle.engine, keys, config, bus }, handle, keyGenerated: generated };
   } catch (err) {
     await handle.close();
     throw err;

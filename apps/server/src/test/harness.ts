@@ -6,6 +6,8 @@ import { buildApp, type BuildAppOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { deriveKeys } from '../platform/crypto/keys.ts';
+import { createBus } from '../platform/events/bus.ts';
+import pg from 'pg';
 import type { TenantResolver } from '../platform/tenancy/tenant-resolver.ts';
 import { kyselyFor } from './database.ts';
 import type { TestDatabase } from './provided.ts';
@@ -42,7 +44,9 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     ...opts.env,
   });
   const db = kyselyFor(database.connection, database.engine === 'pglite' ? 2 : 4);
-  const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config };
+  const busPool = new pg.Pool({ ...database.connection, max: 1 });
+  const bus = await createBus(database.engine, busPool, database.connection);
+  const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config, bus };
   const { app, tenants } = await buildApp(ctx, { ...opts.build, logger: false });
   await app.ready();
   return {
@@ -51,6 +55,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     tenants,
     async close() {
       await app.close();
+      await bus.close();
+      await busPool.end();
       await db.destroy();
     },
   };

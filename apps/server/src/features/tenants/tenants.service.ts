@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { insertTechnician } from '../technicians/technicians.repo.ts';
 import { insertTenant } from './tenants.repo.ts';
+import { insertDefaultStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
 
 export interface NewTenant {
   slug: string;
@@ -24,6 +25,7 @@ export async function createTenantWithAdmin(ctx: AppContext, input: NewTenant, b
     return await ctx.db.transaction().execute(async (trx) => {
       if (before) await before(trx);
       const tenant = await insertTenant(trx, { slug: input.slug, name: input.name, defaultLanguage: input.language ?? 'en' });
+      await insertDefaultStatuses(trx, tenant.id);
       const admin = await insertTechnician(trx, tenant.id, {
         name: input.admin.name,
         email: input.admin.email,

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import type { AppContext } from '../context.ts';
 import { deriveKeys } from '../crypto/keys.ts';
+import { LocalBus } from '../events/bus.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { csrfMatches, csrfTokenFor, isExpired } from './sessions.ts';
 import { loginRules } from './throttle.ts';
 
 const config = loadConfig({ PORTA_SESSION_IDLE_MINUTES: '30', PORTA_SESSION_ABSOLUTE_HOURS: '8' });
-const ctx: AppContext = { db: {} as Kysely<Database>, engine: 'pglite', keys: deriveKeys('unit-test-master-key-32-characters!!'), config };
+const ctx: AppContext = { db: {} as Kysely<Database>, engine: 'pglite', keys: deriveKeys('unit-test-master-key-32-characters!!'), config, bus: new LocalBus() };
 
 describe('session expiry (A-7)', () => {
   const now = Date.UTC(2026, 0, 1, 12);

@@ -106,6 +106,103 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+export interface TenantCountersTable {
+  tenant_id: string;
+  name: string;
+  value: number;
+}
+
+export interface TicketStatusesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key: string;
+  name: string | null;
+  category: 'open' | 'closed';
+  is_default: Generated<boolean>;
+  position: Generated<number>;
+}
+
+export interface TicketsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: number;
+  customer_id: string;
+  requester_id: string;
+  subject: string;
+  description: Generated<string>;
+  status_id: string;
+  priority: 'low' | 'medium' | 'high' | 'critical';
+  type: 'question' | 'incident' | 'problem' | 'request';
+  impact: 'low' | 'medium' | 'high';
+  assignee_id: string | null;
+  due_at: Date | null;
+  billed: Generated<boolean>;
+  billed_minutes: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TicketCommentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  ticket_id: string;
+  author_contact_id: string | null;
+  author_technician_id: string | null;
+  internal: Generated<boolean>;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface TicketAttachmentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  ticket_id: string;
+  comment_id: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  uploaded_by_contact_id: string | null;
+  uploaded_by_technician_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CustomFieldsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key: string;
+  label: string;
+  type: 'text' | 'longText' | 'number' | 'date' | 'dropdown' | 'checkbox';
+  options: ColumnType<string[], string, string>;
+  position: Generated<number>;
+}
+
+export interface TicketFieldValuesTable {
+  tenant_id: string;
+  ticket_id: string;
+  field_id: string;
+  value: ColumnType<string | number | boolean, string, string>;
+}
+
+export interface PortalSettingsTable {
+  tenant_id: string;
+  settings: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  tenant_id: string;
+  topic: string;
+  payload: ColumnType<unknown, string, string>;
+  status: Generated<'pending' | 'done' | 'dead'>;
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  processed_at: Date | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -117,6 +214,15 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_throttle: LoginThrottleTable;
   instance_settings: InstanceSettingsTable;
+  tenant_counters: TenantCountersTable;
+  ticket_statuses: TicketStatusesTable;
+  tickets: TicketsTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_attachments: TicketAttachmentsTable;
+  custom_fields: CustomFieldsTable;
+  ticket_field_values: TicketFieldValuesTable;
+  portal_settings: PortalSettingsTable;
+  outbox: OutboxTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

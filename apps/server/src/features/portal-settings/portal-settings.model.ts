@@ -1,0 +1,50 @@
+import { DEFAULT_TICKET_FIELDS, type FieldVisibility, type PortalSettings, portalSettingsSchema, type SectionSetting } from '@porta/contracts/portal-settings';
+import { DEFAULT_STATUSES } from '../ticket-statuses/ticket-statuses.repo.ts';
+
+export type Section = keyof PortalSettings['sections'];
+
+const DEFAULT_FIELD_VISIBILITY: Record<(typeof DEFAULT_TICKET_FIELDS)[number], FieldVisibility> = {
+  priority: 'edit',
+  type: 'edit',
+  impact: 'hidden',
+  assignee: 'readonly',
+  dueDate: 'hidden',
+};
+
+export function defaultPortalSettings(): PortalSettings {
+  return {
+    sections: {
+      tickets: { mode: 'all', customerIds: [] },
+      kb: { mode: 'all', customerIds: [] },
+      assistant: { mode: 'off', customerIds: [] },
+      selfService: { mode: 'off', customerIds: [] },
+    },
+    tickets: { visibleStatuses: DEFAULT_STATUSES.map((s) => s.key), allowReopen: true },
+    fieldVisibility: { ...DEFAULT_FIELD_VISIBILITY },
+  };
+}
+
+/** Stored settings over the defaults; anything unreadable falls back to the default. */
+export function resolvePortalSettings(stored: unknown): PortalSettings {
+  const base = defaultPortalSettings();
+  if (!stored || typeof stored !== 'object') return base;
+  const s = stored as Partial<PortalSettings>;
+  const merged = {
+    sections: { ...base.sections, ...(s.sections ?? {}) },
+    tickets: { ...base.tickets, ...(s.tickets ?? {}) },
+    fieldVisibility: { ...base.fieldVisibility, ...(s.fieldVisibility ?? {}) },
+  };
+  const parsed = portalSettingsSchema.safeParse(merged);
+  return parsed.success ? parsed.data : base;
+}
+
+export function sectionEnabled(setting: SectionSetting, customerId: string): boolean {
+  if (setting.mode === 'all') return true;
+  if (setting.mode === 'off') return false;
+  return setting.customerIds.includes(customerId);
+}
+
+/** T-6: a custom field is `custom.<key>`; custom fields are hidden until an admin shows them. */
+export function visibilityOf(settings: PortalSettings, field: string): FieldVisibility {
+  return settings.fieldVisibility[field] ?? 'hidden';
+}

@@ -1,0 +1,18 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function readStoredSettings(db: Db, tenantId: string): Promise<unknown> {
+  const row = await db.selectFrom('portal_settings').select('settings').where('tenant_id', '=', tenantId).executeTakeFirst();
+  return row?.settings ?? null;
+}
+
+export async function writeSettings(db: Db, tenantId: string, settings: unknown): Promise<void> {
+  const json = JSON.stringify(settings);
+  await db
+    .insertInto('portal_settings')
+    .values({ tenant_id: tenantId, settings: json })
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ settings: json, updated_at: sql`now()` }))
+    .execute();
+}

@@ -1,0 +1,49 @@
+import type { PortalSettings, portalSettingsPatchSchema } from '@porta/contracts/portal-settings';
+import type { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
+import { resolvePortalSettings } from './portal-settings.model.ts';
+import { readStoredSettings, writeSettings } from './portal-settings.repo.ts';
+
+export async function getPortalSettings(ctx: AppContext, tenantId: string): Promise<PortalSettings> {
+  return resolvePortalSettings(await readStoredSettings(ctx.db, tenantId));
+}
+
+type Patch = z.infer<typeof portalSettingsPatchSchema>;
+
+/** Checks references (customers, statuses, fields) belong to the tenant, then saves; no partial write. */
+export async function updatePortalSettings(ctx: AppContext, tenantId: string, patch: Patch): Promise<PortalSettings> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = resolvePortalSettings(await readStoredSettings(trx, tenantId));
+    const sections = { ...current.sections, ...patch.sections };
+    const customerIds = [...new Set(Object.values(sections).flatMap((s) => s.customerIds))];
+    if (customerIds.length > 0) {
+      const found = await trx.selectFrom('customers').select('id').where('tenant_id', '=', tenantId).where('id', 'in', customerIds).execute();
+      if (found.length !== customerIds.length) throw new AppError('CUSTOMER_NOT_FOUND');
+    }
+    const tickets = { ...current.tickets, ...patch.tickets };
+    const statusKeys = new Set((await listStatuses(trx, tenantId)).map((s) => s.key));
+    const unknownStatus = tickets.visibleStatuses.find((k) => !statusKeys.has(k));
+    if (unknownStatus) throw new AppError('STATUS_NOT_FOUND');
+    const fieldVisibility = { ...current.fieldVisibility, ...patch.fieldVisibility };
+    await assertFieldKeys(trx, tenantId, fieldVisibility);
+    const next: PortalSettings = { sections, tickets: { ...tickets, visibleStatuses: [...new Set(tickets.visibleStatuses)] }, fieldVisibility };
+    await writeSettings(trx, tenantId, next);
+    return next;
+  });
+}
+
+const DEFAULT_FIELDS = new Set(['priority', 'type', 'impact', 'assignee', 'dueDate']);
+
+/** T-6: default fields take edit/readonly/hidden; custom fields (`custom.<key>`) only edit/hidden. */
+async function assertFieldKeys(db: Db, tenantId: string, visibility: Record<string, string>) {
+  const customKeys = Object.keys(visibility).filter((k) => !DEFAULT_FIELDS.has(k));
+  const wanted = customKeys.map((k) => k.replace(/^custom\./, ''));
+  if (customKeys.some((k) => !k.startsWith('custom.'))) throw new AppError('CUSTOM_FIELD_NOT_FOUND');
+  if (customKeys.some((k) => visibility[k] === 'readonly')) throw new AppError('FIELD_VISIBILITY_INVALID');
+  if (wanted.length === 0) return;
+  const found = await db.selectFrom('custom_fields').select('key').where('tenant_id', '=', tenantId).where('key', 'in', wanted).execute();
+  if (found.length !== new Set(wanted).size) throw new AppError('CUSTOM_FIELD_NOT_FOUND');
+}

@@ -1,0 +1,112 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+
+/** A change worth telling open browsers about. It carries ids only: clients refetch through the API, which applies every visibility rule. */
+export interface LiveEvent {
+  tenantId: string;
+  topic: 'ticket.created' | 'ticket.updated' | 'ticket.commented';
+  ticketId: string;
+  customerId: string;
+  requesterId: string;
+  /** True for technician-only changes (internal notes): never sent to contacts. */
+  internal: boolean;
+}
+
+export interface EventBus {
+  publish(event: LiveEvent): Promise<void>;
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** PGlite: one process owns the data dir, so an in-process emitter reaches every listener. */
+export class LocalBus implements EventBus {
+  private emitter = new EventEmitter().setMaxListeners(0);
+  async publish(event: LiveEvent): Promise<void> {
+    this.emitter.emit('event', event);
+  }
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+const CHANNEL = 'porta_events';
+
+/**
+ * PostgreSQL: NOTIFY fans events out to every app node; each node keeps one LISTEN
+ * connection (reconnected with backoff) and hands events to its local listeners.
+ */
+export class PgBus implements EventBus {
+  private local = new LocalBus();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private retryMs = 500;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly connection: pg.ClientConfig,
+  ) {}
+
+  async start(): Promise<void> {
+    const client = new pg.Client(this.connection);
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        void this.local.publish(JSON.parse(msg.payload) as LiveEvent);
+      } catch {
+        /* not ours */
+      }
+    });
+    const lost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      this.scheduleReconnect();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+    this.retryMs = 500;
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.timer) return;
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 15_000);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.start().catch(() => this.scheduleReconnect());
+    }, wait);
+    this.timer.unref();
+  }
+
+  async publish(event: LiveEvent): Promise<void> {
+    await this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    return this.local.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.local.close();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+}
+
+/** The bus for an engine: NOTIFY across nodes on PostgreSQL, in-process on PGlite. */
+export async function createBus(engine: 'pglite' | 'postgres', pool: pg.Pool, connection: pg.ClientConfig): Promise<EventBus> {
+  if (engine === 'pglite') return new LocalBus();
+  const bus = new PgBus(pool, connection);
+  await bus.start();
+  return bus;
+}
