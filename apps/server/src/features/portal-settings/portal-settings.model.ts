@@ -1,4 +1,5 @@
-import { DEFAULT_TICKET_FIELDS, type FieldVisibility, type PortalSettings, portalSettingsSchema, type SectionSetting } from '@porta/contracts/portal-settings';
+import type { DEFAULT_TICKET_FIELDS} from '@porta/contracts/portal-settings';
+import { type FieldVisibility, type PortalSettings, portalSettingsSchema, type SectionSetting } from '@porta/contracts/portal-settings';
 import { DEFAULT_STATUSES } from '../ticket-statuses/ticket-statuses.repo.ts';
 
 export type Section = keyof PortalSettings['sections'];
