@@ -1,4 +1,5 @@
 import { Box, Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import type { Language } from '@porta/i18n/languages';
 import { IconLifebuoy } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -18,6 +19,7 @@ interface AuthLayoutProps {
 
 /** Centered card used by the sign-in and set-up pages. */
 export function AuthLayout({ brand, title, subtitle, language, onLanguageChange, children, footer, width = 420 }: AuthLayoutProps) {
+  useDocumentTitle(`${title} · ${brand}`);
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" px="md" py="lg">
       <Group justify="space-between" maw={width + 160} mx="auto" mb="xl">

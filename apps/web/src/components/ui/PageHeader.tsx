@@ -1,5 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../../lib/document-title';
 
 interface PageHeaderProps {
   title: ReactNode;
@@ -8,9 +9,12 @@ interface PageHeaderProps {
   actions?: ReactNode;
   /** Small content above the title, e.g. a back link. */
   above?: ReactNode;
+  /** Browser tab title when `title` is not plain text. */
+  documentTitle?: string;
 }
 
-export function PageHeader({ title, description, actions, above }: PageHeaderProps) {
+export function PageHeader({ title, description, actions, above, documentTitle }: PageHeaderProps) {
+  usePageTitle(documentTitle ?? (typeof title === 'string' ? title : undefined));
   return (
     <Stack gap={4} mb="lg">
       {above}

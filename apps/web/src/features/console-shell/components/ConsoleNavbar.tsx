@@ -63,6 +63,8 @@ function SectionLabel({ children }: { children: ReactNode }) {
 
 function NavItem({ item }: { item: Item }) {
   const { pathname } = useLocation();
+  // Until a required authenticator is set up, only My account opens.
+  const locked = useTechnician().totpEnrolmentRequired;
   const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
   return (
     <li>
@@ -74,6 +76,7 @@ function NavItem({ item }: { item: Item }) {
         active={active}
         aria-current={active ? 'page' : undefined}
         variant="light"
+        disabled={locked}
         style={{ borderRadius: 'var(--mantine-radius-md)' }}
       />
     </li>

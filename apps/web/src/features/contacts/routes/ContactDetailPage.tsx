@@ -38,6 +38,7 @@ export function ContactDetailPage() {
     <>
       <PageHeader
         above={back}
+        documentTitle={name}
         title={
           <Group gap="sm" component="span">
             {name}

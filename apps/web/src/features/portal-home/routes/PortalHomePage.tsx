@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/ui/EmptyState';
+import { usePageTitle } from '../../../lib/document-title';
 import { useContact } from '../../portal-auth/contact-context';
 
 type Section = 'tickets' | 'kb' | 'assistant' | 'selfService';
@@ -19,6 +20,7 @@ export function PortalHomePage() {
   const { t } = useTranslation(['portal', 'common']);
   const me = useContact();
   const enabled = SECTIONS.filter((section) => me.sections[section.key]);
+  usePageTitle(t('shell.nav.home'));
 
   return (
     <Stack gap="xl">

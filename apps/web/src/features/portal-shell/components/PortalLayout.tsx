@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
+import { TitleSuffixContext } from '../../../lib/document-title';
 import { applyLanguage } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { usePortalSession } from '../../portal-auth/api';
@@ -30,7 +31,9 @@ export function PortalLayout() {
   }
   return (
     <ContactContext.Provider value={session.data}>
-      <Shell tenantName={session.data.tenant.name} />
+      <TitleSuffixContext.Provider value={session.data.tenant.name}>
+        <Shell tenantName={session.data.tenant.name} />
+      </TitleSuffixContext.Provider>
     </ContactContext.Provider>
   );
 }
