@@ -1,6 +1,7 @@
 import { techSessionSchema, type TechSession } from '@porta/contracts/auth';
 import { type PortalMe, portalMeSchema } from '@porta/contracts/portal';
 import { createApiClient } from './http';
+import { currentLanguage } from './i18n';
 import { CONSOLE_ME_KEY, PORTAL_ME_KEY, queryClient } from './query-client';
 
 /** Public endpoints (setup, tenant branding): no session. */
@@ -34,7 +35,7 @@ export const portalApi = createApiClient({
 
 async function publicFetchSession(path: string): Promise<unknown> {
   try {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const response = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() }, credentials: 'same-origin' });
     return response.ok ? ((await response.json()) as unknown) : undefined;
   } catch {
     return undefined;

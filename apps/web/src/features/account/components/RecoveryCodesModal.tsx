@@ -1,6 +1,7 @@
 import { Alert, Button, CopyButton, Group, Modal, SimpleGrid, Code, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useRetained } from '../../../lib/use-retained';
 
 interface RecoveryCodesModalProps {
   codes: string[] | null;
@@ -8,11 +9,12 @@ interface RecoveryCodesModalProps {
 }
 
 /** Shows the recovery codes once, right after the authenticator is turned on. */
-export function RecoveryCodesModal({ codes, onClose }: RecoveryCodesModalProps) {
+export function RecoveryCodesModal({ codes: current, onClose }: RecoveryCodesModalProps) {
+  const codes = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   return (
     <Modal
-      opened={codes !== null}
+      opened={current !== null}
       onClose={onClose}
       title={t('account.recovery.title')}
       centered

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '../../../components/ui/CopyValue';
+import { useRetained } from '../../../lib/use-retained';
 
 interface ApiKeySecretModalProps {
   created: { name: string; secret: string } | null;
@@ -9,10 +10,11 @@ interface ApiKeySecretModalProps {
 }
 
 /** The only time an API key's secret is ever shown. */
-export function ApiKeySecretModal({ created, onClose }: ApiKeySecretModalProps) {
+export function ApiKeySecretModal({ created: current, onClose }: ApiKeySecretModalProps) {
+  const created = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   return (
-    <Modal opened={created !== null} onClose={onClose} title={t('apiKeys.secret.title', { name: created?.name ?? '' })} centered closeOnClickOutside={false} size="lg">
+    <Modal opened={current !== null} onClose={onClose} title={t('apiKeys.secret.title', { name: created?.name ?? '' })} centered closeOnClickOutside={false} size="lg">
       <Stack gap="md">
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
           {t('apiKeys.secret.warning')}

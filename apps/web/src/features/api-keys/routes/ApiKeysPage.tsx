@@ -12,6 +12,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useApiKeys, useRevokeApiKey } from '../api';
 import { ApiKeySecretModal } from '../components/ApiKeySecretModal';
 import { CreateApiKeyModal } from '../components/CreateApiKeyModal';
+import { useRetained } from '../../../lib/use-retained';
 
 export function ApiKeysPage() {
   const { t } = useTranslation(['console', 'common']);
@@ -20,6 +21,7 @@ export function ApiKeysPage() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  const shownRevoke = useRetained(revoking);
 
   const columns: Column<ApiKey>[] = [
     { key: 'name', header: t('apiKeys.list.columns.name'), render: (key) => <Text size="sm" fw={600}>{key.name}</Text> },
@@ -107,7 +109,7 @@ export function ApiKeysPage() {
           });
         }}
       >
-        {t('apiKeys.revoke.text', { name: revoking?.name ?? '' })}
+        {t('apiKeys.revoke.text', { name: shownRevoke?.name ?? '' })}
       </ConfirmModal>
     </>
   );

@@ -8,6 +8,7 @@ import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { i18next } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { type CustomerInput, useCreateCustomer, useUpdateCustomer } from '../api';
+import { useRetained } from '../../../lib/use-retained';
 
 interface CustomerFormModalProps {
   opened: boolean;
@@ -19,7 +20,8 @@ interface CustomerFormModalProps {
 
 const domainMessage = () => i18next.t('common:validation.domain');
 
-export function CustomerFormModal({ opened, onClose, customer, onSaved }: CustomerFormModalProps) {
+export function CustomerFormModal({ opened, onClose, customer: current, onSaved }: CustomerFormModalProps) {
+  const customer = useRetained(current ?? null) ?? undefined;
   const { t } = useTranslation(['console', 'common']);
   const create = useCreateCustomer();
   const update = useUpdateCustomer(customer?.id ?? '');

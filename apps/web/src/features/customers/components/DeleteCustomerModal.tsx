@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDeleteModal } from '../../../components/ui/ConfirmModal';
 import { notifySuccess } from '../../../lib/notify';
 import { useDeleteCustomer } from '../api';
+import { useRetained } from '../../../lib/use-retained';
 
 interface DeleteCustomerModalProps {
   customer: Customer | null;
@@ -10,7 +11,8 @@ interface DeleteCustomerModalProps {
   onDeleted?: () => void;
 }
 
-export function DeleteCustomerModal({ customer, onClose, onDeleted }: DeleteCustomerModalProps) {
+export function DeleteCustomerModal({ customer: current, onClose, onDeleted }: DeleteCustomerModalProps) {
+  const customer = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   const remove = useDeleteCustomer();
   const close = () => {
@@ -19,7 +21,7 @@ export function DeleteCustomerModal({ customer, onClose, onDeleted }: DeleteCust
   };
   return (
     <ConfirmDeleteModal
-      opened={customer !== null}
+      opened={current !== null}
       title={t('customers.delete.title')}
       loading={remove.isPending}
       error={remove.error}

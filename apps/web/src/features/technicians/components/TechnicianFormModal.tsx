@@ -11,6 +11,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
 import { useCreateTechnician, useUpdateTechnician } from '../api';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { useRetained } from '../../../lib/use-retained';
 
 interface Values {
   name: string;
@@ -29,7 +30,8 @@ interface TechnicianFormModalProps {
 
 const FIELDS = ['name', 'email', 'password', 'isAdmin', 'language'] as const;
 
-export function TechnicianFormModal({ opened, onClose, technician }: TechnicianFormModalProps) {
+export function TechnicianFormModal({ opened, onClose, technician: current }: TechnicianFormModalProps) {
+  const technician = useRetained(current ?? null) ?? undefined;
   const { t } = useTranslation(['console', 'common']);
   const language = useCurrentLanguage();
   const create = useCreateTechnician();

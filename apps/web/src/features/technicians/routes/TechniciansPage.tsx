@@ -14,6 +14,7 @@ import { useListParams } from '../../../lib/use-list-params';
 import { useTechnician } from '../../console-auth/technician-context';
 import { useDeleteTechnician, useTechnicians, useUpdateTechnician } from '../api';
 import { TechnicianFormModal } from '../components/TechnicianFormModal';
+import { useRetained } from '../../../lib/use-retained';
 
 export function TechniciansPage() {
   const { t } = useTranslation(['console', 'common']);
@@ -25,6 +26,8 @@ export function TechniciansPage() {
   const [deleting, setDeleting] = useState<Technician | null>(null);
   const [resetting, setResetting] = useState<Technician | null>(null);
   const remove = useDeleteTechnician();
+  const shownReset = useRetained(resetting);
+  const shownDelete = useRetained(deleting);
   const reset = useUpdateTechnician();
 
   const columns: Column<Technician>[] = [
@@ -137,7 +140,7 @@ export function TechniciansPage() {
           );
         }}
       >
-        {t('technicians.resetTotp.text', { name: resetting?.name ?? '' })}
+        {t('technicians.resetTotp.text', { name: shownReset?.name ?? '' })}
       </ConfirmModal>
       <ConfirmDeleteModal
         opened={deleting !== null}
@@ -155,7 +158,7 @@ export function TechniciansPage() {
           });
         }}
       >
-        {t('technicians.delete.text', { name: deleting?.name ?? '' })}
+        {t('technicians.delete.text', { name: shownDelete?.name ?? '' })}
       </ConfirmDeleteModal>
     </>
   );
