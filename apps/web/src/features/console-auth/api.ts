@@ -9,7 +9,8 @@ async function fetchSession(): Promise<TechSession | null> {
   try {
     return await consoleApi.get('/api/v1/me', techSessionSchema);
   } catch (error) {
-    if (isApiError(error, 'UNAUTHENTICATED')) return null;
+    // Signed out, or no tenant yet (fresh install): the sign-in page sends people on to set-up.
+    if (isApiError(error, 'UNAUTHENTICATED') || isApiError(error, 'TENANT_NOT_FOUND')) return null;
     throw error;
   }
 }

@@ -9,7 +9,8 @@ async function fetchMe(): Promise<PortalMe | null> {
   try {
     return await portalApi.get('/api/v1/portal/me', portalMeSchema);
   } catch (error) {
-    if (isApiError(error, 'UNAUTHENTICATED')) return null;
+    // Signed out, or no tenant yet (fresh install): the sign-in page sends people on to set-up.
+    if (isApiError(error, 'UNAUTHENTICATED') || isApiError(error, 'TENANT_NOT_FOUND')) return null;
     throw error;
   }
 }
