@@ -68,6 +68,10 @@ export async function ensurePgliteTemplate(): Promise<string> {
     // Another run built it meanwhile: keep theirs.
     fs.rmSync(building, { recursive: true, force: true });
   }
+  // Templates of older migration sets are never used again.
+  for (const name of fs.readdirSync(cacheRoot)) {
+    if (name.startsWith('pglite-template-') && path.join(cacheRoot, name) !== dir) fs.rmSync(path.join(cacheRoot, name), { recursive: true, force: true });
+  }
   return dir;
 }
 

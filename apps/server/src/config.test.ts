@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('loadConfig: environment → typed config', () => {
+  it('has working defaults: port 3000, ./data, localhost, 2 h idle and 24 h absolute sessions', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, baseDomain: 'localhost', trustProxy: false, sessionIdleMs: 7_200_000, sessionAbsoluteMs: 86_400_000, databaseUrl: undefined, bootstrapAdmin: undefined });
+    expect(c.dataDir).toBe(path.resolve('./data'));
+  });
+
+  it('reads booleans, numbers and the bootstrap admin', () => {
+    const c = loadConfig({ PORT: '8080', PORTA_TRUST_PROXY: 'yes', PORTA_BASE_DOMAIN: 'Portal.Example.COM', PORTA_ADMIN_EMAIL: 'a@example.com', PORTA_ADMIN_PASSWORD: 'long-enough-1', PORTA_TENANT_SLUG: 'acme' });
+    expect(c).toMatchObject({ port: 8080, trustProxy: true, baseDomain: 'portal.example.com', bootstrapAdmin: { email: 'a@example.com', password: 'long-enough-1', slug: 'acme', name: 'My MSP' } });
+  });
+
+  it('refuses bad values with a readable message naming each variable', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', PORTA_SECRET_KEY: 'short', DATABASE_URL: 'not a url' });
+    } catch (err) {
+      message = err instanceof Error ? err.message : String(err);
+    }
+    expect(message).toMatch(/^Invalid configuration:\n/);
+    for (const name of ['PORT:', 'DATABASE_URL:', 'PORTA_SECRET_KEY:']) expect(message).toContain(name);
+    expect(() => loadConfig({ PORTA_TRUST_PROXY: 'maybe' })).toThrow(/PORTA_TRUST_PROXY/);
+  });
+});
