@@ -13,13 +13,8 @@ import { useCurrentLanguage } from '../../../lib/use-language';
 import { useSetupStatus } from '../../setup/api';
 import { useTenantInfo } from '../../tenant/api';
 import { usePortalLogin, usePortalSession } from '../api';
+import { safePortalPath } from '../safe-next';
 import { PasswordField } from '../../../components/ui/PasswordField';
-
-/** Only a portal path of this site: never the console, never another origin. */
-function safePortalPath(next: string | null): string {
-  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/console') && !next.startsWith('/login')) return next;
-  return '/';
-}
 
 export function PortalLoginPage() {
   const { t } = useTranslation(['portal', 'common']);
