@@ -18,6 +18,13 @@ import { portalAuthRoutes } from './features/portal/portal-auth.routes.ts';
 import { securitySettingsRoutes } from './features/settings/security.routes.ts';
 import { setupRoutes } from './features/setup/setup.routes.ts';
 import { technicianRoutes } from './features/technicians/technicians.routes.ts';
+import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
+import { portalSettingsRoutes } from './features/portal-settings/portal-settings.routes.ts';
+import { ticketStatusRoutes } from './features/ticket-statuses/ticket-statuses.routes.ts';
+import { ticketEventRoutes } from './features/tickets/ticket-events.routes.ts';
+import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts';
+import { ticketRoutes } from './features/tickets/tickets.routes.ts';
+import multipart from '@fastify/multipart';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -57,8 +64,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 5, parts: 6 } });
   registerSecurityHeaders(app);
-  registerErrorHandler(app);
+  registerErrorHandler(app, ctx.config);
   await registerOpenApi(app);
   const tenants = new TenantResolver(ctx.db, ctx.config.baseDomain);
   registerGuard(app, ctx, tenants);
@@ -72,6 +80,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   customerRoutes(app, ctx);
   contactRoutes(app, ctx);
   portalAuthRoutes(app, ctx);
+  portalSettingsRoutes(app, ctx);
+  ticketStatusRoutes(app, ctx);
+  customFieldRoutes(app, ctx);
+  ticketEventRoutes(app, ctx);
+  ticketRoutes(app, ctx);
+  portalTicketRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
   return { app, tenants };

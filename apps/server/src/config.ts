@@ -23,6 +23,8 @@ const envSchema = z.object({
   PORTA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   PORTA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24),
   PORTA_WEB_DIST: z.string().optional(),
+  PORTA_ATTACHMENTS_DIR: z.string().optional(),
+  PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -42,6 +44,8 @@ export interface Config {
   sessionAbsoluteMs: number;
   webDist: string | undefined;
   dbPoolSize: number | undefined;
+  attachmentsDir: string;
+  attachmentMaxBytes: number;
   logLevel: string;
 }
 
@@ -71,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.PORTA_SESSION_ABSOLUTE_HOURS * 3_600_000,
     webDist: e.PORTA_WEB_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
+    attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
+    attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
   };
 }

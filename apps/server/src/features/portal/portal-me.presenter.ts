@@ -1,10 +1,11 @@
 import type { Language } from '@porta/contracts/common';
 import type { PortalUser } from '@porta/contracts/portal';
 import type { ContactPrincipal, ResolvedTenant } from '../../platform/auth/principal.ts';
+import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 
 /**
- * Portal sections arrive with their features (tickets, KB, assistant, self-service);
- * until a feature and its portal setting exist, its section is off.
+ * Sections follow the portal settings (T-2). The KB, assistant and self-service sections
+ * arrive with their features; until then they are off.
  */
 export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): PortalUser {
   return {
@@ -18,6 +19,6 @@ export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): 
     isPrimary: c.isPrimary,
     customer: { id: c.customerId, name: c.customerName },
     tenant: { slug: tenant.slug, name: tenant.name },
-    sections: { tickets: false, kb: false, assistant: false, selfService: false },
+    sections: { tickets: sectionEnabled(resolvePortalSettings(c.portalSettingsRaw).sections.tickets, c.customerId), kb: false, assistant: false, selfService: false },
   };
 }

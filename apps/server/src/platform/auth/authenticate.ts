@@ -87,7 +87,9 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     .selectFrom('sessions as s')
     .innerJoin('contacts as c', (j) => j.onRef('c.id', '=', 's.subject_id').onRef('c.tenant_id', '=', 's.tenant_id'))
     .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
+    .leftJoin('portal_settings as ps', 'ps.tenant_id', 's.tenant_id')
     .select([
+      'ps.settings as portal_settings',
       's.id as sessionId',
       's.last_seen_at',
       's.expires_at',
@@ -127,5 +129,6 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     language: row.language,
     phone: row.phone,
     sessionId: row.sessionId,
+    portalSettingsRaw: row.portal_settings,
   };
 }

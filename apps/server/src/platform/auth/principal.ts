@@ -36,6 +36,8 @@ export interface ContactPrincipal {
   language: string;
   phone: string | null;
   sessionId: string;
+  /** The tenant's stored portal settings, read in the same query as the session, so a change applies at the next request (T-6). */
+  portalSettingsRaw: unknown;
 }
 
 export type Principal = TechnicianPrincipal | ContactPrincipal;

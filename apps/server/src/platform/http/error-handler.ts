@@ -18,13 +18,19 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_REQ_FILE_TOO_LARGE: 'ATTACHMENT_TOO_LARGE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'ATTACHMENT_MISSING',
+  FST_FILES_LIMIT: 'VALIDATION_FAILED',
+  FST_PARTS_LIMIT: 'VALIDATION_FAILED',
+  FST_FIELDS_LIMIT: 'VALIDATION_FAILED',
 };
 
 /**
  * Every failure leaves as `{ error: { code, message, details? } }`. Bad input of any shape
  * maps to a 4xx; only a real fault is a 500, logged with its stack and never shown.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, limits: { attachmentMaxBytes: number }): void {
+  const megabytes = Math.round(limits.attachmentMaxBytes / 1048576);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.seconds ?? 60));
@@ -36,7 +42,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) {
       const details = mapped === 'VALIDATION_FAILED' ? [{ field: 'body', code: 'invalid_json', message: translate(request.lang, 'errors', 'validation.invalid_json') }] : undefined;
-      return send(request, reply, mapped, statusOf(mapped), {}, details);
+      return send(request, reply, mapped, statusOf(mapped), { megabytes }, details);
     }
     const pgCode = (error as { code?: string }).code;
     if (pgCode && /^22/.test(pgCode)) {

@@ -1,0 +1,104 @@
+import type { z } from 'zod';
+import type { PortalSettings } from '@porta/contracts/portal-settings';
+import type { portalTicketCreateSchema, portalTicketListQuerySchema, portalTicketUpdateSchema } from '@porta/contracts/tickets';
+import type { AppContext } from '../../platform/context.ts';
+import type { ContactPrincipal } from '../../platform/auth/principal.ts';
+import { AppError } from '../../platform/errors.ts';
+import { listCustomFields } from '../custom-fields/custom-fields.repo.ts';
+import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
+import { assertEditable, editableFields, mayRead, permissionsFor } from './portal-tickets.policy.ts';
+import * as repo from './tickets.repo.ts';
+import { addComment, applyChange, createTicket, loadDetail } from './tickets.service.ts';
+
+const author = (c: ContactPrincipal) => ({ contactId: c.id, technicianId: null });
+
+async function customKeys(ctx: AppContext, tenantId: string): Promise<string[]> {
+  return (await listCustomFields(ctx.db, tenantId)).map((f) => f.key);
+}
+
+/** Field names a request body touches, in the portal's naming (`custom.<key>` for custom fields). */
+function touched(body: { priority?: unknown; type?: unknown; impact?: unknown; customFields?: Record<string, unknown> | undefined }): string[] {
+  const names = (['priority', 'type', 'impact'] as const).filter((f) => body[f] !== undefined);
+  return [...names, ...Object.keys(body.customFields ?? {}).map((k) => `custom.${k}`)];
+}
+
+export async function listForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, q: z.infer<typeof portalTicketListQuerySchema>) {
+  const statuses = (await listStatuses(ctx.db, contact.tenantId)).filter((s) => settings.tickets.visibleStatuses.includes(s.key));
+  const statusIds = statuses.filter((s) => !q.status || s.key === q.status).map((s) => s.id);
+  const company = q.scope === 'company' && contact.isPrimary;
+  return repo.listTickets(ctx.db, contact.tenantId, {
+    q: q.q,
+    page: q.page,
+    pageSize: q.pageSize,
+    customerId: contact.customerId,
+    requesterId: company ? undefined : contact.id,
+    statusIds,
+  });
+}
+
+/** The ticket if the contact may see it; otherwise 404, whether or not it exists. */
+export async function readableTicket(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, id: string) {
+  const ticket = await repo.findTicket(ctx.db, contact.tenantId, id);
+  if (!ticket || !mayRead(contact, settings, ticket)) throw new AppError('TICKET_NOT_FOUND');
+  return ticket;
+}
+
+export async function detailForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, id: string) {
+  await readableTicket(ctx, contact, settings, id);
+  const parts = await loadDetail(ctx.db, contact.tenantId, id, false);
+  return { parts, permissions: permissionsFor(settings, await customKeys(ctx, contact.tenantId), parts.ticket) };
+}
+
+export async function createForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, body: z.infer<typeof portalTicketCreateSchema>) {
+  assertEditable(editableFields(settings, await customKeys(ctx, contact.tenantId)), touched(body));
+  return createTicket(
+    ctx,
+    contact.tenantId,
+    {
+      requesterId: contact.id,
+      subject: body.subject,
+      description: body.description,
+      priority: body.priority ?? 'medium',
+      type: body.type ?? 'incident',
+      impact: body.impact ?? 'low',
+      customFields: body.customFields,
+    },
+    author(contact),
+  );
+}
+
+/** T-4, T-5, T-6: billed tickets are read-only; fields as visibility allows; resolve and reopen as settings allow. */
+export async function updateForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, id: string, body: z.infer<typeof portalTicketUpdateSchema>) {
+  const ticket = await readableTicket(ctx, contact, settings, id);
+  if (ticket.billed) throw new AppError('TICKET_BILLED');
+  const perms = permissionsFor(settings, await customKeys(ctx, contact.tenantId), ticket);
+  assertEditable(perms.editable, touched(body));
+  if (body.status === 'resolved' && !perms.canResolve) throw new AppError('TICKET_NOT_OPEN');
+  if (body.status === 'open' && ticket.status_category === 'open') throw new AppError('TICKET_NOT_OPEN');
+  if (body.status === 'open' && !perms.canReopen) throw new AppError('REOPEN_NOT_ALLOWED');
+  await applyChange(
+    ctx,
+    contact.tenantId,
+    ticket,
+    {
+      statusKey: body.status,
+      customFields: body.customFields,
+      fields: {
+        ...(body.priority !== undefined && { priority: body.priority }),
+        ...(body.type !== undefined && { type: body.type }),
+        ...(body.impact !== undefined && { impact: body.impact }),
+      },
+    },
+    author(contact),
+  );
+}
+
+/** A reply from the contact; on a closed ticket it reopens it only when the tenant allows reopening (T-4). */
+export async function commentForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, id: string, body: string) {
+  const ticket = await readableTicket(ctx, contact, settings, id);
+  if (ticket.billed) throw new AppError('TICKET_BILLED');
+  const perms = permissionsFor(settings, [], ticket);
+  const reopenTo = perms.canReopen ? 'open' : undefined;
+  const commentId = await addComment(ctx, contact.tenantId, ticket, { body, internal: false, ...author(contact), reopenTo });
+  return { ticket, commentId };
+}

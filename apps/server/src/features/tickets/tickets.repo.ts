@@ -1,0 +1,185 @@
+import { sql, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import type { TicketsTable } from '../../platform/db/schema.ts';
+
+const SUMMARY_COLUMNS = [
+  't.id',
+  't.number',
+  't.subject',
+  't.priority',
+  't.type',
+  't.impact',
+  't.due_at',
+  't.billed',
+  't.billed_minutes',
+  't.created_at',
+  't.updated_at',
+  't.customer_id',
+  't.requester_id',
+  't.assignee_id',
+  's.id as status_id',
+  's.key as status_key',
+  's.name as status_name',
+  's.category as status_category',
+  's.is_default as status_is_default',
+  's.position as status_position',
+  'cu.name as customer_name',
+  'rq.email as requester_email',
+] as const;
+
+function tickets(db: Db, tenantId: string) {
+  return db.selectFrom('tickets as t').where('t.tenant_id', '=', tenantId);
+}
+
+function withSummary(q: ReturnType<typeof tickets>) {
+  return q
+    .innerJoin('ticket_statuses as s', 's.id', 't.status_id')
+    .innerJoin('customers as cu', 'cu.id', 't.customer_id')
+    .innerJoin('contacts as rq', 'rq.id', 't.requester_id')
+    .leftJoin('technicians as tech', 'tech.id', 't.assignee_id')
+    .select(SUMMARY_COLUMNS)
+    .select([sql<string>`rq.first_name || ' ' || rq.last_name`.as('requester_name'), 'tech.name as assignee_name']);
+}
+
+export function findTicket(db: Db, tenantId: string, id: string) {
+  return withSummary(tickets(db, tenantId)).select('t.description').where('t.id', '=', id).executeTakeFirst();
+}
+export type TicketRow = NonNullable<Awaited<ReturnType<typeof findTicket>>>;
+export type TicketSummaryRow = Omit<TicketRow, 'description'>;
+
+export interface TicketFilter {
+  q?: string | undefined;
+  statusIds?: string[] | undefined;
+  customerId?: string | undefined;
+  requesterId?: string | undefined;
+  assigneeId?: string | 'none' | undefined;
+  priority?: TicketsTable['priority'] | undefined;
+  type?: TicketsTable['type'] | undefined;
+  sort?: 'newest' | 'oldest' | 'updated' | 'priority' | 'due' | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md). */
+export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+  let base = tickets(db, tenantId);
+  if (f.customerId) base = base.where('t.customer_id', '=', f.customerId);
+  if (f.requesterId) base = base.where('t.requester_id', '=', f.requesterId);
+  if (f.statusIds) base = f.statusIds.length === 0 ? base.where(sql<boolean>`false`) : base.where('t.status_id', 'in', f.statusIds);
+  if (f.assigneeId === 'none') base = base.where('t.assignee_id', 'is', null);
+  else if (f.assigneeId) base = base.where('t.assignee_id', '=', f.assigneeId);
+  if (f.priority) base = base.where('t.priority', '=', f.priority);
+  if (f.type) base = base.where('t.type', '=', f.type);
+  if (f.q) {
+    const term = f.q.replace(/^#/, '');
+    const number = /^\d{1,9}$/.test(term) ? Number(term) : null;
+    const like = likePattern(f.q);
+    base = base.where((eb) => (number === null ? eb('t.subject', 'ilike', like) : eb.or([eb('t.subject', 'ilike', like), eb('t.number', '=', number)])));
+  }
+  let page = withSummary(base);
+  switch (f.sort ?? 'newest') {
+    case 'oldest':
+      page = page.orderBy('t.created_at', 'asc').orderBy('t.id', 'asc');
+      break;
+    case 'updated':
+      page = page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
+      break;
+    case 'priority':
+      page = page.orderBy(sql`array_position(array['critical','high','medium','low'], t.priority)`).orderBy('t.created_at', 'desc').orderBy('t.id', 'desc');
+      break;
+    case 'due':
+      page = page.orderBy(sql`t.due_at asc nulls last`).orderBy('t.id', 'desc');
+      break;
+    default:
+      page = page.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc');
+  }
+  return fetchPage(page.limit(f.pageSize).offset(offsetOf(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+}
+
+/** Per-tenant human ticket numbers (#1001, #1002, …); the row lock orders concurrent creations. */
+export async function nextTicketNumber(db: Db, tenantId: string): Promise<number> {
+  const row = await sql<{ value: string | number }>`
+    insert into tenant_counters (tenant_id, name, value) values (${tenantId}, 'ticket', 1001)
+    on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
+    returning value`.execute(db);
+  return Number(row.rows[0]?.value);
+}
+
+export function insertTicket(
+  db: Db,
+  v: Omit<TicketsTable, 'id' | 'created_at' | 'updated_at' | 'description' | 'billed' | 'billed_minutes'> & { description: string },
+) {
+  return db.insertInto('tickets').values(v).returning(['id', 'number']).executeTakeFirstOrThrow();
+}
+
+export async function updateTicket(db: Db, tenantId: string, id: string, v: Updateable<TicketsTable>): Promise<boolean> {
+  const r = await db.updateTable('tickets').set({ ...v, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+export function listComments(db: Db, tenantId: string, ticketId: string, includeInternal: boolean) {
+  let q = db
+    .selectFrom('ticket_comments as c')
+    .leftJoin('contacts as ct', 'ct.id', 'c.author_contact_id')
+    .leftJoin('technicians as tech', 'tech.id', 'c.author_technician_id')
+    .select([
+      'c.id',
+      'c.body',
+      'c.internal',
+      'c.created_at',
+      'c.author_contact_id',
+      'c.author_technician_id',
+      sql<string | null>`ct.first_name || ' ' || ct.last_name`.as('contact_name'),
+      'tech.name as technician_name',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.ticket_id', '=', ticketId);
+  if (!includeInternal) q = q.where('c.internal', '=', false);
+  return q.orderBy('c.created_at').orderBy('c.id').execute();
+}
+export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
+
+export function insertComment(db: Db, v: { tenant_id: string; ticket_id: string; author_contact_id: string | null; author_technician_id: string | null; internal: boolean; body: string }) {
+  return db.insertInto('ticket_comments').values(v).returning('id').executeTakeFirstOrThrow();
+}
+
+export function listAttachments(db: Db, tenantId: string, ticketId: string, includeInternal: boolean) {
+  let q = db
+    .selectFrom('ticket_attachments as a')
+    .leftJoin('ticket_comments as c', 'c.id', 'a.comment_id')
+    .select(['a.id', 'a.filename', 'a.content_type', 'a.size', 'a.comment_id', 'a.created_at'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.ticket_id', '=', ticketId);
+  if (!includeInternal) q = q.where((eb) => eb.or([eb('c.internal', 'is', null), eb('c.internal', '=', false)]));
+  return q.orderBy('a.created_at').execute();
+}
+export type AttachmentRow = Awaited<ReturnType<typeof listAttachments>>[number];
+
+export function findAttachment(db: Db, tenantId: string, ticketId: string, id: string) {
+  return db
+    .selectFrom('ticket_attachments as a')
+    .leftJoin('ticket_comments as c', 'c.id', 'a.comment_id')
+    .select(['a.id', 'a.filename', 'a.content_type', 'a.size', 'a.storage_key', 'c.internal'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.ticket_id', '=', ticketId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function insertAttachment(
+  db: Db,
+  v: {
+    tenant_id: string;
+    ticket_id: string;
+    comment_id: string | null;
+    filename: string;
+    content_type: string;
+    size: number;
+    storage_key: string;
+    uploaded_by_contact_id: string | null;
+    uploaded_by_technician_id: string | null;
+  },
+) {
+  return db.insertInto('ticket_attachments').values(v).returning(['id', 'filename', 'content_type', 'size', 'comment_id', 'created_at']).executeTakeFirstOrThrow();
+}

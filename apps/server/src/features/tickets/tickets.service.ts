@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import type { ticketCreateSchema, ticketListQuerySchema, ticketUpdateSchema } from '@porta/contracts/tickets';
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Updateable } from 'kysely';
+import type { TicketsTable } from '../../platform/db/schema.ts';
+import type { LiveEvent } from '../../platform/events/bus.ts';
+import { enqueue } from '../../platform/events/outbox.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { TechnicianPrincipal } from '../../platform/auth/principal.ts';
+import { validateCustomValues } from '../custom-fields/custom-field-values.ts';
+import { listCustomFields, upsertValues, valuesOfTicket } from '../custom-fields/custom-fields.repo.ts';
+import { findStatusByKey, listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
+import * as repo from './tickets.repo.ts';
+import type { DetailParts } from './tickets.presenter.ts';
+
+export async function loadDetail(db: Db, tenantId: string, id: string, includeInternal: boolean): Promise<DetailParts> {
+  const ticket = await repo.findTicket(db, tenantId, id);
+  if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+  const [comments, attachments, values] = await Promise.all([
+    repo.listComments(db, tenantId, id, includeInternal),
+    repo.listAttachments(db, tenantId, id, includeInternal),
+    valuesOfTicket(db, tenantId, id),
+  ]);
+  return { ticket, comments, attachments, customFields: Object.fromEntries(values.map((v) => [v.key, v.value])) };
+}
+
+/** Tells open browsers after the commit; a lost live event only delays a screen, never data. */
+export async function announce(ctx: AppContext, t: { tenantId: string; id: string; customerId: string; requesterId: string }, topic: LiveEvent['topic'], internal = false) {
+  await ctx.bus
+    .publish({ tenantId: t.tenantId, topic, ticketId: t.id, customerId: t.customerId, requesterId: t.requesterId, internal })
+    .catch(() => undefined);
+}
+
+async function statusIdOf(db: Db, tenantId: string, key: string): Promise<string> {
+  const status = await findStatusByKey(db, tenantId, key);
+  if (!status) throw new AppError('STATUS_NOT_FOUND');
+  return status.id;
+}
+
+async function assertAssignee(db: Db, tenantId: string, assigneeId: string | null | undefined) {
+  if (!assigneeId) return;
+  const found = await db.selectFrom('technicians').select('id').where('tenant_id', '=', tenantId).where('id', '=', assigneeId).executeTakeFirst();
+  if (!found) throw new AppError('TECHNICIAN_NOT_FOUND');
+}
+
+export async function listForConsole(ctx: AppContext, tenantId: string, q: z.infer<typeof ticketListQuerySchema>) {
+  const statusIds = q.status ? [(await findStatusByKey(ctx.db, tenantId, q.status))?.id].filter((id): id is string => Boolean(id)) : undefined;
+  return repo.listTickets(ctx.db, tenantId, { ...q, statusIds });
+}
+
+export interface NewTicket {
+  requesterId: string;
+  subject: string;
+  description: string;
+  priority: TicketsTable['priority'];
+  type: TicketsTable['type'];
+  impact: TicketsTable['impact'];
+  assigneeId?: string | null | undefined;
+  dueAt?: string | null | undefined;
+  customFields?: Record<string, string | number | boolean | null> | undefined;
+}
+
+/** Creates a ticket with its number, custom values and `ticket.created` outbox event in one transaction. */
+export async function createTicket(ctx: AppContext, tenantId: string, input: NewTicket, author: { contactId: string | null; technicianId: string | null }) {
+  const created = await ctx.db.transaction().execute(async (trx) => {
+    const requester = await trx.selectFrom('contacts').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', '=', input.requesterId).executeTakeFirst();
+    if (!requester) throw new AppError('CONTACT_NOT_FOUND');
+    await assertAssignee(trx, tenantId, input.assigneeId);
+    const values = input.customFields ? validateCustomValues(await listCustomFields(trx, tenantId), input.customFields) : [];
+    const number = await repo.nextTicketNumber(trx, tenantId);
+    const { id } = await repo.insertTicket(trx, {
+      tenant_id: tenantId,
+      number,
+      customer_id: requester.customer_id,
+      requester_id: requester.id,
+      subject: input.subject,
+      description: input.description,
+      status_id: await statusIdOf(trx, tenantId, 'open'),
+      priority: input.priority,
+      type: input.type,
+      impact: input.impact,
+      assignee_id: input.assigneeId ?? null,
+      due_at: input.dueAt ? new Date(input.dueAt) : null,
+    });
+    await upsertValues(trx, tenantId, id, values);
+    await enqueue(trx, tenantId, 'ticket.created', { ticketId: id, number, createdByContactId: author.contactId, createdByTechnicianId: author.technicianId });
+    return { id, customerId: requester.customer_id, requesterId: requester.id };
+  });
+  await announce(ctx, { tenantId, ...created }, 'ticket.created');
+  return created.id;
+}
+
+export function createForConsole(ctx: AppContext, me: TechnicianPrincipal, input: z.infer<typeof ticketCreateSchema>) {
+  return createTicket(ctx, me.tenantId, { ...input, requesterId: input.contactId }, { contactId: null, technicianId: me.id });
+}
+
+export interface TicketChange {
+  statusKey?: string | undefined;
+  fields: Pick<Updateable<TicketsTable>, 'subject' | 'description' | 'priority' | 'type' | 'impact' | 'assignee_id' | 'due_at' | 'billed' | 'billed_minutes'>;
+  customFields?: Record<string, string | number | boolean | null> | undefined;
+}
+
+/** Applies a change; a status change writes `ticket.status_changed` to the outbox in the same transaction. */
+export async function applyChange(ctx: AppContext, tenantId: string, ticket: repo.TicketRow, change: TicketChange, actor: { contactId: string | null; technicianId: string | null }) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const statusId = change.statusKey === undefined ? undefined : await statusIdOf(trx, tenantId, change.statusKey);
+    const values = change.customFields ? validateCustomValues(await listCustomFields(trx, tenantId), change.customFields) : [];
+    await repo.updateTicket(trx, tenantId, ticket.id, { ...change.fields, ...(statusId !== undefined && { status_id: statusId }) });
+    await upsertValues(trx, tenantId, ticket.id, values);
+    if (statusId !== undefined && statusId !== ticket.status_id) {
+      await enqueue(trx, tenantId, 'ticket.status_changed', { ticketId: ticket.id, from: ticket.status_key, to: change.statusKey, ...actor });
+    }
+  });
+  await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
+}
+
+export async function updateForConsole(ctx: AppContext, me: TechnicianPrincipal, id: string, input: z.infer<typeof ticketUpdateSchema>) {
+  const ticket = await repo.findTicket(ctx.db, me.tenantId, id);
+  if (!ticket) throw new AppError('TICKET_NOT_FOUND');
+  await assertAssignee(ctx.db, me.tenantId, input.assigneeId);
+  await applyChange(
+    ctx,
+    me.tenantId,
+    ticket,
+    {
+      statusKey: input.status,
+      customFields: input.customFields,
+      fields: {
+        ...(input.subject !== undefined && { subject: input.subject }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.priority !== undefined && { priority: input.priority }),
+        ...(input.type !== undefined && { type: input.type }),
+        ...(input.impact !== undefined && { impact: input.impact }),
+        ...(input.assigneeId !== undefined && { assignee_id: input.assigneeId }),
+        ...(input.dueAt !== undefined && { due_at: input.dueAt ? new Date(input.dueAt) : null }),
+        ...(input.billed !== undefined && { billed: input.billed }),
+        ...(input.billedMinutes !== undefined && { billed_minutes: input.billedMinutes }),
+      },
+    },
+    { contactId: null, technicianId: me.id },
+  );
+}
+
+/** A comment; a public one writes `ticket.replied` to the outbox. `reopenTo` moves a closed ticket back to an open status. */
+export async function addComment(
+  ctx: AppContext,
+  tenantId: string,
+  ticket: repo.TicketRow,
+  c: { body: string; internal: boolean; contactId: string | null; technicianId: string | null; reopenTo?: string | undefined },
+): Promise<string> {
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await repo.insertComment(trx, {
+      tenant_id: tenantId,
+      ticket_id: ticket.id,
+      author_contact_id: c.contactId,
+      author_technician_id: c.technicianId,
+      internal: c.internal,
+      body: c.body,
+    });
+    const statusId = c.reopenTo ? await statusIdOf(trx, tenantId, c.reopenTo) : undefined;
+    await repo.updateTicket(trx, tenantId, ticket.id, statusId ? { status_id: statusId } : {});
+    if (!c.internal) await enqueue(trx, tenantId, 'ticket.replied', { ticketId: ticket.id, commentId: id, byContactId: c.contactId, byTechnicianId: c.technicianId });
+    if (statusId && statusId !== ticket.status_id) {
+      await enqueue(trx, tenantId, 'ticket.status_changed', { ticketId: ticket.id, from: ticket.status_key, to: c.reopenTo, contactId: c.contactId, technicianId: c.technicianId });
+    }
+    return id;
+  });
+  await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.commented', c.internal);
+  return id;
+}
+
+export { listStatuses };
