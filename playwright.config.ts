@@ -22,6 +22,8 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     locale: 'en-US',
+    // Settles animations at once, so axe measures colours after modals finish opening.
+    reducedMotion: 'reduce',
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: {

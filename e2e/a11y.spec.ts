@@ -28,9 +28,20 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('link', { name: 'Analytical Engines' }).first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'customers list');
 
+    await page.getByRole('button', { name: 'New customer' }).first().click();
+    await expect(page.getByRole('dialog', { name: 'New customer' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'new customer dialog');
+    await page.getByRole('button', { name: 'Close' }).click();
+
     await page.goto(`/console/contacts/${created.contact.id}`);
     await expect(page.getByTestId('contact-password')).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'contact page');
+
+    await page.goto('/console/account');
+    await page.getByRole('button', { name: 'Set up authenticator' }).click();
+    await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'authenticator set-up');
+    await snap(page, '13-a11y-account-authenticator');
   });
 
   test('portal home and settings on a phone', async ({ browser, request }) => {

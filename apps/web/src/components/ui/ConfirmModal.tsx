@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from './FormError';
+import { AppModal } from './AppModal';
 
 interface ConfirmModalProps {
   opened: boolean;
@@ -20,7 +21,7 @@ interface ConfirmModalProps {
 export function ConfirmModal({ opened, title, children, confirmLabel, danger = false, loading, error, onConfirm, onClose }: ConfirmModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <AppModal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
         {typeof children === 'string' ? <Text size="sm">{children}</Text> : children}
         <FormError error={error} />
@@ -33,7 +34,7 @@ export function ConfirmModal({ opened, title, children, confirmLabel, danger = f
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
 import { notifySuccess } from '../../../lib/notify';
 import { useDisableTotp } from '../api';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface DisableTotpModalProps {
   opened: boolean;
@@ -34,7 +35,7 @@ export function DisableTotpModal({ opened, onClose }: DisableTotpModalProps) {
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('account.totp.disableTitle')} centered>
+    <AppModal opened={opened} onClose={close} title={t('account.totp.disableTitle')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('account.totp.disableText')}</Text>
@@ -57,6 +58,6 @@ export function DisableTotpModal({ opened, onClose }: DisableTotpModalProps) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

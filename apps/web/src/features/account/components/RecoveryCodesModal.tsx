@@ -1,7 +1,8 @@
-import { Alert, Button, CopyButton, Group, Modal, SimpleGrid, Code, Stack } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, SimpleGrid, Code, Stack } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useRetained } from '../../../lib/use-retained';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface RecoveryCodesModalProps {
   codes: string[] | null;
@@ -13,7 +14,7 @@ export function RecoveryCodesModal({ codes: current, onClose }: RecoveryCodesMod
   const codes = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   return (
-    <Modal
+    <AppModal
       opened={current !== null}
       onClose={onClose}
       title={t('account.recovery.title')}
@@ -50,6 +51,6 @@ export function RecoveryCodesModal({ codes: current, onClose }: RecoveryCodesMod
           <Button onClick={onClose}>{t('account.recovery.done')}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { CopyValue } from '../../../components/ui/CopyValue';
 import { useRetained } from '../../../lib/use-retained';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface ApiKeySecretModalProps {
   created: { name: string; secret: string } | null;
@@ -14,7 +15,7 @@ export function ApiKeySecretModal({ created: current, onClose }: ApiKeySecretMod
   const created = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   return (
-    <Modal opened={current !== null} onClose={onClose} title={t('apiKeys.secret.title', { name: created?.name ?? '' })} centered closeOnClickOutside={false} size="lg">
+    <AppModal opened={current !== null} onClose={onClose} title={t('apiKeys.secret.title', { name: created?.name ?? '' })} centered closeOnClickOutside={false} size="lg">
       <Stack gap="md">
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
           {t('apiKeys.secret.warning')}
@@ -24,6 +25,6 @@ export function ApiKeySecretModal({ created: current, onClose }: ApiKeySecretMod
           <Button onClick={onClose}>{t('apiKeys.secret.done')}</Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

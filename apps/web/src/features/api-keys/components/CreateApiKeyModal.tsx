@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { apiKeyCreateSchema } from '@porta/contracts/api-keys';
 import { useId } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../../components/ui/FormError';
 import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { type ApiKeyScope, useCreateApiKey } from '../api';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface CreateApiKeyModalProps {
   opened: boolean;
@@ -43,7 +44,7 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyMo
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('apiKeys.create.title')} centered>
+    <AppModal opened={opened} onClose={close} title={t('apiKeys.create.title')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
@@ -81,6 +82,6 @@ export function CreateApiKeyModal({ opened, onClose, onCreated }: CreateApiKeyMo
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Customer, customerCreateSchema } from '@porta/contracts/customers';
 import { useEffect } from 'react';
@@ -9,6 +9,7 @@ import { i18next } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { type CustomerInput, useCreateCustomer, useUpdateCustomer } from '../api';
 import { useRetained } from '../../../lib/use-retained';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface CustomerFormModalProps {
   opened: boolean;
@@ -65,7 +66,7 @@ export function CustomerFormModal({ opened, onClose, customer: current, onSaved 
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={customer ? t('customers.form.editTitle') : t('customers.form.createTitle')} centered size="lg">
+    <AppModal opened={opened} onClose={close} title={customer ? t('customers.form.editTitle') : t('customers.form.createTitle')} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('customers.form.name')} required data-autofocus autoComplete="organization" {...form.getInputProps('name')} />
@@ -89,6 +90,6 @@ export function CustomerFormModal({ opened, onClose, customer: current, onSaved 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }

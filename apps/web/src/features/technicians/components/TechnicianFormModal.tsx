@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type Technician, technicianCreateSchema, technicianUpdateSchema } from '@porta/contracts/technicians';
 import type { Language } from '@porta/i18n/languages';
@@ -12,6 +12,7 @@ import { useCurrentLanguage } from '../../../lib/use-language';
 import { useCreateTechnician, useUpdateTechnician } from '../api';
 import { PasswordField } from '../../../components/ui/PasswordField';
 import { useRetained } from '../../../lib/use-retained';
+import { AppModal } from '../../../components/ui/AppModal';
 
 interface Values {
   name: string;
@@ -90,7 +91,7 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={technician ? t('technicians.form.editTitle') : t('technicians.form.createTitle')} centered size="lg">
+    <AppModal opened={opened} onClose={close} title={technician ? t('technicians.form.editTitle') : t('technicians.form.createTitle')} centered size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label={t('technicians.form.name')} required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
@@ -121,6 +122,6 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </AppModal>
   );
 }
