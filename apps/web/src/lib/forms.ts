@@ -59,9 +59,23 @@ interface FieldErrorTarget {
   setFieldError: (path: string, error: ReactNode) => void;
 }
 
-/** Puts a VALIDATION_FAILED answer's messages next to the matching fields; answers how many matched. */
-export function showServerFieldErrors(form: FieldErrorTarget, error: unknown, fields: readonly string[]): number {
+/**
+ * Puts a VALIDATION_FAILED answer's messages next to the matching fields, and a refusal that
+ * belongs to one field (e.g. EMAIL_TAKEN → email, per `codeFields`) next to that field.
+ * Answers how many were placed.
+ */
+export function showServerFieldErrors(
+  form: FieldErrorTarget,
+  error: unknown,
+  fields: readonly string[],
+  codeFields: Readonly<Record<string, string>> = {},
+): number {
   if (!(error instanceof ApiError)) return 0;
+  const owner = codeFields[error.code];
+  if (owner) {
+    form.setFieldError(owner, error.message);
+    return 1;
+  }
   let shown = 0;
   for (const issue of error.fieldIssues) {
     const path = issue.path.join('.');

@@ -4,7 +4,6 @@ import { changePasswordBodySchema } from '@porta/contracts/auth';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { isApiError } from '../../lib/api-error';
 import { showServerFieldErrors, zodValidator } from '../../lib/forms';
 import { i18next } from '../../lib/i18n';
 import { notifySuccess } from '../../lib/notify';
@@ -21,6 +20,7 @@ const schema = changePasswordBodySchema
   .refine((values) => values.newPassword === values.confirmPassword, { path: ['confirmPassword'] });
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
+const CODE_FIELDS = { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 'newPassword' } as const;
 
 interface ChangePasswordFormProps {
   mutation: UseMutationResult<unknown, Error, PasswordChange>;
@@ -43,8 +43,7 @@ export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
           notifySuccess(t('password.changed'));
         },
         onError: (error) => {
-          showServerFieldErrors(form, error, FIELDS);
-          if (isApiError(error, 'PASSWORD_INCORRECT')) form.setFieldError('currentPassword', error.message);
+          showServerFieldErrors(form, error, FIELDS, CODE_FIELDS);
         },
       },
     );
@@ -62,7 +61,7 @@ export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
           {...form.getInputProps('newPassword')}
         />
         <PasswordField label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
-        <FormError error={isApiError(mutation.error, 'PASSWORD_INCORRECT') ? null : mutation.error} />
+        <FormError error={mutation.error} shownOnFields={CODE_FIELDS} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>
             {t('password.changeSubmit')}

@@ -11,6 +11,7 @@ import { type ContactFormValues, valuesToCreateInput, valuesToFields } from '../
 
 const FIELDS = ['customerId', 'firstName', 'lastName', 'email', 'phone', 'language', 'isPrimary'] as const;
 const phoneMessage = () => i18next.t('common:validation.phone');
+const CODE_FIELDS = { EMAIL_TAKEN: 'email' } as const;
 
 interface ContactFormProps {
   initialValues: ContactFormValues;
@@ -38,7 +39,7 @@ export function ContactForm({ initialValues, mode, submitLabel, pending, error, 
       await onSubmit(values);
       form.resetDirty(values);
     } catch (failure) {
-      showServerFieldErrors(form, failure, FIELDS);
+      showServerFieldErrors(form, failure, FIELDS, CODE_FIELDS);
     }
   });
 
@@ -67,7 +68,7 @@ export function ContactForm({ initialValues, mode, submitLabel, pending, error, 
           description={t('contacts.form.isPrimaryDescription')}
           {...form.getInputProps('isPrimary', { type: 'checkbox' })}
         />
-        <FormError error={error} />
+        <FormError error={error} shownOnFields={CODE_FIELDS} />
         <Group gap="sm" mt="xs">
           <Button type="submit" loading={pending} disabled={mode === 'edit' && !form.isDirty()}>
             {submitLabel}

@@ -20,6 +20,7 @@ interface CustomerFormModalProps {
 }
 
 const domainMessage = () => i18next.t('common:validation.domain');
+const CODE_FIELDS = { DOMAIN_TAKEN: 'domains' } as const;
 
 export function CustomerFormModal({ opened, onClose, customer: current, onSaved }: CustomerFormModalProps) {
   const customer = useRetained(current ?? null) ?? undefined;
@@ -61,7 +62,7 @@ export function CustomerFormModal({ opened, onClose, customer: current, onSaved 
         onSaved?.(saved);
         close();
       },
-      onError: (error) => showServerFieldErrors(form, error, ['name', 'domains']),
+      onError: (error) => showServerFieldErrors(form, error, ['name', 'domains'], CODE_FIELDS),
     });
   });
 
@@ -79,7 +80,7 @@ export function CustomerFormModal({ opened, onClose, customer: current, onSaved 
             clearable
             {...form.getInputProps('domains')}
           />
-          <FormError error={mutation.error} />
+          <FormError error={mutation.error} shownOnFields={CODE_FIELDS} />
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={close} disabled={mutation.isPending}>
               {t('common:actions.cancel')}

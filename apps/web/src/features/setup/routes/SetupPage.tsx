@@ -24,6 +24,7 @@ const formSchema = setupBodySchema.extend({ confirmPassword: z.string().min(1) }
 });
 
 const SERVER_FIELDS = ['token', 'tenant.slug', 'tenant.name', 'admin.name', 'admin.email', 'admin.password'] as const;
+const CODE_FIELDS = { TENANT_SLUG_TAKEN: 'tenant.slug', SETUP_TOKEN_INVALID: 'token' } as const;
 
 export function SetupPage() {
   const { t } = useTranslation(['console', 'common']);
@@ -95,7 +96,7 @@ function SetupForm() {
         void navigate('/console/customers', { replace: true });
       },
       onError: (error) => {
-        showServerFieldErrors(form, error, SERVER_FIELDS);
+        showServerFieldErrors(form, error, SERVER_FIELDS, CODE_FIELDS);
         if (isApiError(error, 'SETUP_TOKEN_INVALID')) setShowToken(true);
       },
     });
@@ -157,7 +158,7 @@ function SetupForm() {
             {...form.getInputProps('token')}
           />
         )}
-        <FormError error={setup.error} />
+        <FormError error={setup.error} shownOnFields={CODE_FIELDS} />
         <Group justify="flex-end" mt="xs">
           <Button type="submit" loading={setup.isPending}>
             {t('setup.submit')}

@@ -30,6 +30,7 @@ interface TechnicianFormModalProps {
 }
 
 const FIELDS = ['name', 'email', 'password', 'isAdmin', 'language'] as const;
+const CODE_FIELDS = { EMAIL_TAKEN: 'email' } as const;
 
 export function TechnicianFormModal({ opened, onClose, technician: current }: TechnicianFormModalProps) {
   const technician = useRetained(current ?? null) ?? undefined;
@@ -66,7 +67,7 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
   };
 
   const submit = form.onSubmit((values) => {
-    const onError = (error: Error) => showServerFieldErrors(form, error, FIELDS);
+    const onError = (error: Error) => showServerFieldErrors(form, error, FIELDS, CODE_FIELDS);
     if (technician) {
       const { password: _password, ...patch } = values;
       update.mutate(
@@ -111,7 +112,7 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
             description={t('technicians.form.isAdminDescription')}
             {...form.getInputProps('isAdmin', { type: 'checkbox' })}
           />
-          <FormError error={mutation.error} />
+          <FormError error={mutation.error} shownOnFields={CODE_FIELDS} />
           <Group justify="flex-end" gap="sm" mt="xs">
             <Button variant="default" onClick={close} disabled={mutation.isPending}>
               {t('common:actions.cancel')}
