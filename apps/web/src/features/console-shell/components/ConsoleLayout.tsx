@@ -52,7 +52,7 @@ function Shell() {
   useEffect(() => close(), [location.pathname, close]);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'md', sm: 'xl' }}>
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'md', sm: 'xl' }}>
       <a href="#main" className="skip-link">
         {t('shell.skipToContent')}
       </a>

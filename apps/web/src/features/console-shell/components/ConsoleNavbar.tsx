@@ -77,6 +77,8 @@ function NavItem({ item }: { item: Item }) {
         aria-current={active ? 'page' : undefined}
         variant="light"
         disabled={locked}
+        // Long labels (German) wrap instead of being cut off.
+        styles={{ label: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }}
         style={{ borderRadius: 'var(--mantine-radius-md)' }}
       />
     </li>
