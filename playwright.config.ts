@@ -1,11 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { BASE_URL, E2E_PORT, SETUP_TOKEN } from './e2e/support/env';
 
-// One fresh data directory per run; workers inherit it through the environment.
-process.env.PORTA_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-'));
+// A fresh data directory per run (in the git-ignored .tmp/), wiped by the main process only:
+// workers load this file again but inherit the variable.
+if (!process.env.PORTA_E2E_DATA_DIR) {
+  const dataDir = path.resolve('.tmp/e2e-data');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  process.env.PORTA_E2E_DATA_DIR = dataDir;
+}
 
 // `npm run test:e2e` builds first; the built server is preferred, the sources are the fallback.
 const serverCommand = fs.existsSync('apps/server/dist/main.js') ? 'node apps/server/dist/main.js' : 'npx tsx apps/server/src/main.ts';
