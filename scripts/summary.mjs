@@ -2,6 +2,7 @@
 export const SUMMARY = /^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 
 export function lastSummary(text) {
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes
   const lines = text.split(/\r?\n/).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim());
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = SUMMARY.exec(lines[i]);
