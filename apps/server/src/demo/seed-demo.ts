@@ -4,6 +4,7 @@ import { createTenantWithAdmin } from '../features/tenants/tenants.service.ts';
 import { createCustomer } from '../features/customers/customers.service.ts';
 import { createContact } from '../features/contacts/contacts.service.ts';
 import { DEMO_CUSTOMERS } from './demo-data.ts';
+import { seedDemoTickets } from './seed-demo-tickets.ts';
 
 const SLUG = 'demo';
 const ADMIN = { name: 'Alex Admin', email: 'admin@demo-msp.example', password: 'demo-admin-password' };
@@ -17,19 +18,22 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
     print(`The demo tenant "${SLUG}" already exists; nothing to do. (Start from an empty PORTA_DATA_DIR to seed it again.)`);
     return;
   }
-  const { tenant } = await createTenantWithAdmin(ctx, { slug: SLUG, name: 'Demo MSP', admin: ADMIN });
+  const { tenant, admin } = await createTenantWithAdmin(ctx, { slug: SLUG, name: 'Demo MSP', admin: ADMIN });
   const logins: string[] = [];
+  const contactIds = new Map<string, string>();
   for (const c of DEMO_CUSTOMERS) {
     const customer = await createCustomer(ctx, tenant.id, { name: c.name, domains: c.domains });
     for (const p of c.contacts) {
-      const { credentials } = await createContact(ctx, tenant.id, 'en', { ...p, customerId: customer.id, phone: p.phone ?? null });
+      const { row, credentials } = await createContact(ctx, tenant.id, 'en', { ...p, customerId: customer.id, phone: p.phone ?? null });
+      contactIds.set(p.email, row.id);
       const role = p.isPrimary ? 'primary' : 'contact';
       logins.push(`  ${credentials.username.padEnd(20)} ${credentials.password}   ${role.padEnd(8)} ${p.language}  ${c.name}`);
     }
   }
+  const tickets = await seedDemoTickets(ctx, tenant.id, admin.id, contactIds);
   const port = ctx.config.port;
   const host = `${SLUG}.${ctx.config.baseDomain}:${port}`;
-  print('Demo MSP seeded: 3 customers, 10 contacts.');
+  print(`Demo MSP seeded: 3 customers, 10 contacts, ${tickets} tickets in every status.`);
   print('');
   print(`Console  http://${host}/console   (or http://localhost:${port}/console if this is the only tenant)`);
   print(`  ${ADMIN.email}  ${ADMIN.password}   admin`);
