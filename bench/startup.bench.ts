@@ -38,7 +38,22 @@ interface Run {
   stopMs: number;
 }
 
-type Target = { dataDir: string } | { databaseUrl: string };
+type Target = { dataDir: string } | { databaseUrl: string } | { baseline: true };
+
+/**
+ * The machine's speed right now: a bare Fastify process answering 200, started the same way.
+ * Start-up goals are absolute, but this row, measured in the same rounds, tells a slow run
+ * of a noisy host from a slow server.
+ */
+const BASELINE: ServerCommand = {
+  mode: 'dist',
+  args: [
+    '--input-type=module',
+    '-e',
+    "import Fastify from 'fastify'; const app = Fastify(); app.get('/healthz', async () => ({ status: 'ok' })); await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });",
+  ],
+  note: 'bare Fastify process',
+};
 
 async function startOnce(cmd: ServerCommand, label: string, target: Target, afterReady?: (base: string) => Promise<void>): Promise<Run> {
   const port = await freePort();
@@ -47,7 +62,7 @@ async function startOnce(cmd: ServerCommand, label: string, target: Target, afte
     HOST: '127.0.0.1',
     PORTA_SETUP_TOKEN: BENCH_SETUP_TOKEN,
     LOG_LEVEL: 'warn',
-    ...('dataDir' in target ? { PORTA_DATA_DIR: target.dataDir } : { DATABASE_URL: target.databaseUrl }),
+    ...('dataDir' in target ? { PORTA_DATA_DIR: target.dataDir } : 'databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : {}),
   };
   const t0 = performance.now();
   const child = startNode(`startup-${label}`, cmd.args, env);
@@ -80,7 +95,7 @@ async function completeSetup(base: string): Promise<void> {
 }
 
 interface Series {
-  engine: 'pglite' | 'postgres';
+  engine: 'pglite' | 'postgres' | 'baseline';
   state: 'new' | 'existing';
   runs: Run[];
   goalMs: number | null;
@@ -109,6 +124,7 @@ async function main(): Promise<void> {
   const existingDir = tempDir('start-existing');
   const pgliteNew: Series = { engine: 'pglite', state: 'new', runs: [], goalMs: GOAL_NEW_MS };
   const pgliteExisting: Series = { engine: 'pglite', state: 'existing', runs: [], goalMs: GOAL_EXISTING_MS };
+  const baseline: Series = { engine: 'baseline', state: 'new', runs: [], goalMs: null };
   try {
     process.stdout.write('  pglite warm-up (new dir + setup)… ');
     const w = await startOnce(cmd, 'pglite-warmup', { dataDir: existingDir }, completeSetup);
@@ -116,11 +132,13 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const dir = tempDir('start-new');
       try {
+        const b = await startOnce(BASELINE, `baseline-${i}`, { baseline: true });
+        baseline.runs.push(b);
         const n = await startOnce(cmd, `pglite-new-${i}`, { dataDir: dir });
         pgliteNew.runs.push(n);
         const e = await startOnce(cmd, `pglite-existing-${i}`, { dataDir: existingDir });
         pgliteExisting.runs.push(e);
-        console.log(`  pglite round ${i + 1}: new ${n.ms} ms (${n.rssMiB} MiB), existing ${e.ms} ms (${e.rssMiB} MiB)`);
+        console.log(`  pglite round ${i + 1}: new ${n.ms} ms (${n.rssMiB} MiB), existing ${e.ms} ms (${e.rssMiB} MiB); bare Fastify process ${b.ms} ms`);
       } finally {
         removeDir(dir);
       }
@@ -128,7 +146,7 @@ async function main(): Promise<void> {
   } finally {
     removeDir(existingDir);
   }
-  series.push(pgliteNew, pgliteExisting);
+  series.push(baseline, pgliteNew, pgliteExisting);
 
   const pgSkip = await postgresUnavailable();
   if (pgSkip) {
@@ -155,14 +173,16 @@ async function main(): Promise<void> {
   }
 
   const rows = series.map(summarise);
+  const baseMs = rows[0]?.medianMs ?? Number.NaN;
   console.log('');
   console.log(
     table(
-      ['engine / data', 'runs (ms)', 'median to 200', 'goal', 'met', 'RSS MiB', 'peak MiB', 'stop ms'],
+      ['engine / data', 'runs (ms)', 'median to 200', '× bare Fastify', 'goal', 'met', 'RSS MiB', 'peak MiB', 'stop ms'],
       rows.map((r) => [
-        `${r.engine} ${r.state}${r.engine === 'pglite' ? ' dir' : ' db'}`,
+        r.engine === 'baseline' ? 'baseline: bare Fastify process' : `${r.engine} ${r.state}${r.engine === 'pglite' ? ' dir' : ' db'}`,
         r.runs.map((x) => x.ms).join(', '),
         `${r.medianMs} ms`,
+        round(r.medianMs / baseMs, 1),
         r.goalMs === null ? '-' : `< ${r.goalMs} ms`,
         r.met === null ? '-' : r.met ? 'yes' : 'NO',
         r.medianRssMiB,
@@ -175,7 +195,7 @@ async function main(): Promise<void> {
   const goalsMet = rows.every((r) => r.met !== false);
   const summary = rows.map(
     (r) =>
-      `startup ${r.engine} ${r.state}: median ${r.medianMs} ms to first /healthz 200` +
+      `startup ${r.engine === 'baseline' ? 'baseline (bare Fastify process)' : `${r.engine} ${r.state}`}: median ${r.medianMs} ms to first /healthz 200` +
       (r.goalMs === null ? '' : ` (goal < ${r.goalMs} ms: ${r.met ? 'met' : 'NOT met'})`) +
       `, RSS ${r.medianRssMiB} MiB`,
   );
