@@ -1,11 +1,47 @@
 import { randomInt } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
 import type { SessionKind } from '../platform/auth/cookies.ts';
 import { createSession, csrfTokenFor } from '../platform/auth/sessions.ts';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type Response = LightMyRequestResponse;
+/** What tests read from an answer (a subset of light-my-request's, also for event streams). */
+export interface Response {
+  statusCode: number;
+  headers: LightMyRequestResponse['headers'];
+  cookies: LightMyRequestResponse['cookies'];
+  body: string;
+  json<T = unknown>(): T;
+}
+
+const STREAM_WAIT_MS = 2_000;
+
+/**
+ * Reads an injected answer taken as a stream: to its end, or for `text/event-stream` (which
+ * never ends) up to the first event, then closes it as a browser leaving the page would.
+ */
+async function settle(res: LightMyRequestResponse): Promise<Response> {
+  const stream: Readable = res.stream();
+  const endless = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, STREAM_WAIT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    stream.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (endless) done();
+    });
+    stream.on('end', done);
+    stream.on('error', done);
+  });
+  if (endless) res.raw.res.destroy();
+  const body = Buffer.concat(chunks).toString('utf8');
+  return { statusCode: res.statusCode, headers: res.headers, cookies: res.cookies, body, json: <T>() => JSON.parse(body) as T };
+}
 
 export interface RequestOptions {
   body?: unknown;
@@ -57,7 +93,7 @@ export function client(app: FastifyInstance, host: string, opts: ClientOptions =
       if (c.csrfToken && !ro.noCsrf && method !== 'GET') headers['x-csrf-token'] = c.csrfToken;
       Object.assign(headers, ro.headers);
       const payload = ro.body === undefined ? {} : typeof ro.body === 'string' ? { payload: ro.body } : { payload: ro.body as object };
-      return app.inject({ method, url, headers, remoteAddress: c.ip, ...payload });
+      return settle(await app.inject({ method, url, headers, remoteAddress: c.ip, payloadAsStream: true, ...payload }));
     },
     get: (url, headers) => c.request('GET', url, headers ? { headers } : {}),
     post: (url, body, headers) => c.request('POST', url, { body, ...(headers && { headers }) }),

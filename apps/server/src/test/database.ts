@@ -5,6 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+// For its driver set-up (bigint → number), so tests see the values production sees.
+import '../platform/db/database.ts';
 import { startEmbeddedDatabase } from '../platform/db/embedded.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { migrations } from '../platform/db/migrations/index.ts';
