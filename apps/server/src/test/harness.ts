@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -36,7 +37,10 @@ export function sharedDatabase(): TestDatabase {
 /** The real application on the test database, without listening: drive it with `app.inject()`. */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp & { close(): Promise<void> }> {
   const database = opts.database ?? sharedDatabase();
+  // Files the app writes (attachments) go to a directory of its own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-test-data-'));
   const config = loadConfig({
+    PORTA_DATA_DIR: dataDir,
     PORTA_BASE_DOMAIN: 'localhost',
     LOG_LEVEL: 'silent',
     // Hermetic: never serve whatever web build happens to lie around.
@@ -58,6 +62,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
       await bus.close();
       await busPool.end();
       await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -43,8 +43,10 @@ describe('portal sign-in (A-7)', () => {
       isPrimary: true,
       customer: { id: customer.id, name: 'Rossi Srl' },
       tenant: { slug: fx.tenant.slug, name: 'Acme IT' },
-      sections: { tickets: false, kb: false, assistant: false, selfService: false },
     });
+    // T-2: the Ticketing section is on for everyone by default; every section is a flag.
+    expect(Object.keys(body.user.sections).sort()).toEqual(['assistant', 'kb', 'selfService', 'tickets']);
+    expect(body.user.sections.tickets).toBe(true);
     expect(body.csrfToken.length).toBeGreaterThan(20);
     expect(res.cookies.find((k) => k.name === 'porta_portal')).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   });

@@ -39,7 +39,9 @@ function forbiddenIds(role: Role): string[] {
   const p = w.people;
   if (role === 'foreignAdminOwnHost') return w.targetIds;
   if (role === 'contact' || role === 'primaryContact') return [w.customerB.id, p.otherCustomerContact.id];
-  if (role === 'otherCustomerContact') return [w.customerA.id, p.contact.id, p.primaryContact.id];
+  // a colleague who is not the primary contact never sees another person's ticket.
+  if (role === 'colleagueContact') return [w.customerB.id, p.otherCustomerContact.id, w.ticket.id];
+  if (role === 'otherCustomerContact') return [w.customerA.id, p.contact.id, p.primaryContact.id, p.colleagueContact.id, w.ticket.id];
   return [];
 }
 
@@ -73,7 +75,7 @@ describe('authorization: every route × every role (invariant 2)', () => {
         const call = await row.call(w, actor);
         const expected = row.expect[role];
         const before = expected >= 400 && call.snapshot ? await call.snapshot() : undefined;
-        const res = await actor.client.request(method, call.url, call.body === undefined ? {} : { body: call.body });
+        const res = await actor.client.request(method, call.url, { ...(call.body !== undefined && { body: call.body }), ...(call.headers && { headers: call.headers }) });
         const problem = checkAnswer(role, expected, res);
         if (problem) problems.push(problem);
         if (expected >= 400 && call.snapshot && !isDeepStrictEqual(before, await call.snapshot())) {

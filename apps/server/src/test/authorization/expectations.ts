@@ -7,6 +7,7 @@ const OUTSIDERS_401 = {
   anonymous: 401,
   contact: 401,
   primaryContact: 401,
+  colleagueContact: 401,
   otherCustomerContact: 401,
   foreignAdmin: 401,
   foreignContact: 401,
@@ -19,6 +20,7 @@ export function everyone(status: number): Expect {
     anonymous: status,
     contact: status,
     primaryContact: status,
+    colleagueContact: status,
     otherCustomerContact: status,
     technician: status,
     admin: status,
@@ -58,5 +60,13 @@ export function personal(ok: number): Expect {
 
 /** `access: 'contact'`: a contact's portal session on its own tenant's host, nothing else. */
 export function contacts(ok: number): Expect {
-  return { ...everyone(401), contact: ok, primaryContact: ok, otherCustomerContact: ok };
+  return { ...everyone(401), contact: ok, primaryContact: ok, colleagueContact: ok, otherCustomerContact: ok };
+}
+
+/**
+ * A ticket of `contact` in the portal (A-5): its requester and the customer's primary contact
+ * reach it; a colleague and another customer's contact get 404, as if it did not exist.
+ */
+export function ticketOfContact(ok: number): Expect {
+  return { ...contacts(ok), colleagueContact: 404, otherCustomerContact: 404 };
 }

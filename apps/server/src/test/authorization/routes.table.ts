@@ -2,11 +2,13 @@ import { Secret, TOTP } from 'otpauth';
 import { encrypt } from '../../platform/crypto/keys.ts';
 import { uniq } from '../factories.ts';
 import { admins, contacts, everyone, type Expect, personal, technicians } from './expectations.ts';
+import { TICKET_ROWS } from './routes.tickets.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
   /** The target's state, read before and after a denied call: it must not change. */
   snapshot?: () => Promise<unknown>;
   /** Undo an allowed call that would disturb later cases. */
@@ -22,7 +24,7 @@ export interface Row {
 
 const NO_SUCH_EMAIL = 'authz-nobody@msp.example.com';
 
-const row = (w: World) => ({
+export const row = (w: World) => ({
   customer: (id: string) => () => w.ctx.db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst(),
   contact: (id: string) => () => w.ctx.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst(),
   technician: (id: string) => () => w.ctx.db.selectFrom('technicians').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -34,6 +36,8 @@ const row = (w: World) => ({
  * gets. A route missing here fails the suite: a new route must say who may call it.
  */
 export const TABLE: Record<string, Row> = {
+  ...TICKET_ROWS,
+
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },
   'POST /api/v1/setup': {

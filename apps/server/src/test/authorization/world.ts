@@ -3,7 +3,11 @@ import { hashToken, randomToken } from '../../platform/crypto/tokens.ts';
 import { insertTechnician } from '../../features/technicians/technicians.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { FastifyInstance } from 'fastify';
+import { createTicket } from '../../features/tickets/tickets.service.ts';
+import { insertCustomField } from '../../features/custom-fields/custom-fields.repo.ts';
+import { insertStatus } from '../../features/ticket-statuses/ticket-statuses.repo.ts';
 import { type Client, client, mintSession } from '../client.ts';
+import { multipartFile } from '../multipart.ts';
 import { makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture, uniq } from '../factories.ts';
 
 /** Everyone the suite calls as (DESIGN.md, invariant 2). "foreign" = of another tenant. */
@@ -11,6 +15,8 @@ export const ROLES = [
   'anonymous',
   'contact',
   'primaryContact',
+  /** Another non-primary contact of the same customer (A-5: sees only their own tickets). */
+  'colleagueContact',
   'otherCustomerContact',
   'technician',
   'admin',
@@ -47,7 +53,19 @@ export interface World {
   U: TenantFixture;
   customerA: { id: string };
   customerB: { id: string };
-  people: { contact: Person; primaryContact: Person; otherCustomerContact: Person; technician: Person; admin: Person; foreignAdmin: Person; foreignContact: Person };
+  people: {
+    contact: Person;
+    primaryContact: Person;
+    colleagueContact: Person;
+    otherCustomerContact: Person;
+    technician: Person;
+    admin: Person;
+    foreignAdmin: Person;
+    foreignContact: Person;
+  };
+  /** A ticket of `contact` (customer A) with one attachment, and a custom field: read-only targets. */
+  ticket: { id: string; attachmentId: string };
+  customFieldId: string;
   keys: { read: string; write: string; foreign: string };
   /** Ids of T's objects that must never appear in an answer to another tenant. */
   targetIds: string[];
@@ -63,6 +81,25 @@ async function insertKey(ctx: AppContext, tenantId: string, technicianId: string
   return { id: row.id, secret };
 }
 
+/** A ticket opened by `requesterId` (a contact), through the service. */
+export function newTicket(ctx: AppContext, tenantId: string, requesterId: string): Promise<string> {
+  return createTicket(
+    ctx,
+    tenantId,
+    { requesterId, subject: `Printer ${uniq()}`, description: 'It jams.', priority: 'medium', type: 'incident', impact: 'low' },
+    { contactId: requesterId, technicianId: null },
+  );
+}
+
+/** Uploads a small text file to a ticket through the console API, as the tenant's admin. */
+async function uploadAttachment(app: FastifyInstance, ctx: AppContext, T: TenantFixture, ticketId: string): Promise<string> {
+  const admin = await mintSession(app, ctx, T.host, T.tenant.id, 'technician', T.admin.id);
+  const file = multipartFile('notes.txt', 'printer log');
+  const res = await admin.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: file.body, headers: file.headers });
+  if (res.statusCode !== 201) throw new Error(`attachment upload failed: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
+
 export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise<World> {
   const T = await makeTenant(ctx);
   const U = await makeTenant(ctx);
@@ -70,11 +107,15 @@ export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise
   const customerB = await makeCustomer(ctx, T.tenant.id, { name: 'Customer B' });
   const contact = await makeContact(ctx, T.tenant.id, customerA.id);
   const primary = await makeContact(ctx, T.tenant.id, customerA.id, { isPrimary: true });
+  const colleague = await makeContact(ctx, T.tenant.id, customerA.id);
   const other = await makeContact(ctx, T.tenant.id, customerB.id);
   const tech = await makeTechnician(ctx, T.tenant.id);
   const foreignCustomer = await makeCustomer(ctx, U.tenant.id);
   const foreignContact = await makeContact(ctx, U.tenant.id, foreignCustomer.id);
   const asPerson = (kind: Person['kind'], tenantId: string, p: { id: string; password: string }): Person => ({ kind, tenantId, id: p.id, password: p.password });
+  const ticketId = await newTicket(ctx, T.tenant.id, contact.id);
+  const attachmentId = await uploadAttachment(app, ctx, T, ticketId);
+  const field = await insertCustomField(ctx.db, T.tenant.id, { key: `f${uniq()}`, label: 'Asset tag', type: 'text', options: [], position: 0 });
   return {
     app,
     ctx,
@@ -85,6 +126,7 @@ export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise
     people: {
       contact: asPerson('contact', T.tenant.id, contact),
       primaryContact: asPerson('contact', T.tenant.id, primary),
+      colleagueContact: asPerson('contact', T.tenant.id, colleague),
       otherCustomerContact: asPerson('contact', T.tenant.id, other),
       technician: asPerson('technician', T.tenant.id, tech),
       admin: asPerson('technician', T.tenant.id, T.admin),
@@ -96,7 +138,9 @@ export async function buildWorld(app: FastifyInstance, ctx: AppContext): Promise
       write: (await insertKey(ctx, T.tenant.id, T.admin.id, 'write')).secret,
       foreign: (await insertKey(ctx, U.tenant.id, U.admin.id, 'write')).secret,
     },
-    targetIds: [T.tenant.id, T.admin.id, tech.id, customerA.id, customerB.id, contact.id, primary.id, other.id],
+    ticket: { id: ticketId, attachmentId },
+    customFieldId: field.id,
+    targetIds: [T.tenant.id, T.admin.id, tech.id, customerA.id, customerB.id, contact.id, primary.id, colleague.id, other.id, ticketId, attachmentId, field.id],
   };
 }
 
@@ -116,6 +160,8 @@ async function freshPerson(w: World, role: Role): Promise<Person | null> {
       return contactIn(T.tenant.id, w.customerA.id);
     case 'primaryContact':
       return contactIn(T.tenant.id, w.customerA.id, true);
+    case 'colleagueContact':
+      return contactIn(T.tenant.id, w.customerA.id);
     case 'otherCustomerContact':
       return contactIn(T.tenant.id, w.customerB.id);
     case 'technician':
@@ -137,6 +183,7 @@ function sharedPerson(w: World, role: Role): Person | null {
   const byRole: Partial<Record<Role, Person>> = {
     contact: p.contact,
     primaryContact: p.primaryContact,
+    colleagueContact: p.colleagueContact,
     otherCustomerContact: p.otherCustomerContact,
     technician: p.technician,
     admin: p.admin,
@@ -191,5 +238,15 @@ export const targets = {
   },
   async apiKey(w: World) {
     return insertKey(w.ctx, w.T.tenant.id, w.T.admin.id, 'read');
+  },
+  /** A ticket of `contact`, the one the portal rows expect contact and primary contact to reach. */
+  async ticket(w: World) {
+    return { id: await newTicket(w.ctx, w.T.tenant.id, w.people.contact.id) };
+  },
+  async status(w: World) {
+    return insertStatus(w.ctx.db, w.T.tenant.id, { key: `s-${uniq()}`, name: 'Waiting for parts', category: 'open', position: 50 });
+  },
+  async customField(w: World) {
+    return insertCustomField(w.ctx.db, w.T.tenant.id, { key: `f${uniq()}`, label: 'Cost centre', type: 'text', options: [], position: 50 });
   },
 };
