@@ -10,6 +10,10 @@ await build({
   },
   outdir: 'dist',
   bundle: true,
+  // Dynamic imports become chunks, so main.js can start the database before the rest loads.
+  // Chunks sit beside the entries: import.meta.url-relative paths (the PGlite worker) hold.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -1,48 +1,20 @@
-import { buildApp } from './app.ts';
+/**
+ * Entry point. It starts the database first (PGlite boots in its worker thread) and loads
+ * the rest of the server meanwhile, so start-up costs the longer of the two, not their sum.
+ */
 import { loadConfig } from './config.ts';
-import { startSessionSweeper } from './platform/auth/session-sweeper.ts';
-import { boot } from './platform/boot.ts';
-import { bootstrapFromEnv, prepareSetupToken } from './features/setup/setup.service.ts';
+import { openDatabase } from './platform/db/database.ts';
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const { ctx, handle, keyGenerated } = await boot(config);
-  const { app } = await buildApp(ctx);
-  const log = app.log;
-  if (keyGenerated && handle.engine === 'postgres') {
-    log.warn('PORTA_SECRET_KEY is not set: using a key generated and kept in the database. Set it in production (docs/OPERATIONS.md).');
-  }
-  if (await bootstrapFromEnv(ctx)) log.info({ email: config.bootstrapAdmin?.email }, 'created the first tenant and admin from PORTA_ADMIN_EMAIL');
-  const stopSweeper = startSessionSweeper(ctx);
-
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    log.info({ signal }, 'shutting down');
-    stopSweeper();
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-  await app.listen({ port: config.port, host: config.host });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = config.publicUrl ?? `http://localhost:${port}`;
-  log.info({ db: handle.engine, url: base }, 'Porta is listening');
-  const token = await prepareSetupToken(ctx);
-  if (token) {
-    // Printed once, on purpose: the operator needs it to create the first admin.
-    process.stdout.write(`\n  Porta is not set up yet. Open this link to create the first admin:\n\n    ${base}/console/setup?token=${encodeURIComponent(token)}\n\n`);
-  } else {
-    process.stdout.write(`\n  Porta is running: portal ${base}/  console ${base}/console  API docs ${base}/api/docs\n\n`);
-  }
-}
-
-main().catch((err: unknown) => {
+function fail(err: unknown): never {
   process.stderr.write(`\nPorta could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
-});
+}
+
+try {
+  const config = loadConfig();
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const [{ serve }, handle] = await Promise.all([import('./serve.ts'), opening]);
+  await serve(config, handle);
+} catch (err) {
+  fail(err);
+}

@@ -13,7 +13,11 @@ export interface Booted {
 
 /** Database up, schema current, keys loaded: what the server, the CLI and the demo share. */
 export async function boot(config: Config): Promise<Booted> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  return bootWith(config, await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+}
+
+/** The same, on a database the caller already opened (main.ts opens it while modules load). */
+export async function bootWith(config: Config, handle: DatabaseHandle): Promise<Booted> {
   try {
     await migrateToLatest(handle.db);
     const { keys, generated } = await loadKeys(handle.db, config.secretKey);
