@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
 import { registerGuard } from './platform/auth/guard.ts';
+import { SessionCache } from './platform/auth/session-cache.ts';
 import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import './platform/http/fastify-types.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
@@ -69,7 +70,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   registerErrorHandler(app, ctx.config);
   await registerOpenApi(app);
   const tenants = new TenantResolver(ctx.db, ctx.config.baseDomain);
-  registerGuard(app, ctx, tenants);
+  const sessions = new SessionCache(ctx.config.sessionCacheMs);
+  const stopListening = sessions.listen(ctx.bus);
+  app.addHook('onClose', async () => stopListening());
+  registerGuard(app, ctx, tenants, sessions);
 
   healthRoutes(app, ctx);
   setupRoutes(app, ctx, tenants);

@@ -22,6 +22,7 @@ const envSchema = z.object({
   PORTA_TRUST_PROXY: bool.default(false),
   PORTA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(120),
   PORTA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24),
+  PORTA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   PORTA_WEB_DIST: z.string().optional(),
   PORTA_ATTACHMENTS_DIR: z.string().optional(),
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
@@ -42,6 +43,7 @@ export interface Config {
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  sessionCacheMs: number;
   webDist: string | undefined;
   dbPoolSize: number | undefined;
   attachmentsDir: string;
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PORTA_TRUST_PROXY,
     sessionIdleMs: e.PORTA_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.PORTA_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionCacheMs: e.PORTA_SESSION_CACHE_MS,
     webDist: e.PORTA_WEB_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),

@@ -1,6 +1,6 @@
 import { ERROR_CODES } from '@porta/contracts/errors';
 import { describe, expect, it } from 'vitest';
-import { AppError, isUniqueViolation, statusOf } from './errors.ts';
+import { AppError, isStillReferenced, isUniqueViolation, statusOf } from './errors.ts';
 
 describe('error codes → HTTP status (P-3)', () => {
   it('maps every stable code to a 4xx, except INTERNAL', () => {
@@ -33,6 +33,13 @@ describe('error codes → HTTP status (P-3)', () => {
     expect(isUniqueViolation({ code: '23505', constraint: 'x' }, 'y')).toBe(false);
     expect(isUniqueViolation({ code: '23503' })).toBe(false);
     expect(isUniqueViolation(null)).toBe(false);
+  });
+
+  it('recognises a row still referenced, whether the foreign key is NO ACTION (23503) or RESTRICT (23001)', () => {
+    expect(isStillReferenced({ code: '23503' })).toBe(true);
+    expect(isStillReferenced({ code: '23001' })).toBe(true);
+    expect(isStillReferenced({ code: '23505' })).toBe(false);
+    expect(isStillReferenced(null)).toBe(false);
   });
 });
 

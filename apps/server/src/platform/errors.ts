@@ -31,6 +31,7 @@ const CONFLICTS: ErrorCode[] = [
   'EMAIL_TAKEN',
   'DOMAIN_TAKEN',
   'CUSTOMER_HAS_CONTACTS',
+  'CONTACT_HAS_TICKETS',
   'TOTP_ALREADY_ENABLED',
   'LAST_ADMIN',
   'CANNOT_DELETE_SELF',
@@ -71,6 +72,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (code: ErrorCode = 'NOT_FOUND') => new AppError(code);
+
+/** A row still referenced by another: 23503 (NO ACTION) or 23001 (ON DELETE RESTRICT). */
+export function isStillReferenced(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === '23503' || code === '23001';
+}
 
 /** PostgreSQL unique violation on a named index/constraint. */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {

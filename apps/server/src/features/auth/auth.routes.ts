@@ -18,6 +18,7 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { findTenant } from '../tenants/tenants.repo.ts';
 import { updateTechnician } from '../technicians/technicians.repo.ts';
 import { presentTechnicianUser } from './auth.presenter.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import * as service from './auth.service.ts';
 
 const tags = ['auth'];
@@ -61,6 +62,7 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
       ...(req.body.language !== undefined && { language: req.body.language }),
     });
     if (row) Object.assign(me, { name: row.name, language: row.language });
+    await sessionsChanged(ctx, me.tenantId, me.id);
     return meOf(ctx, req);
   });
 

@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../platform/crypto/passwords.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { assertNotThrottled, loginRules, recordFailure, recordSuccess } from '../../platform/auth/throttle.ts';
 import type { TechnicianPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -95,6 +96,7 @@ export async function enableTotp(ctx: AppContext, me: TechnicianPrincipal, code:
       .values(codes.map((c) => ({ tenant_id: me.tenantId, technician_id: me.id, code_hash: hashRecoveryCode(c), used_at: null })))
       .execute();
   });
+  await sessionsChanged(ctx, me.tenantId, me.id);
   return codes;
 }
 
@@ -105,4 +107,5 @@ export async function disableTotp(ctx: AppContext, me: TechnicianPrincipal, pass
     await updateTechnician(trx, me.tenantId, me.id, { totp_secret_enc: null, totp_pending_enc: null, totp_enabled_at: null, totp_last_step: null });
     await trx.deleteFrom('technician_recovery_codes').where('tenant_id', '=', me.tenantId).where('technician_id', '=', me.id).execute();
   });
+  await sessionsChanged(ctx, me.tenantId, me.id);
 }

@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
 import { generatePassword, hashPassword } from '../../platform/crypto/passwords.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
-import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
+import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
 import { customerExists } from '../customers/customers.repo.ts';
 import * as repo from './contacts.repo.ts';
 import { nextFreeUsername, usernameBase } from './username.ts';
@@ -74,11 +75,18 @@ export async function updateContact(ctx: AppContext, tenantId: string, id: strin
     if (isUniqueViolation(err, 'contacts_email_uq')) throw new AppError('EMAIL_TAKEN');
     throw err;
   }
+  await sessionsChanged(ctx, tenantId, id);
   return getContact(ctx, tenantId, id);
 }
 
 export async function deleteContact(ctx: AppContext, tenantId: string, id: string): Promise<void> {
-  if (!(await repo.deleteContact(ctx.db, tenantId, id))) throw new AppError('CONTACT_NOT_FOUND');
+  try {
+    if (!(await repo.deleteContact(ctx.db, tenantId, id))) throw new AppError('CONTACT_NOT_FOUND');
+  } catch (err) {
+    // Their tickets hold the row (foreign key, on delete restrict).
+    if (isStillReferenced(err)) throw new AppError('CONTACT_HAS_TICKETS');
+    throw err;
+  }
   await deleteSessionsOf(ctx, tenantId, 'contact', id);
 }
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
 import { resolvePortalSettings } from './portal-settings.model.ts';
 import { readStoredSettings, writeSettings } from './portal-settings.repo.ts';
@@ -15,7 +16,7 @@ type Patch = z.infer<typeof portalSettingsPatchSchema>;
 
 /** Checks references (customers, statuses, fields) belong to the tenant, then saves; no partial write. */
 export async function updatePortalSettings(ctx: AppContext, tenantId: string, patch: Patch): Promise<PortalSettings> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const saved = await ctx.db.transaction().execute(async (trx) => {
     const current = resolvePortalSettings(await readStoredSettings(trx, tenantId));
     const sections = { ...current.sections, ...patch.sections };
     const customerIds = [...new Set(Object.values(sections).flatMap((s) => s.customerIds))];
@@ -33,6 +34,9 @@ export async function updatePortalSettings(ctx: AppContext, tenantId: string, pa
     await writeSettings(trx, tenantId, next);
     return next;
   });
+  // Contacts carry the settings in their cached sessions: the change applies at their next request.
+  await sessionsChanged(ctx, tenantId, null);
+  return saved;
 }
 
 const DEFAULT_FIELDS = new Set(['priority', 'type', 'impact', 'assignee', 'dueDate']);

@@ -9,6 +9,7 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { contactFromSession } from '../../platform/auth/authenticate.ts';
 import { updateContact } from '../contacts/contacts.repo.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { changeContactPassword, loginContact } from './portal-auth.service.ts';
 import { presentPortalUser } from './portal-me.presenter.ts';
 
@@ -52,6 +53,7 @@ export function portalAuthRoutes(app: ZodApp, ctx: AppContext): void {
       req.lang = req.body.language;
     }
     if (req.body.phone !== undefined) me.phone = req.body.phone;
+    await sessionsChanged(ctx, me.tenantId, me.id);
     return meOf(ctx, req);
   });
 

@@ -4,6 +4,7 @@ import { technicianOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findTenant, updateTenantSecurity } from '../tenants/tenants.repo.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 
 const admin = { access: 'admin' } as const;
 const tags = ['settings'];
@@ -17,7 +18,9 @@ export function securitySettingsRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.patch('/api/v1/settings/security', { config: admin, schema: { tags, body: securitySettingsPatchSchema, response: { 200: securitySettingsSchema } } }, async (req) => {
-    const row = await updateTenantSecurity(ctx.db, technicianOf(req).tenantId, req.body.requireTotp);
+    const tenantId = technicianOf(req).tenantId;
+    const row = await updateTenantSecurity(ctx.db, tenantId, req.body.requireTotp);
+    await sessionsChanged(ctx, tenantId, null);
     return { requireTotp: row.require_totp };
   });
 }

@@ -4,6 +4,7 @@ import type { technicianCreateSchema, technicianUpdateSchema } from '@porta/cont
 import type { AppContext } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import type { TechnicianPrincipal } from '../../platform/auth/principal.ts';
 import { assertMayChangeAdmin, assertMayDelete } from './technicians.policy.ts';
@@ -36,7 +37,7 @@ export async function updateTechnician(
   input: z.infer<typeof technicianUpdateSchema>,
 ) {
   const tenantId = actor.tenantId;
-  return ctx.db.transaction().execute(async (trx) => {
+  const row = await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.findTechnician(trx, tenantId, id);
     if (!current) throw new AppError('TECHNICIAN_NOT_FOUND');
     if (input.isAdmin === false && current.is_admin) assertMayChangeAdmin(await repo.countAdmins(trx, tenantId));
@@ -60,6 +61,8 @@ export async function updateTechnician(
       throw err;
     }
   });
+  await sessionsChanged(ctx, tenantId, id);
+  return row;
 }
 
 export async function deleteTechnician(ctx: AppContext, actor: TechnicianPrincipal, id: string): Promise<void> {

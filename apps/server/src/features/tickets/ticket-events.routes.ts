@@ -2,7 +2,7 @@ import { idParamsSchema } from '@porta/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
-import type { LiveEvent } from '../../platform/events/bus.ts';
+import type { BusMessage, LiveEvent } from '../../platform/events/bus.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';
 import { readableTicket } from './portal-tickets.service.ts';
@@ -24,7 +24,9 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, accep
     'x-content-type-options': 'nosniff',
   });
   res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
-  const unsubscribe = ctx.bus.subscribe((e) => {
+  const unsubscribe = ctx.bus.subscribe((m: BusMessage) => {
+    if (m.topic === 'sessions.changed') return;
+    const e = m;
     if (accept(e)) res.write(`event: ${e.topic}\ndata: ${JSON.stringify({ ticketId: e.ticketId })}\n\n`);
   });
   const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);

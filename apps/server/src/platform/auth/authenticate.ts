@@ -1,10 +1,33 @@
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../crypto/tokens.ts';
-import type { ContactPrincipal, TechnicianPrincipal } from './principal.ts';
+import type { ContactPrincipal, Principal, TechnicianPrincipal } from './principal.ts';
+import type { SessionCache } from './session-cache.ts';
 import { isExpired, touchSession } from './sessions.ts';
 
+/**
+ * The cached principal for a session token, if fresh; refreshes the idle clock as the
+ * database path does. A copy, so handlers may change it without touching the cache.
+ */
+async function fromCache<P extends Principal>(ctx: AppContext, cache: SessionCache | undefined, tenantId: string, tokenHash: string, kind: P['kind']): Promise<P | null | undefined> {
+  const hit = cache?.get(tokenHash);
+  if (!hit || hit.principal.kind !== kind || hit.principal.tenantId !== tenantId) return undefined;
+  const sessionId = hit.principal.sessionId;
+  if (!sessionId) return undefined;
+  const times = { id: sessionId, last_seen_at: hit.lastSeenAt, expires_at: hit.expiresAt };
+  if (isExpired(ctx, times)) return undefined;
+  const now = Date.now();
+  if (now - hit.lastSeenAt.getTime() >= 60_000) {
+    await touchSession(ctx, tenantId, times, now);
+    hit.lastSeenAt = new Date(now);
+  }
+  return { ...hit.principal } as P;
+}
+
 /** One round trip: session, technician and the tenant's TOTP rule. */
-export async function technicianFromSession(ctx: AppContext, tenantId: string, token: string): Promise<TechnicianPrincipal | null> {
+export async function technicianFromSession(ctx: AppContext, tenantId: string, token: string, cache?: SessionCache): Promise<TechnicianPrincipal | null> {
+  const tokenHash = hashToken(token);
+  const cached = await fromCache<TechnicianPrincipal>(ctx, cache, tenantId, tokenHash, 'technician');
+  if (cached) return cached;
   const row = await ctx.db
     .selectFrom('sessions as s')
     .innerJoin('technicians as t', (j) => j.onRef('t.id', '=', 's.subject_id').onRef('t.tenant_id', '=', 's.tenant_id'))
@@ -21,7 +44,7 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
       't.totp_enabled_at',
       'tn.require_totp',
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash)
     .where('s.tenant_id', '=', tenantId)
     .where('s.kind', '=', 'technician')
     .executeTakeFirst();
@@ -33,7 +56,7 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
   }
   await touchSession(ctx, tenantId, times);
   const totpEnabled = row.totp_enabled_at !== null;
-  return {
+  const principal: TechnicianPrincipal = {
     kind: 'technician',
     id: row.id,
     tenantId,
@@ -48,6 +71,8 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
     sessionId: row.sessionId,
     apiKeyScope: null,
   };
+  cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
+  return { ...principal };
 }
 
 const API_KEY_TOUCH_MS = 60_000;
@@ -82,7 +107,10 @@ export async function technicianFromApiKey(ctx: AppContext, tenantId: string, se
   };
 }
 
-export async function contactFromSession(ctx: AppContext, tenantId: string, token: string): Promise<ContactPrincipal | null> {
+export async function contactFromSession(ctx: AppContext, tenantId: string, token: string, cache?: SessionCache): Promise<ContactPrincipal | null> {
+  const tokenHash = hashToken(token);
+  const cached = await fromCache<ContactPrincipal>(ctx, cache, tenantId, tokenHash, 'contact');
+  if (cached) return cached;
   const row = await ctx.db
     .selectFrom('sessions as s')
     .innerJoin('contacts as c', (j) => j.onRef('c.id', '=', 's.subject_id').onRef('c.tenant_id', '=', 's.tenant_id'))
@@ -104,7 +132,7 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
       'c.language',
       'c.phone',
     ])
-    .where('s.token_hash', '=', hashToken(token))
+    .where('s.token_hash', '=', tokenHash)
     .where('s.tenant_id', '=', tenantId)
     .where('s.kind', '=', 'contact')
     .executeTakeFirst();
@@ -115,7 +143,7 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     return null;
   }
   await touchSession(ctx, tenantId, times);
-  return {
+  const principal: ContactPrincipal = {
     kind: 'contact',
     id: row.id,
     tenantId,
@@ -131,4 +159,6 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     sessionId: row.sessionId,
     portalSettingsRaw: row.portal_settings,
   };
+  cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
+  return { ...principal };
 }

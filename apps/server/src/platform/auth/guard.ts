@@ -6,6 +6,7 @@ import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
 import { contactFromSession, technicianFromApiKey, technicianFromSession } from './authenticate.ts';
 import { readSessionCookie } from './cookies.ts';
 import type { Principal } from './principal.ts';
+import type { SessionCache } from './session-cache.ts';
 import { csrfMatches } from './sessions.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,7 +23,7 @@ function csrfHeader(request: FastifyRequest): string | undefined {
   return Array.isArray(h) ? h[0] : h;
 }
 
-async function authenticateTechnician(ctx: AppContext, request: FastifyRequest, tenantId: string, allowApiKey: boolean): Promise<Principal> {
+async function authenticateTechnician(ctx: AppContext, cache: SessionCache, request: FastifyRequest, tenantId: string, allowApiKey: boolean): Promise<Principal> {
   const bearer = bearerOf(request);
   if (bearer) {
     const viaKey = allowApiKey ? await technicianFromApiKey(ctx, tenantId, bearer) : null;
@@ -31,15 +32,15 @@ async function authenticateTechnician(ctx: AppContext, request: FastifyRequest, 
     return viaKey;
   }
   const token = readSessionCookie(request, 'technician');
-  const principal = token ? await technicianFromSession(ctx, tenantId, token) : null;
+  const principal = token ? await technicianFromSession(ctx, tenantId, token, cache) : null;
   if (!token || !principal) throw new AppError('UNAUTHENTICATED');
   if (!SAFE_METHODS.has(request.method) && !csrfMatches(ctx, token, csrfHeader(request))) throw new AppError('CSRF_INVALID');
   return principal;
 }
 
-async function authenticateContact(ctx: AppContext, request: FastifyRequest, tenantId: string): Promise<Principal> {
+async function authenticateContact(ctx: AppContext, cache: SessionCache, request: FastifyRequest, tenantId: string): Promise<Principal> {
   const token = readSessionCookie(request, 'contact');
-  const principal = token ? await contactFromSession(ctx, tenantId, token) : null;
+  const principal = token ? await contactFromSession(ctx, tenantId, token, cache) : null;
   if (!token || !principal) throw new AppError('UNAUTHENTICATED');
   if (!SAFE_METHODS.has(request.method) && !csrfMatches(ctx, token, csrfHeader(request))) throw new AppError('CSRF_INVALID');
   return principal;
@@ -50,7 +51,7 @@ async function authenticateContact(ctx: AppContext, request: FastifyRequest, ten
  * The hook resolves the tenant from the Host header, authenticates for the declared access,
  * checks CSRF on cookie-authenticated unsafe methods, and fixes the caller's language.
  */
-export function registerGuard(app: FastifyInstance, ctx: AppContext, tenants: TenantResolver): void {
+export function registerGuard(app: FastifyInstance, ctx: AppContext, tenants: TenantResolver, cache: SessionCache): void {
   app.decorateRequest('tenant', null);
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'en');
@@ -77,7 +78,7 @@ export function registerGuard(app: FastifyInstance, ctx: AppContext, tenants: Te
       return;
     }
     request.principal =
-      access === 'contact' ? await authenticateContact(ctx, request, tenantId) : await authenticateTechnician(ctx, request, tenantId, config.apiKey !== false);
+      access === 'contact' ? await authenticateContact(ctx, cache, request, tenantId) : await authenticateTechnician(ctx, cache, request, tenantId, config.apiKey !== false);
     request.lang = requestLanguage(request);
     const p = request.principal;
     if (p.kind === 'technician') {

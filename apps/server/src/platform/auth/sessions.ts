@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.ts';
 import { hashToken, hmac, randomToken, safeEqual } from '../crypto/tokens.ts';
 import type { SessionKind } from './cookies.ts';
+import { sessionsChanged } from './sessions-changed.ts';
 
 /** Sessions live in the database so app nodes stay stateless; the cookie holds a random token, the table its hash. */
 export async function createSession(
@@ -28,7 +29,8 @@ export async function createSession(
 }
 
 export async function deleteSessionByToken(ctx: AppContext, tenantId: string, token: string): Promise<void> {
-  await ctx.db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('token_hash', '=', hashToken(token)).execute();
+  const gone = await ctx.db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('token_hash', '=', hashToken(token)).returning('subject_id').executeTakeFirst();
+  if (gone) await sessionsChanged(ctx, tenantId, gone.subject_id);
 }
 
 /** "Sign out everywhere", and what a password change or credential reset does to other sessions. */
@@ -42,6 +44,7 @@ export async function deleteSessionsOf(
   let q = ctx.db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('kind', '=', kind).where('subject_id', '=', subjectId);
   if (exceptSessionId) q = q.where('id', '<>', exceptSessionId);
   await q.execute();
+  await sessionsChanged(ctx, tenantId, subjectId);
 }
 
 export interface SessionTimes {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
@@ -12,19 +13,31 @@ export interface LiveEvent {
   internal: boolean;
 }
 
+/**
+ * Cached sessions of a person (or, without `subjectId`, of the whole tenant) are stale:
+ * sign-out, a password or credential change, or a change to what they may do.
+ */
+export interface SessionsChanged {
+  tenantId: string;
+  topic: 'sessions.changed';
+  subjectId: string | null;
+}
+
+export type BusMessage = LiveEvent | SessionsChanged;
+
 export interface EventBus {
-  publish(event: LiveEvent): Promise<void>;
-  subscribe(listener: (event: LiveEvent) => void): () => void;
+  publish(event: BusMessage): Promise<void>;
+  subscribe(listener: (event: BusMessage) => void): () => void;
   close(): Promise<void>;
 }
 
 /** PGlite: one process owns the data dir, so an in-process emitter reaches every listener. */
 export class LocalBus implements EventBus {
   private emitter = new EventEmitter().setMaxListeners(0);
-  async publish(event: LiveEvent): Promise<void> {
+  async publish(event: BusMessage): Promise<void> {
     this.emitter.emit('event', event);
   }
-  subscribe(listener: (event: LiveEvent) => void): () => void {
+  subscribe(listener: (event: BusMessage) => void): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }
@@ -38,9 +51,12 @@ const CHANNEL = 'porta_events';
 /**
  * PostgreSQL: NOTIFY fans events out to every app node; each node keeps one LISTEN
  * connection (reconnected with backoff) and hands events to its local listeners.
+ * The publishing node delivers to its own listeners at once (so its own caches are never
+ * stale after its own change) and ignores the echo of its notification.
  */
 export class PgBus implements EventBus {
   private local = new LocalBus();
+  private readonly nodeId = randomUUID();
   private client: pg.Client | null = null;
   private closed = false;
   private retryMs = 500;
@@ -56,7 +72,8 @@ export class PgBus implements EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        void this.local.publish(JSON.parse(msg.payload) as LiveEvent);
+        const { origin, ...event } = JSON.parse(msg.payload) as BusMessage & { origin?: string };
+        if (origin !== this.nodeId) void this.local.publish(event as BusMessage);
       } catch {
         /* not ours */
       }
@@ -85,11 +102,12 @@ export class PgBus implements EventBus {
     this.timer.unref();
   }
 
-  async publish(event: LiveEvent): Promise<void> {
-    await this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  async publish(event: BusMessage): Promise<void> {
+    await this.local.publish(event);
+    await this.pool.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify({ ...event, origin: this.nodeId })]);
   }
 
-  subscribe(listener: (event: LiveEvent) => void): () => void {
+  subscribe(listener: (event: BusMessage) => void): () => void {
     return this.local.subscribe(listener);
   }
 

@@ -4,6 +4,8 @@ import { expectErrorShape } from '../../test/assertions.ts';
 import { type Client, client, type Method, mintSession } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { newTicket } from '../../test/authorization/world.ts';
+import { insertCustomField } from '../../features/custom-fields/custom-fields.repo.ts';
 
 /**
  * P-3, invariant 3: random bodies, queries, ids and headers thrown at every route never
@@ -31,13 +33,19 @@ beforeAll(async () => {
   const contact = await makeContact(t.ctx, fx.tenant.id, customer.id);
   const tech = await makeTechnician(t.ctx, fx.tenant.id);
   contactId = contact.id;
-  ids = [customer.id, contact.id, tech.id, fx.admin.id];
+  // Real ids of every kind, so random calls also reach handlers and SQL, not only validation.
+  const ticketId = await newTicket(t.ctx, fx.tenant.id, contact.id);
+  const field = await insertCustomField(t.ctx.db, fx.tenant.id, { key: 'assetTag', label: 'Asset tag', type: 'dropdown', options: ['a', 'b'], position: 0 });
+  const status = await t.ctx.db.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', fx.tenant.id).executeTakeFirstOrThrow();
+  ids = [customer.id, contact.id, tech.id, fx.admin.id, ticketId, field.id, status.id];
 });
 
 const KEYS = [
   'name', 'domains', 'email', 'password', 'totp', 'username', 'customerId', 'firstName', 'lastName', 'isPrimary', 'language', 'phone',
   'everywhere', 'currentPassword', 'newPassword', 'code', 'scope', 'requireTotp', 'isAdmin', 'resetTotp', 'token', 'tenant', 'admin',
-  'q', 'page', 'pageSize', '__proto__', 'constructor',
+  'q', 'page', 'pageSize', 'subject', 'description', 'status', 'priority', 'type', 'impact', 'assigneeId', 'dueAt', 'billed',
+  'billedMinutes', 'customFields', 'body', 'internal', 'contactId', 'key', 'label', 'options', 'category', 'position', 'sections',
+  'tickets', 'fieldVisibility', 'scope', 'sort', '__proto__', 'constructor',
 ];
 
 /** Values that get past a schema now and then, so handlers and SQL see odd input too. */
@@ -45,6 +53,8 @@ function arbitraries(ids: string[]) {
   const plausible = fc.oneof(
     fc.jsonValue({ maxDepth: 2 }),
     fc.constantFrom('en', 'it', 'xx', '+390212345678', 'read', 'write', true, false, 'a@b.co', 'example.com', 'x'.repeat(300), '', ' ', '\u0000', '%', '_', '😀', -1, 0, 1e308, 2 ** 53, ...ids),
+    fc.constantFrom('open', 'resolved', 'closed', 'high', 'incident', 'company', 'dropdown', 'all', 'selected', '2026-01-01T00:00:00Z', 'none'),
+    fc.dictionary(fc.constantFrom('assetTag', 'mode', 'customerIds', 'allowReopen', 'visibleStatuses', 'priority'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
     fc.string({ maxLength: 40 }),
     fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('rossi.it', 'UPPER.EXAMPLE.COM')), { maxLength: 4 }),
   );
