@@ -37,13 +37,15 @@ async function readJson(response: Response): Promise<unknown> {
 export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: ClientOptions) {
   async function send(method: Method, path: string, body: unknown, csrfToken: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // FormData (uploads) sets its own multipart content type with the boundary.
+    const isForm = body instanceof FormData;
+    if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     try {
       return await fetch(path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
         credentials: 'same-origin',
       });
     } catch {
@@ -73,6 +75,12 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
     post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, schema, body),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
     delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+    /** Sends one file as multipart/form-data (part `file`), with the CSRF token like any write. */
+    upload: <S extends z.ZodType>(path: string, schema: S, file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return request('POST', path, schema, form);
+    },
   };
 }
 
