@@ -22,7 +22,10 @@ export const router = createBrowserRouter([
           {
             ...page(() => import('../features/console-shell/components/ConsoleLayout'), (m) => m.ConsoleLayout),
             children: [
-              { index: true, element: <Navigate to="/console/customers" replace /> },
+              { index: true, element: <Navigate to="/console/tickets" replace /> },
+              { path: 'tickets', ...page(() => import('../features/console-tickets/routes/TicketQueuePage'), (m) => m.TicketQueuePage) },
+              { path: 'tickets/new', ...page(() => import('../features/console-tickets/routes/TicketNewPage'), (m) => m.TicketNewPage) },
+              { path: 'tickets/:id', ...page(() => import('../features/console-tickets/routes/TicketDetailPage'), (m) => m.TicketDetailPage) },
               { path: 'customers', ...page(() => import('../features/customers/routes/CustomersPage'), (m) => m.CustomersPage) },
               { path: 'customers/:id', ...page(() => import('../features/customers/routes/CustomerDetailPage'), (m) => m.CustomerDetailPage) },
               { path: 'contacts', ...page(() => import('../features/contacts/routes/ContactsPage'), (m) => m.ContactsPage) },
@@ -38,6 +41,12 @@ export const router = createBrowserRouter([
                     path: 'settings/security',
                     ...page(() => import('../features/security-settings/routes/SecuritySettingsPage'), (m) => m.SecuritySettingsPage),
                   },
+                  {
+                    path: 'settings/portal',
+                    ...page(() => import('../features/ticket-settings/routes/CustomerPortalSettingsPage'), (m) => m.CustomerPortalSettingsPage),
+                  },
+                  { path: 'settings/tickets', ...page(() => import('../features/ticket-settings/routes/TicketSettingsPage'), (m) => m.TicketSettingsPage) },
+                  { path: 'settings/custom-fields', ...page(() => import('../features/ticket-settings/routes/CustomFieldsPage'), (m) => m.CustomFieldsPage) },
                 ],
               },
               { path: '*', element: <NotFoundPage home="/console/customers" /> },
@@ -54,6 +63,15 @@ export const router = createBrowserRouter([
             children: [
               { index: true, ...page(() => import('../features/portal-home/routes/PortalHomePage'), (m) => m.PortalHomePage) },
               { path: 'settings', ...page(() => import('../features/portal-settings/routes/PortalSettingsPage'), (m) => m.PortalSettingsPage) },
+              {
+                path: 'tickets',
+                ...page(() => import('../features/portal-tickets/components/RequireTickets'), (m) => m.RequireTickets),
+                children: [
+                  { index: true, ...page(() => import('../features/portal-tickets/routes/PortalTicketsPage'), (m) => m.PortalTicketsPage) },
+                  { path: 'new', ...page(() => import('../features/portal-tickets/routes/PortalTicketNewPage'), (m) => m.PortalTicketNewPage) },
+                  { path: ':id', ...page(() => import('../features/portal-tickets/routes/PortalTicketPage'), (m) => m.PortalTicketPage) },
+                ],
+              },
               { path: '*', element: <NotFoundPage home="/" /> },
             ],
           },

@@ -35,8 +35,8 @@ export function useContacts(params: ContactListParams) {
   });
 }
 
-export function useContact(id: string) {
-  return useQuery({ queryKey: detailKey(id), queryFn: () => consoleApi.get(path(id), contactDetailSchema) });
+export function useContact(id: string, enabled = true) {
+  return useQuery({ queryKey: detailKey(id), queryFn: () => consoleApi.get(path(id), contactDetailSchema), enabled: enabled && id !== '' });
 }
 
 /** Contacts change customers' contact counts too. */

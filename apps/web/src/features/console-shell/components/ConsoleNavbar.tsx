@@ -1,5 +1,5 @@
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAddressBook, IconBuildingSkyscraper, IconKey, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBuildingSkyscraper, IconForms, IconKey, IconListCheck, IconShieldLock, IconTicket, IconUsersGroup, IconWorldWww } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -16,6 +16,7 @@ export function ConsoleNavbar() {
   const user = useTechnician();
 
   const work: Item[] = [
+    { to: '/console/tickets', label: t('shell.nav.tickets'), icon: <IconTicket size={18} aria-hidden /> },
     { to: '/console/customers', label: t('shell.nav.customers'), icon: <IconBuildingSkyscraper size={18} aria-hidden /> },
     { to: '/console/contacts', label: t('shell.nav.contacts'), icon: <IconAddressBook size={18} aria-hidden /> },
   ];
@@ -23,6 +24,9 @@ export function ConsoleNavbar() {
     { to: '/console/technicians', label: t('shell.nav.technicians'), icon: <IconUsersGroup size={18} aria-hidden /> },
     { to: '/console/api-keys', label: t('shell.nav.apiKeys'), icon: <IconKey size={18} aria-hidden /> },
     { to: '/console/settings/security', label: t('shell.nav.security'), icon: <IconShieldLock size={18} aria-hidden /> },
+    { to: '/console/settings/portal', label: t('shell.nav.portal'), icon: <IconWorldWww size={18} aria-hidden /> },
+    { to: '/console/settings/tickets', label: t('shell.nav.ticketSettings'), icon: <IconListCheck size={18} aria-hidden /> },
+    { to: '/console/settings/custom-fields', label: t('shell.nav.customFields'), icon: <IconForms size={18} aria-hidden /> },
   ];
 
   return (

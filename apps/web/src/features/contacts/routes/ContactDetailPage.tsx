@@ -1,4 +1,5 @@
-import { Anchor, Badge, Grid, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
+import { IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
@@ -48,6 +49,11 @@ export function ContactDetailPage() {
               </Badge>
             )}
           </Group>
+        }
+        actions={
+          <Button component={Link} to={`/console/tickets/new?contactId=${contact.id}`} variant="light" leftSection={<IconTicket size={16} aria-hidden />}>
+            {t('contacts.detail.newTicket')}
+          </Button>
         }
         description={
           <Text component="span" size="sm" c="dimmed">

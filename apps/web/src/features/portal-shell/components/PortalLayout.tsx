@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group, NavLink, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconHome, IconLifebuoy, IconSettings } from '@tabler/icons-react';
+import { IconHome, IconLifebuoy, IconSettings, IconTicket } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -32,7 +32,7 @@ export function PortalLayout() {
   return (
     <ContactContext.Provider value={session.data}>
       <TitleSuffixContext.Provider value={session.data.tenant.name}>
-        <Shell tenantName={session.data.tenant.name} />
+        <Shell tenantName={session.data.tenant.name} tickets={session.data.sections.tickets} />
       </TitleSuffixContext.Provider>
     </ContactContext.Provider>
   );
@@ -44,7 +44,7 @@ interface NavItem {
   icon: ReactNode;
 }
 
-function Shell({ tenantName }: { tenantName: string }) {
+function Shell({ tenantName, tickets }: { tenantName: string; tickets: boolean }) {
   const { t } = useTranslation(['portal', 'common']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -53,6 +53,8 @@ function Shell({ tenantName }: { tenantName: string }) {
 
   const items: NavItem[] = [
     { to: '/', label: t('shell.nav.home'), icon: <IconHome size={18} aria-hidden /> },
+    // T-2: without the Ticketing section there is no Tickets entry.
+    ...(tickets ? [{ to: '/tickets', label: t('shell.nav.tickets'), icon: <IconTicket size={18} aria-hidden /> }] : []),
     { to: '/settings', label: t('shell.nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
