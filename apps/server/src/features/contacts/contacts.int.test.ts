@@ -4,6 +4,7 @@ import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, client, signInContact, signInTechnician } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTenant, type TenantFixture, uniq } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { newTicket } from '../../test/authorization/world.ts';
 
 const t = useTestApp();
 let fx: TenantFixture;
@@ -189,6 +190,13 @@ describe('contacts: list and search', () => {
 });
 
 describe('contacts: delete', () => {
+  it('refuses to delete a contact who has tickets: 409 CONTACT_HAS_TICKETS, contact kept (P-3)', async () => {
+    const { contact } = await create({ firstName: 'Has', lastName: 'Tickets', email: `tix-${uniq()}@rossi.example.com` });
+    await newTicket(t.ctx, fx.tenant.id, contact.id);
+    expectError(await tech.delete(`/api/v1/contacts/${contact.id}`), 409, 'CONTACT_HAS_TICKETS');
+    expectStatus(await tech.get(`/api/v1/contacts/${contact.id}`), 200);
+  });
+
   it('deletes the contact and ends their portal sessions', async () => {
     const { contact, credentials } = await create({ firstName: 'Del', lastName: 'Eted', email: `del-${uniq()}@rossi.example.com` });
     const portal = await signInContact(t.app, fx.host, credentials.username, credentials.password);

@@ -19,13 +19,16 @@ export function insertCustomField(db: Db, tenantId: string, v: { key: string; la
 }
 
 export function updateCustomField(db: Db, tenantId: string, id: string, v: { label?: string | undefined; options?: string[] | undefined; position?: number | undefined }) {
+  const changes = {
+    ...(v.label !== undefined && { label: v.label }),
+    ...(v.options !== undefined && { options: JSON.stringify(v.options) }),
+    ...(v.position !== undefined && { position: v.position }),
+  };
+  // An empty PATCH changes nothing (an UPDATE without SET is not SQL).
+  if (Object.keys(changes).length === 0) return findCustomField(db, tenantId, id);
   return db
     .updateTable('custom_fields')
-    .set({
-      ...(v.label !== undefined && { label: v.label }),
-      ...(v.options !== undefined && { options: JSON.stringify(v.options) }),
-      ...(v.position !== undefined && { position: v.position }),
-    })
+    .set(changes)
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .returningAll()

@@ -2,7 +2,7 @@ import type { PageQuery } from '@porta/contracts/common';
 import type { customerCreateSchema, customerUpdateSchema } from '@porta/contracts/customers';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
 import * as repo from './customers.repo.ts';
 
 type Db = AppContext['db'];
@@ -59,7 +59,7 @@ export async function deleteCustomer(ctx: AppContext, tenantId: string, id: stri
     if (!(await repo.deleteCustomer(ctx.db, tenantId, id))) throw new AppError('CUSTOMER_NOT_FOUND');
   } catch (err) {
     // A contact added meanwhile holds the row (foreign key, on delete restrict).
-    if ((err as { code?: string }).code === '23503') throw new AppError('CUSTOMER_HAS_CONTACTS');
+    if (isStillReferenced(err)) throw new AppError('CUSTOMER_HAS_CONTACTS');
     throw err;
   }
 }

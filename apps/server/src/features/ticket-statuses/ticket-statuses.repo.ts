@@ -41,6 +41,8 @@ export function insertStatus(db: Db, tenantId: string, v: { key: string; name: s
 }
 
 export function updateStatus(db: Db, tenantId: string, id: string, v: Updateable<TicketStatusesTable>) {
+  // An empty PATCH changes nothing (an UPDATE without SET is not SQL).
+  if (Object.keys(v).length === 0) return findStatus(db, tenantId, id);
   return db.updateTable('ticket_statuses').set(v).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { technicianOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
-import { AppError, isUniqueViolation } from '../../platform/errors.ts';
+import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
 import { presentStatus } from './ticket-statuses.presenter.ts';
 import * as repo from './ticket-statuses.repo.ts';
 
@@ -46,7 +46,7 @@ export function ticketStatusRoutes(app: ZodApp, ctx: AppContext): void {
     try {
       await repo.deleteStatus(ctx.db, tenantId, req.params.id);
     } catch (err) {
-      if ((err as { code?: string }).code === '23503') throw new AppError('STATUS_IN_USE');
+      if (isStillReferenced(err)) throw new AppError('STATUS_IN_USE');
       throw err;
     }
     return reply.status(204).send(null);
