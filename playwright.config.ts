@@ -40,6 +40,7 @@ export default defineConfig({
     // The foundation journey sets the install up through the browser, so it runs first.
     { name: 'foundation', testMatch: /foundation\.spec\.ts$/ },
     { name: 'accessibility', testMatch: /a11y\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'tickets', testMatch: /tickets\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: serverCommand,

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createContactViaApi, signInAdminViaApi } from './support/api';
+import { createContactViaApi, createPortalTicketViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { snap } from './support/screens';
 
@@ -63,5 +63,49 @@ test.describe('accessibility', () => {
     await expectNoSeriousA11yViolations(page, 'portal settings');
     await snap(page, '12-a11y-portal-settings-phone');
     await context.close();
+  });
+
+  test('tickets: portal list and ticket page on a phone, console queue, ticket page and settings', async ({ browser, page }) => {
+    const session = await signInAdminViaApi(page.request);
+    const { credentials } = await createContactViaApi(page.request, session, { firstName: 'Tina', lastName: 'Toner', company: 'Toner & Co' });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const phone = await context.newPage();
+    const contact = await signInContactViaApi(context.request, credentials);
+    const ticket = await createPortalTicketViaApi(context.request, contact, { subject: 'Scanner is offline', description: 'Since **Monday** the scanner shows *offline*.\n\n- restarted it\n- checked the cable' });
+
+    await phone.goto('/tickets');
+    await expect(phone.getByRole('link', { name: /Scanner is offline/ })).toBeVisible();
+    await expectNoSeriousA11yViolations(phone, 'portal tickets list');
+    await snap(phone, '14-a11y-portal-tickets-phone');
+
+    await phone.goto(`/tickets/${ticket.id}`);
+    await expect(phone.getByRole('heading', { name: 'Scanner is offline', level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(phone, 'portal ticket page');
+    await snap(phone, '15-a11y-portal-ticket-phone');
+
+    await phone.goto('/tickets/new');
+    await expect(phone.getByRole('heading', { name: 'New ticket', level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(phone, 'portal new ticket');
+    await context.close();
+
+    await page.goto('/console/tickets');
+    await expect(page.getByRole('link', { name: /Scanner is offline/ }).first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'console ticket queue');
+    await snap(page, '16-a11y-console-queue');
+
+    await page.goto(`/console/tickets/${ticket.id}`);
+    await expect(page.getByRole('heading', { name: 'Scanner is offline', level: 1 })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'console ticket page');
+
+    for (const [path, heading] of [
+      ['/console/settings/portal', 'Customer portal'],
+      ['/console/settings/tickets', 'Ticket settings'],
+      ['/console/settings/custom-fields', 'Ticket fields'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await expect(page.getByRole('status')).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, heading);
+    }
   });
 });

@@ -36,3 +36,23 @@ export async function createContactViaApi(request: APIRequestContext, session: S
   expect(contact.ok(), await contact.text()).toBeTruthy();
   return (await contact.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
 }
+
+/** Sets portal options through the admin API (T-2, T-3, T-4, T-6), e.g. to start a spec from known settings. */
+export async function patchPortalSettingsViaApi(request: APIRequestContext, session: Session, patch: Record<string, unknown>): Promise<void> {
+  const response = await request.patch('/api/v1/settings/portal', { headers: { 'x-csrf-token': session.csrfToken }, data: patch });
+  expect(response.ok(), await response.text()).toBeTruthy();
+}
+
+/** Signs a contact in to the portal on this request context (sharing cookies with its pages). */
+export async function signInContactViaApi(request: APIRequestContext, credentials: { username: string; password: string }): Promise<Session> {
+  const login = await request.post('/api/v1/portal/auth/login', { data: credentials });
+  expect(login.ok(), await login.text()).toBeTruthy();
+  return (await login.json()) as Session;
+}
+
+/** Opens a ticket as the signed-in contact; answers its id and number. */
+export async function createPortalTicketViaApi(request: APIRequestContext, session: Session, ticket: { subject: string; description: string }) {
+  const response = await request.post('/api/v1/portal/tickets', { headers: { 'x-csrf-token': session.csrfToken }, data: ticket });
+  expect(response.ok(), await response.text()).toBeTruthy();
+  return (await response.json()) as { id: string; number: number };
+}

@@ -138,6 +138,8 @@ export function PortalTicketNewPage() {
               label={t('tickets.new.attachments')}
               description={t('tickets.new.attachmentsHint')}
               placeholder={t('tickets.new.attachmentsPlaceholder')}
+              // Mantine's placeholder grey is below AA contrast; this one is a real element, not ::placeholder.
+              styles={{ placeholder: { color: 'var(--mantine-color-dimmed)' } }}
               multiple
               clearable
               leftSection={<IconPaperclip size={16} aria-hidden />}

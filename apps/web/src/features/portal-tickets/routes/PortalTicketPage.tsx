@@ -76,7 +76,7 @@ export function PortalTicketPage() {
   const actions = (
     <>
       {permissions.canResolve && (
-        <Button variant="light" color="teal" leftSection={<IconCheck size={16} aria-hidden />} loading={update.isPending && update.variables?.status === 'resolved'} onClick={() => changeStatus('resolved')}>
+        <Button leftSection={<IconCheck size={16} aria-hidden />} loading={update.isPending && update.variables?.status === 'resolved'} onClick={() => changeStatus('resolved')}>
           {t('tickets.detail.resolve')}
         </Button>
       )}

@@ -3,12 +3,12 @@ import type { Priority, TicketStatus } from '@porta/contracts/tickets';
 import { useTranslation } from 'react-i18next';
 import { priorityColor, priorityLabel, statusColor, statusLabel } from '../labels';
 
-/** Light badges with a dark text shade, for AA contrast. */
+/** Tinted badges with the body text colour: coloured text on a tint falls below AA contrast for orange and teal. */
 export function StatusBadge({ status }: { status: Pick<TicketStatus, 'key' | 'name' | 'category'> }) {
   useTranslation();
   const color = statusColor(status);
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} tt="none" fw={600}>
+    <Badge variant="light" color={color} c="var(--mantine-color-text)" tt="none" fw={600}>
       {statusLabel(status)}
     </Badge>
   );

@@ -1,0 +1,159 @@
+import { expect, test } from '@playwright/test';
+import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi } from './support/api';
+import { snap } from './support/screens';
+
+const BILLED_MESSAGE = 'This ticket has been billed and can no longer be changed.';
+
+/**
+ * Issue 3, item 10: a contact opens a ticket with an attachment in the portal; a technician
+ * replies in the console and the contact sees it without reloading (T-1, T-8, T-10); an admin
+ * hides Priority and the contact no longer sees it (T-6); the ticket is billed and the
+ * contact's change is refused with the server's message (T-5).
+ */
+test('ticket journey: portal, console, live reply, field visibility, billed', async ({ browser }) => {
+  test.setTimeout(120_000);
+
+  // The admin's browser, signed in through the API (its cookies are the pages' cookies).
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const session = await signInAdminViaApi(adminContext.request);
+  // Start from known portal settings, whatever other specs left behind.
+  await patchPortalSettingsViaApi(adminContext.request, session, {
+    sections: { tickets: { mode: 'all', customerIds: [] } },
+    tickets: { visibleStatuses: ['open', 'pending', 'resolved', 'closed'], allowReopen: true },
+    fieldVisibility: { priority: 'edit', type: 'edit' },
+  });
+  const { credentials } = await createContactViaApi(adminContext.request, session, { firstName: 'Paula', lastName: 'Printer', company: 'Inkwell Ltd' });
+
+  const contactContext = await browser.newContext();
+  const contact = await contactContext.newPage();
+  const subject = `Printer on the 2nd floor jams ${Date.now()}`;
+  let ticketUrl = '';
+
+  await test.step('the contact signs in and opens the tickets from the home page', async () => {
+    await contact.goto('/login');
+    await contact.getByLabel('Username').fill(credentials.username);
+    await contact.getByLabel('Password', { exact: true }).fill(credentials.password);
+    await contact.getByRole('button', { name: 'Sign in' }).click();
+    await expect(contact.getByRole('heading', { name: 'Hello Paula' })).toBeVisible();
+    await contact.getByRole('link', { name: /Support tickets/ }).click();
+    await expect(contact.getByRole('heading', { name: 'My tickets', level: 1 })).toBeVisible();
+    await expect(contact.getByText('No tickets yet')).toBeVisible();
+    await snap(contact, '20-portal-tickets-empty');
+  });
+
+  await test.step('the contact creates a ticket with an attachment', async () => {
+    await contact.getByRole('link', { name: 'New ticket' }).first().click();
+    await expect(contact.getByRole('heading', { name: 'New ticket', level: 1 })).toBeVisible();
+    await contact.getByLabel('Subject').fill(subject);
+    await contact
+      .getByLabel('Description')
+      .fill('It **jams** on every page. <script>window.__porta_xss = 1</script> [bad](javascript:alert(1)) Manual: https://example.com/printer-help');
+    await contact.getByRole('combobox', { name: 'Priority' }).click();
+    await contact.getByRole('option', { name: 'High' }).click();
+    await contact.locator('input[type="file"]').setInputFiles({ name: 'error-log.txt', mimeType: 'text/plain', buffer: Buffer.from('Paper jam in tray 2\n') });
+    await expect(contact.getByText('error-log.txt')).toBeVisible();
+    await snap(contact, '21-portal-new-ticket');
+    await contact.getByRole('button', { name: 'Send ticket' }).click();
+    await expect(contact).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    ticketUrl = contact.url();
+    await expect(contact.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
+    await expect(contact.getByRole('link', { name: 'error-log.txt' })).toBeVisible();
+    await expect(contact.getByRole('combobox', { name: 'Priority' })).toHaveValue('High');
+  });
+
+  await test.step('the description is Markdown, rendered without raw HTML or script links', async () => {
+    const description = contact.locator('.markdown').first();
+    await expect(description.locator('strong')).toHaveText('jams');
+    await expect(description).toContainText('<script>window.__porta_xss = 1</script>');
+    expect(await contact.evaluate(() => (window as unknown as { __porta_xss?: number }).__porta_xss)).toBeUndefined();
+    await expect(description.locator('a[href^="javascript:"]')).toHaveCount(0);
+    const link = description.getByRole('link', { name: 'https://example.com/printer-help' });
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer nofollow');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await snap(contact, '22-portal-ticket-created');
+  });
+
+  await test.step('a technician finds the ticket in the queue and replies, plus an internal note', async () => {
+    await admin.goto('/console/tickets');
+    await expect(admin.getByRole('heading', { name: 'Tickets', level: 1 })).toBeVisible();
+    await admin.getByRole('link', { name: subject }).click();
+    await expect(admin.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
+    await expect(admin.getByRole('link', { name: 'error-log.txt' })).toBeVisible();
+    await expect(admin.getByRole('link', { name: 'Paula Printer' })).toBeVisible();
+    await expect(admin.getByRole('link', { name: 'Inkwell Ltd' })).toBeVisible();
+
+    await admin.getByLabel('Your reply').fill('Thanks Paula, a technician is on the way with a new **roller**.');
+    await admin.getByRole('button', { name: 'Send reply' }).click();
+    await expect(admin.getByText('Reply sent.')).toBeVisible();
+
+    await admin.getByRole('radiogroup', { name: 'Kind of message' }).getByText('Internal note').click();
+    await expect(admin.getByRole('radio', { name: 'Internal note' })).toBeChecked();
+    await admin.getByLabel('Your internal note').fill('Tray 2 roller is worn; bill 30 minutes.');
+    await admin.getByRole('button', { name: 'Add internal note' }).click();
+    await expect(admin.getByTestId('internal-note')).toContainText('Tray 2 roller is worn');
+    await snap(admin, '23-console-ticket-replied');
+  });
+
+  await test.step('the contact sees the reply appear without reloading, but never the internal note', async () => {
+    await expect(contact.getByText('a technician is on the way with a new')).toBeVisible();
+    await expect(contact.getByTestId('public-comment')).toHaveCount(1);
+    await expect(contact.getByText('Tray 2 roller is worn')).toHaveCount(0);
+    expect(contact.url()).toBe(ticketUrl);
+    await snap(contact, '24-portal-live-reply');
+  });
+
+  await test.step('an admin hides Priority in the portal; the contact no longer sees it', async () => {
+    await admin.goto('/console/settings/custom-fields');
+    await expect(admin.getByRole('heading', { name: 'Ticket fields', level: 1 })).toBeVisible();
+    await admin.getByRole('combobox', { name: 'Portal visibility of Priority' }).click();
+    await admin.getByRole('option', { name: 'Hidden' }).click();
+    await expect(admin.getByText('Priority is now: Hidden.')).toBeVisible();
+    await snap(admin, '25-console-field-visibility');
+
+    await contact.reload();
+    await expect(contact.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
+    await expect(contact.getByRole('combobox', { name: 'Type' })).toBeVisible();
+    await expect(contact.getByText('Priority', { exact: true })).toHaveCount(0);
+    await expect(contact.getByRole('combobox', { name: 'Priority' })).toHaveCount(0);
+    await snap(contact, '26-portal-priority-hidden');
+  });
+
+  // A second tab of the contact, opened before the ticket is billed, that hears no live events:
+  // its Resolve button is stale, so the server's refusal is what the contact sees.
+  const staleTab = await contactContext.newPage();
+  await staleTab.route('**/events', (route) => route.abort());
+  await staleTab.goto(ticketUrl);
+  await expect(staleTab.getByRole('button', { name: 'Mark as resolved' })).toBeVisible();
+
+  await test.step('a technician marks the ticket billed', async () => {
+    await admin.goto(ticketUrl.replace(/\/tickets\//, '/console/tickets/'));
+    await expect(admin.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
+    await admin.getByRole('switch', { name: 'Billed' }).check({ force: true });
+    await admin.getByLabel('Billed time (minutes)').fill('30');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await expect(admin.getByText(/Ticket #\d+ saved\./)).toBeVisible();
+    await snap(admin, '27-console-ticket-billed');
+  });
+
+  await test.step('the open ticket page turns read-only live, with the billed message', async () => {
+    await expect(contact.getByTestId('billed-banner')).toContainText(BILLED_MESSAGE);
+    await expect(contact.getByRole('button', { name: 'Mark as resolved' })).toHaveCount(0);
+    await expect(contact.getByRole('button', { name: 'Send reply' })).toHaveCount(0);
+    await expect(contact.getByRole('combobox', { name: 'Type' })).toHaveCount(0);
+    await snap(contact, '28-portal-billed-live');
+  });
+
+  await test.step("the contact's change from a stale tab is refused with the server's message", async () => {
+    await staleTab.getByRole('button', { name: 'Mark as resolved' }).click();
+    // The refusal next to the actions, then (once the page has refetched) the billed banner too.
+    await expect(staleTab.getByRole('alert').filter({ hasText: BILLED_MESSAGE })).toHaveCount(2);
+    await expect(staleTab.getByTestId('billed-banner')).toBeVisible();
+    await expect(staleTab.getByRole('button', { name: 'Mark as resolved' })).toHaveCount(0);
+    await snap(staleTab, '29-portal-billed-refused');
+  });
+
+  await patchPortalSettingsViaApi(adminContext.request, session, { fieldVisibility: { priority: 'edit' } });
+  await contactContext.close();
+  await adminContext.close();
+});
