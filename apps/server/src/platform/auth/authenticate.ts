@@ -4,6 +4,17 @@ import type { ContactPrincipal, Principal, TechnicianPrincipal } from './princip
 import type { SessionCache } from './session-cache.ts';
 import { isExpired, touchSession } from './sessions.ts';
 
+/** Deletes an expired session (idle or absolute) and answers false; else refreshes the idle clock. */
+async function stillAlive(ctx: AppContext, tenantId: string, row: { sessionId: string; last_seen_at: Date; expires_at: Date }): Promise<boolean> {
+  const times = { id: row.sessionId, last_seen_at: row.last_seen_at, expires_at: row.expires_at };
+  if (isExpired(ctx, times)) {
+    await ctx.db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('id', '=', row.sessionId).execute();
+    return false;
+  }
+  await touchSession(ctx, tenantId, times);
+  return true;
+}
+
 /**
  * The cached principal for a session token, if fresh; refreshes the idle clock as the
  * database path does. A copy, so handlers may change it without touching the cache.
@@ -48,13 +59,7 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
     .where('s.tenant_id', '=', tenantId)
     .where('s.kind', '=', 'technician')
     .executeTakeFirst();
-  if (!row) return null;
-  const times = { id: row.sessionId, last_seen_at: row.last_seen_at, expires_at: row.expires_at };
-  if (isExpired(ctx, times)) {
-    await ctx.db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
-    return null;
-  }
-  await touchSession(ctx, tenantId, times);
+  if (!row || !(await stillAlive(ctx, tenantId, row))) return null;
   const totpEnabled = row.totp_enabled_at !== null;
   const principal: TechnicianPrincipal = {
     kind: 'technician',
@@ -136,13 +141,7 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     .where('s.tenant_id', '=', tenantId)
     .where('s.kind', '=', 'contact')
     .executeTakeFirst();
-  if (!row) return null;
-  const times = { id: row.sessionId, last_seen_at: row.last_seen_at, expires_at: row.expires_at };
-  if (isExpired(ctx, times)) {
-    await ctx.db.deleteFrom('sessions').where('id', '=', row.sessionId).execute();
-    return null;
-  }
-  await touchSession(ctx, tenantId, times);
+  if (!row || !(await stillAlive(ctx, tenantId, row))) return null;
   const principal: ContactPrincipal = {
     kind: 'contact',
     id: row.id,
