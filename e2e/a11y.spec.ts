@@ -97,15 +97,16 @@ test.describe('accessibility', () => {
     await expect(page.getByRole('heading', { name: 'Scanner is offline', level: 1 })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'console ticket page');
 
-    for (const [path, heading] of [
-      ['/console/settings/portal', 'Customer portal'],
-      ['/console/settings/tickets', 'Ticket settings'],
-      ['/console/settings/custom-fields', 'Ticket fields'],
+    for (const [path, heading, screen] of [
+      ['/console/settings/portal', 'Customer portal', '17-a11y-console-portal-settings'],
+      ['/console/settings/tickets', 'Ticket settings', '18-a11y-console-ticket-settings'],
+      ['/console/settings/custom-fields', 'Ticket fields', '19-a11y-console-ticket-fields'],
     ] as const) {
       await page.goto(path);
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       await expect(page.getByRole('status')).toHaveCount(0);
       await expectNoSeriousA11yViolations(page, heading);
+      await snap(page, screen);
     }
   });
 });

@@ -157,3 +157,59 @@ test('ticket journey: portal, console, live reply, field visibility, billed', as
   await contactContext.close();
   await adminContext.close();
 });
+
+/** T-7, T-8, T-6: an admin adds a custom field shown in the portal; a technician opens a ticket for a contact from the contact's page. */
+test('custom field and a ticket opened on behalf of a contact', async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const session = await signInAdminViaApi(adminContext.request);
+  const created = await createContactViaApi(adminContext.request, session, { firstName: 'Bruno', lastName: 'Bytes', company: 'Bytes & Bits' });
+  const key = `asset${Date.now()}`;
+
+  await test.step('the admin creates a text field and makes it editable in the portal', async () => {
+    await admin.goto('/console/settings/custom-fields');
+    await admin.getByRole('button', { name: 'New custom field' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New custom field' });
+    await dialog.getByLabel('Label').fill('Asset tag');
+    await dialog.getByLabel('Key').fill(key);
+    await dialog.getByRole('button', { name: 'Create field' }).click();
+    await expect(admin.getByText('Field Asset tag saved.')).toBeVisible();
+    await admin.getByRole('combobox', { name: 'Portal visibility of Asset tag' }).click();
+    await admin.getByRole('option', { name: 'Editable' }).click();
+    await expect(admin.getByText('Asset tag is now: Editable.')).toBeVisible();
+    await snap(admin, '30-console-custom-field');
+  });
+
+  await test.step('a technician opens a ticket from the contact page', async () => {
+    await admin.goto(`/console/contacts/${created.contact.id}`);
+    await admin.getByRole('link', { name: 'New ticket' }).click();
+    await expect(admin.getByRole('heading', { name: 'New ticket', level: 1 })).toBeVisible();
+    await expect(admin.getByRole('combobox', { name: 'Requester' })).toHaveValue('Bruno Bytes · Bytes & Bits');
+    await admin.getByLabel('Subject').fill('New laptop for Bruno');
+    await admin.getByLabel('Description').fill('Order and set up a laptop.');
+    await admin.getByLabel('Asset tag').fill('LT-0042');
+    await snap(admin, '31-console-new-ticket');
+    await admin.getByRole('button', { name: 'Create ticket' }).click();
+    await expect(admin.getByRole('heading', { name: 'New laptop for Bruno', level: 1 })).toBeVisible();
+    await expect(admin.getByLabel('Asset tag')).toHaveValue('LT-0042');
+  });
+
+  await test.step('the contact sees the ticket and may edit the custom field', async () => {
+    const contactContext = await browser.newContext();
+    const contact = await contactContext.newPage();
+    await contact.goto('/login');
+    await contact.getByLabel('Username').fill(created.credentials.username);
+    await contact.getByLabel('Password', { exact: true }).fill(created.credentials.password);
+    await contact.getByRole('button', { name: 'Sign in' }).click();
+    await contact.getByRole('link', { name: 'Tickets' }).first().click();
+    await contact.getByRole('link', { name: /New laptop for Bruno/ }).click();
+    await expect(contact.getByLabel('Asset tag')).toHaveValue('LT-0042');
+    await contact.getByLabel('Asset tag').fill('LT-0043');
+    await contact.getByRole('button', { name: 'Save changes' }).click();
+    await expect(contact.getByText('Changes saved.')).toBeVisible();
+    await snap(contact, '32-portal-custom-field');
+    await contactContext.close();
+  });
+
+  await adminContext.close();
+});
