@@ -35,7 +35,12 @@ const ALLOWED_TAGS = [
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
 ];
 
+/** Markdown → HTML with every HTML tag of the source escaped (the first line of defence). */
+export function markdownToHtml(source: string): string {
+  return md.render(source);
+}
+
+/** What the page shows: markdownToHtml, sanitised by DOMPurify against an allow-list. */
 export function renderMarkdown(source: string): string {
-  const html = md.render(source);
-  return purifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'target', 'rel', 'start', 'colspan', 'rowspan', 'align'] });
+  return purifier().sanitize(markdownToHtml(source), { ALLOWED_TAGS, ALLOWED_ATTR: ['href', 'target', 'rel', 'start', 'colspan', 'rowspan', 'align'] });
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml } from './markdown';
+
+// The browser sanitises once more with DOMPurify (e2e/tickets.spec.ts checks it in Chromium);
+// here, without a DOM, this checks the first line of defence: Markdown never passes HTML through.
+describe('markdownToHtml', () => {
+  it('renders Markdown and escapes raw HTML', () => {
+    const html = markdownToHtml('**bold** <script>alert(1)</script> <img src=x onerror=alert(1)>');
+    expect(html).toContain('<strong>bold</strong>');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('never makes javascript: links, and shows images as text', () => {
+    const html = markdownToHtml('[x](javascript:alert(1)) ![pic](https://example.com/a.png)');
+    expect(html).not.toContain('href="javascript:');
+    expect(html).not.toContain('<img');
+  });
+
+  it('links plain URLs', () => {
+    expect(markdownToHtml('see https://example.com/help')).toContain('<a href="https://example.com/help"');
+  });
+});
