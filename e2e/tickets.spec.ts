@@ -39,6 +39,7 @@ test('ticket journey: portal, console, live reply, field visibility, billed', as
     await contact.getByRole('link', { name: /Support tickets/ }).click();
     await expect(contact.getByRole('heading', { name: 'My tickets', level: 1 })).toBeVisible();
     await expect(contact.getByText('No tickets yet')).toBeVisible();
+    await expect(contact).toHaveTitle('My tickets · Acme IT Services');
     await snap(contact, '20-portal-tickets-empty');
   });
 

@@ -7,11 +7,12 @@ import { useContact } from '../../portal-auth/contact-context';
 
 /** T-2: without the Ticketing section the pages explain it is not available (the API answers 404). */
 export function RequireTickets() {
-  const { t } = useTranslation(['portal', 'common']);
   const me = useContact();
-  usePageTitle(me.sections.tickets ? undefined : t('tickets.unavailableTitle'));
-  if (!me.sections.tickets) {
-    return <EmptyState icon={<IconTicketOff size={28} aria-hidden />} title={t('tickets.unavailableTitle')} description={t('tickets.unavailableText')} />;
-  }
-  return <Outlet />;
+  return me.sections.tickets ? <Outlet /> : <TicketsUnavailable />;
+}
+
+function TicketsUnavailable() {
+  const { t } = useTranslation(['portal', 'common']);
+  usePageTitle(t('tickets.unavailableTitle'));
+  return <EmptyState icon={<IconTicketOff size={28} aria-hidden />} title={t('tickets.unavailableTitle')} description={t('tickets.unavailableText')} />;
 }
