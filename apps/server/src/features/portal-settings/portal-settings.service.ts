@@ -17,7 +17,7 @@ type Patch = z.infer<typeof portalSettingsPatchSchema>;
 /** Checks references (customers, statuses, fields) belong to the tenant, then saves; no partial write. */
 export async function updatePortalSettings(ctx: AppContext, tenantId: string, patch: Patch): Promise<PortalSettings> {
   const saved = await ctx.db.transaction().execute(async (trx) => {
-    const current = resolvePortalSettings(await readStoredSettings(trx, tenantId));
+    const current = await withoutStaleReferences(trx, tenantId, resolvePortalSettings(await readStoredSettings(trx, tenantId)));
     const sections = { ...current.sections, ...patch.sections };
     const customerIds = [...new Set(Object.values(sections).flatMap((s) => s.customerIds))];
     if (customerIds.length > 0) {
@@ -40,6 +40,27 @@ export async function updatePortalSettings(ctx: AppContext, tenantId: string, pa
 }
 
 const DEFAULT_FIELDS = new Set(['priority', 'type', 'impact', 'assignee', 'dueDate']);
+
+/**
+ * The stored settings without what the tenant has since deleted (a selected customer, a visible
+ * status, a custom field's visibility): only what a patch names itself is refused when unknown,
+ * so a deletion elsewhere never locks the settings page.
+ */
+async function withoutStaleReferences(db: Db, tenantId: string, s: PortalSettings): Promise<PortalSettings> {
+  const ids = [...new Set(Object.values(s.sections).flatMap((x) => x.customerIds))];
+  const customers = new Set(ids.length === 0 ? [] : (await db.selectFrom('customers').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute()).map((r) => r.id));
+  const statuses = new Set((await listStatuses(db, tenantId)).map((x) => x.key));
+  const fields = new Set((await db.selectFrom('custom_fields').select('key').where('tenant_id', '=', tenantId).execute()).map((r) => `custom.${r.key}`));
+  const sections = { ...s.sections };
+  for (const key of Object.keys(sections) as (keyof PortalSettings['sections'])[]) {
+    sections[key] = { ...sections[key], customerIds: sections[key].customerIds.filter((id) => customers.has(id)) };
+  }
+  return {
+    sections,
+    tickets: { ...s.tickets, visibleStatuses: s.tickets.visibleStatuses.filter((k) => statuses.has(k)) },
+    fieldVisibility: Object.fromEntries(Object.entries(s.fieldVisibility).filter(([k]) => DEFAULT_FIELDS.has(k) || fields.has(k))),
+  };
+}
 
 /** T-6: default fields take edit/readonly/hidden; custom fields (`custom.<key>`) only edit/hidden. */
 async function assertFieldKeys(db: Db, tenantId: string, visibility: Record<string, string>) {
