@@ -14,10 +14,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { contactListQuerySchema, contactPageSchema } from '@porta/contracts/contacts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { createSession } from '../apps/server/src/platform/auth/sessions.ts';
@@ -49,7 +47,8 @@ import {
   type Child,
   type ServerCommand,
 } from './lib/common.ts';
-import { databaseUrl, dropDatabase, postgresUnavailable, recreateDatabase } from './lib/postgres.ts';
+import { BackendMeter, getJson, mediansOf, microUs, shoot, timeSql, type Medians, type Shot, type SqlCost } from './lib/load.ts';
+import { dropDatabase, postgresUnavailable, recreateDatabase } from './lib/postgres.ts';
 
 type Engine = 'postgres' | 'pglite';
 type VariantKey = 'app' | 'bare' | 'bareSession';
@@ -68,7 +67,6 @@ const GOAL_RATIO = 0.6;
 const PG_DB = 'porta_bench';
 const PATH = '/api/v1/contacts?page=1&pageSize=25';
 const ADMIN = { name: 'Bench Admin', email: 'tech@bench.example', password: 'bench-password-123' };
-const CLK_TCK = 100;
 
 const VARIANTS: Record<VariantKey, string> = {
   app: 'app (tenant + session + zod)',
@@ -77,15 +75,6 @@ const VARIANTS: Record<VariantKey, string> = {
 };
 
 // ---------------------------------------------------------------- seeding and SQL cost
-
-interface SqlCost {
-  query: string;
-  /** Median server-side execution time (EXPLAIN ANALYZE), ms. */
-  executionMs: number;
-  planningMs: number;
-  /** Median wall time of one round trip from this process through `pg`, ms. */
-  roundTripMs: number;
-}
 
 interface Seeded {
   tenantId: string;
@@ -101,32 +90,6 @@ function label(q: string): string {
   if (/count\(\*\)/.test(q) && !/ limit /.test(q)) return 'list: count';
   if (/ limit /.test(q)) return 'list: page of 25';
   return q.slice(0, 40);
-}
-
-async function timeSql(pool: pg.Pool, q: CapturedQuery, runs = 30): Promise<SqlCost> {
-  const exec: number[] = [];
-  const plan: number[] = [];
-  const wall: number[] = [];
-  for (let i = 0; i < 5; i++) await pool.query(q.sql, q.parameters);
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await pool.query(q.sql, q.parameters);
-    wall.push(performance.now() - t0);
-    const r = await pool.query<{ 'QUERY PLAN': [{ 'Execution Time': number; 'Planning Time': number }] }>(`explain (analyze, format json) ${q.sql}`, q.parameters);
-    const p = r.rows[0]?.['QUERY PLAN'][0];
-    if (p) {
-      exec.push(p['Execution Time']);
-      plan.push(p['Planning Time']);
-    }
-  }
-  return { query: label(q.sql), executionMs: round(median(exec), 3), planningMs: round(median(plan), 3), roundTripMs: round(median(wall), 3) };
-}
-
-function microUs(fn: () => unknown, iterations = 3000): number {
-  for (let i = 0; i < 300; i++) fn();
-  const t0 = performance.now();
-  for (let i = 0; i < iterations; i++) fn();
-  return round(((performance.now() - t0) * 1000) / iterations, 1);
 }
 
 /** A tenant with an admin (the repo's own service), 100 customers and 10,000 contacts. */
@@ -168,10 +131,9 @@ async function seed(engine: Engine, target: { databaseUrl: string } | { dataDir:
     const sessionParams = [...session.parameters];
     sessionParams[session.tokenHashIndex] = hashToken(token);
     const sqlCost: SqlCost[] = [];
-    sqlCost.push(await timeSql(handle.pool, { sql: 'select 1', parameters: [] }));
-    sqlCost[0] = { ...(sqlCost[0] as SqlCost), query: 'select 1 (round-trip floor)' };
-    sqlCost.push(await timeSql(handle.pool, { sql: session.sql, parameters: sessionParams }));
-    for (const q of listQueries) sqlCost.push(await timeSql(handle.pool, q));
+    sqlCost.push(await timeSql(handle.pool, { sql: 'select 1', parameters: [] }, 'select 1 (round-trip floor)'));
+    sqlCost.push(await timeSql(handle.pool, { sql: session.sql, parameters: sessionParams }, 'session lookup'));
+    for (const q of listQueries) sqlCost.push(await timeSql(handle.pool, q, label(q.sql)));
 
     // The app's own CPU work per request, in this process: what the bare endpoint skips.
     const page = await listContacts(ctx.db, tenant.id, { page: 1, pageSize: 25 });
@@ -194,129 +156,11 @@ async function seed(engine: Engine, target: { databaseUrl: string } | { dataDir:
 
 // ---------------------------------------------------------------- load
 
-interface Shot {
-  rps: number;
-  p50: number;
-  p99: number;
-  meanMs: number;
-  requests: number;
-  /** CPU time of the server process (all its threads) per request, µs; of which in the kernel. */
-  cpuUsPerReq: number;
-  sysUsPerReq: number;
-  /** CPU of the PostgreSQL backends serving the bench database per request, µs (PostgreSQL only). */
-  dbCpuUsPerReq: number | null;
-  /** CPU of this process (autocannon) per request, µs. */
-  loadGenUsPerReq: number;
-  /**
-   * The server's main (event-loop) thread, from /proc/<pid>/task/<pid>/schedstat: share of the
-   * wall time it was running or runnable-but-waiting for a core (1 = the event loop never
-   * idles: it is the bottleneck), and its run-queue wait per request, µs.
-   */
-  mainThreadBusy: number;
-  mainWaitUsPerReq: number;
-}
-
-/** Nanoseconds on a core and waiting for one, of one thread. */
-function schedstat(pid: number, tid = pid): { runNs: number; waitNs: number } {
-  const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
-  return { runNs: run ?? 0, waitNs: wait ?? 0 };
-}
-
-/** CPU ticks of the PostgreSQL backends connected to one database, read from /proc. */
-class BackendMeter {
-  private constructor(
-    private readonly client: pg.Client,
-    private readonly database: string,
-  ) {}
-
-  static async open(database: string): Promise<BackendMeter> {
-    const client = new pg.Client({ connectionString: databaseUrl('postgres'), connectionTimeoutMillis: 3000 });
-    await client.connect();
-    return new BackendMeter(client, database);
-  }
-
-  async snapshot(): Promise<Map<number, number>> {
-    const r = await this.client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [this.database]);
-    const out = new Map<number, number>();
-    for (const { pid } of r.rows) {
-      try {
-        const t = cpuTicks(pid);
-        out.set(pid, t.user + t.sys);
-      } catch {
-        /* ended meanwhile */
-      }
-    }
-    return out;
-  }
-
-  static seconds(before: Map<number, number>, after: Map<number, number>): number {
-    let ticks = 0;
-    for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
-    return ticks / CLK_TCK;
-  }
-
-  close(): Promise<void> {
-    return this.client.end();
-  }
-}
-
-/** User and system CPU ticks of a process, all threads (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuTicks(pid: number): { user: number; sys: number } {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]), sys: Number(fields[12]) };
-}
-
-async function shoot(url: string, headers: Record<string, string>, durationS: number, pid: number, meter: BackendMeter | null): Promise<Shot> {
-  const db0 = meter ? await meter.snapshot() : null;
-  const self0 = process.cpuUsage();
-  const c0 = cpuTicks(pid);
-  const s0 = schedstat(pid);
-  const w0 = performance.now();
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: durationS, headers, timeout: 10 });
-  const wallNs = (performance.now() - w0) * 1e6;
-  const s1 = schedstat(pid);
-  const c1 = cpuTicks(pid);
-  const self = process.cpuUsage(self0);
-  const dbSeconds = meter && db0 ? BackendMeter.seconds(db0, await meter.snapshot()) : null;
-  const user = (c1.user - c0.user) / CLK_TCK;
-  const sys = (c1.sys - c0.sys) / CLK_TCK;
-  if (r.errors > 0 || r.timeouts > 0 || r.non2xx > 0) {
-    throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodeStats)})`);
-  }
-  const ok = r['2xx'];
-  return {
-    rps: round(ok / r.duration),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    meanMs: round(r.latency.average, 2),
-    requests: ok,
-    cpuUsPerReq: ok > 0 ? round(((user + sys) * 1e6) / ok) : Number.NaN,
-    sysUsPerReq: ok > 0 ? round((sys * 1e6) / ok) : Number.NaN,
-    dbCpuUsPerReq: dbSeconds === null || ok === 0 ? null : round((dbSeconds * 1e6) / ok),
-    loadGenUsPerReq: ok > 0 ? round((self.user + self.system) / ok) : Number.NaN,
-    mainThreadBusy: round((s1.runNs - s0.runNs + (s1.waitNs - s0.waitNs)) / wallNs, 2),
-    mainWaitUsPerReq: ok > 0 ? round((s1.waitNs - s0.waitNs) / 1000 / ok) : Number.NaN,
-  };
-}
-
 interface Variant {
   key: VariantKey;
   url: string;
   headers: Record<string, string>;
   child: Child;
-}
-
-async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body };
 }
 
 interface ListBody {
@@ -345,18 +189,6 @@ async function login(base: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------- one engine
-
-interface Medians {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuUsPerReq: number;
-  sysUsPerReq: number;
-  dbCpuUsPerReq: number | null;
-  loadGenUsPerReq: number;
-  mainThreadBusy: number;
-  mainWaitUsPerReq: number;
-}
 
 interface EngineResult {
   engine: Engine;
@@ -449,13 +281,13 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     ];
     const meter = engine === 'postgres' ? await BackendMeter.open(PG_DB) : null;
     if (meter) closers.push(() => meter.close());
-    for (const v of variants) await shoot(v.url, v.headers, WARMUP_S, v.child.pid, meter);
+    for (const v of variants) await shoot({ url: v.url, headers: v.headers, durationS: WARMUP_S, connections: CONNECTIONS, pid: v.child.pid, meter });
 
     const rounds: Record<VariantKey, Shot>[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const order = r % 2 === 0 ? variants : [...variants].reverse();
       const shots: Partial<Record<VariantKey, Shot>> = {};
-      for (const v of order) shots[v.key] = await shoot(v.url, v.headers, DURATION_S, v.child.pid, meter);
+      for (const v of order) shots[v.key] = await shoot({ url: v.url, headers: v.headers, durationS: DURATION_S, connections: CONNECTIONS, pid: v.child.pid, meter });
       const done = shots as Record<VariantKey, Shot>;
       rounds.push(done);
       console.log(
@@ -465,17 +297,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     }
     const rssAfterMiB = { app: memoryOf(app.pid).rssMiB, bare: memoryOf(bare.pid).rssMiB };
 
-    const med = (k: VariantKey) => ({
-      rps: round(median(rounds.map((x) => x[k].rps))),
-      p50: median(rounds.map((x) => x[k].p50)),
-      p99: median(rounds.map((x) => x[k].p99)),
-      cpuUsPerReq: round(median(rounds.map((x) => x[k].cpuUsPerReq))),
-      sysUsPerReq: round(median(rounds.map((x) => x[k].sysUsPerReq))),
-      dbCpuUsPerReq: rounds.some((x) => x[k].dbCpuUsPerReq === null) ? null : round(median(rounds.map((x) => x[k].dbCpuUsPerReq ?? 0))),
-      loadGenUsPerReq: round(median(rounds.map((x) => x[k].loadGenUsPerReq))),
-      mainThreadBusy: round(median(rounds.map((x) => x[k].mainThreadBusy)), 2),
-      mainWaitUsPerReq: round(median(rounds.map((x) => x[k].mainWaitUsPerReq))),
-    });
+    const med = (k: VariantKey): Medians => mediansOf(rounds.map((x) => x[k]));
     const medians = { app: med('app'), bare: med('bare'), bareSession: med('bareSession') };
     const ratio = round(median(rounds.map((x) => x.app.rps / x.bare.rps)), 3);
     return {

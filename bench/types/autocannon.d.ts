@@ -21,6 +21,7 @@ declare module 'autocannon' {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
+    body?: string | Buffer;
     title?: string;
   }
   interface Result {
