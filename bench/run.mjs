@@ -1,7 +1,7 @@
 // `npm run bench`: runs every bench/*.bench.ts in its own Node process (TypeScript via tsx),
 // one after another, then prints a combined summary from bench/results/<name>.json.
-//   npm run bench                    all of them
-//   npm run bench -- contacts-list   only the named ones
+//   npm run bench                    all of them (startup, contacts-list, tickets, …)
+//   npm run bench -- contacts-list   only the named ones (`-- tickets`, `-- startup tickets`)
 // Figures are only comparable within one run: see bench/README.md.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

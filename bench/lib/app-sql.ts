@@ -1,7 +1,7 @@
 /**
- * The SQL the app sends for the contact list and for a technician's session lookup, taken
- * from the repo's own query builders (run against a driver that answers nothing), so the
- * bare baseline always runs exactly what the app runs today.
+ * The SQL the app sends for the contact list, the portal ticket list, a ticket's writes and
+ * a technician's session lookup, taken from the repo's own query builders (run against a
+ * driver that answers nothing), so the bare baselines always run exactly what the app runs.
  */
 import {
   Kysely,
@@ -15,10 +15,13 @@ import {
   type QueryResult,
 } from 'kysely';
 import { listContacts } from '../../apps/server/src/features/contacts/contacts.repo.ts';
+import { insertTicket, listTickets, nextTicketNumber } from '../../apps/server/src/features/tickets/tickets.repo.ts';
+import { listStatuses } from '../../apps/server/src/features/ticket-statuses/ticket-statuses.repo.ts';
 import { technicianFromSession } from '../../apps/server/src/platform/auth/authenticate.ts';
 import type { AppContext } from '../../apps/server/src/platform/context.ts';
 import { hashToken } from '../../apps/server/src/platform/crypto/tokens.ts';
 import type { Database } from '../../apps/server/src/platform/db/schema.ts';
+import { enqueue } from '../../apps/server/src/platform/events/outbox.ts';
 
 export interface CapturedQuery {
   sql: string;
@@ -110,4 +113,70 @@ export async function sessionQuery(tenantId: string): Promise<CapturedQuery & { 
   const tokenHashIndex = q.parameters.indexOf(hashToken(probe));
   if (tokenHashIndex < 0) throw new Error(`session query does not take the token hash as a parameter:\n${q.sql}`);
   return { ...q, tokenHashIndex };
+}
+
+/**
+ * The portal ticket list's queries (today: the page and the total, side by side) for the
+ * filter the portal builds for a primary contact with scope=company and one status: the
+ * contact's customer and the status ids. Parameters are checked as for the contact list.
+ */
+export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusIds: string[]; page?: number; pageSize?: number }): Promise<CapturedQuery[]> {
+  const page = filter.page ?? 1;
+  const pageSize = filter.pageSize ?? 25;
+  const queries = await capture((db) => listTickets(db, tenantId, { customerId: filter.customerId, statusIds: filter.statusIds, page, pageSize }));
+  const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusIds, pageSize, (page - 1) * pageSize]);
+  for (const q of queries) {
+    const odd = q.parameters.filter((p) => !allowed.has(p));
+    if (odd.length > 0) throw new Error(`ticket list query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
+  }
+  return queries;
+}
+
+/** The statuses lookup the portal list runs before the list itself (listForContact). */
+export async function statusListQuery(tenantId: string): Promise<CapturedQuery> {
+  const [q] = await capture((db) => listStatuses(db, tenantId));
+  if (!q) throw new Error('no statuses query captured');
+  return q;
+}
+
+export interface TicketWriteSql {
+  /** The ticket INSERT … RETURNING, with the index of the `number` parameter. */
+  insert: CapturedQuery & { numberIndex: number };
+  /** The per-tenant counter upsert (nextTicketNumber). */
+  counter: CapturedQuery;
+  /** The `ticket.created` outbox insert, with the index of its JSON payload parameter. */
+  outbox: CapturedQuery & { payloadIndex: number };
+}
+
+/**
+ * The writes of a ticket creation, compiled from the repo's insertTicket, nextTicketNumber
+ * and enqueue with the given values (the bare endpoints replay them with their own number).
+ */
+export async function ticketWriteSql(values: Parameters<typeof insertTicket>[1]): Promise<TicketWriteSql> {
+  const probeNumber = 987_654_321;
+  const [insert] = await capture((db) => insertTicket(db, { ...values, number: probeNumber }));
+  const [counter] = await capture((db) => nextTicketNumber(db, values.tenant_id));
+  const payload = { ticketId: '00000000-0000-4000-8000-000000000000', number: probeNumber, createdByContactId: values.requester_id, createdByTechnicianId: null };
+  const [outbox] = await capture((db) => enqueue(db, values.tenant_id, 'ticket.created', payload));
+  if (!insert || !counter || !outbox) throw new Error('ticket write queries not captured');
+  const numberIndex = insert.parameters.indexOf(probeNumber);
+  if (numberIndex < 0) throw new Error(`ticket insert does not take the number as a parameter:\n${insert.sql}`);
+  const payloadIndex = outbox.parameters.indexOf(JSON.stringify(payload));
+  if (payloadIndex < 0) throw new Error(`outbox insert does not take the payload as one JSON parameter:\n${outbox.sql}`);
+  return { insert: { ...insert, numberIndex }, counter, outbox: { ...outbox, payloadIndex } };
+}
+
+/** Mean µs the portal list spends building and compiling its three queries (statuses, page, count; no I/O). */
+export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusIds: string[] }, iterations = 3000): Promise<number> {
+  const db = offlineDb([{ n: 0 }]);
+  const run = async () => {
+    await listStatuses(db, tenantId);
+    await listTickets(db, tenantId, { ...filter, page: 1, pageSize: 25 });
+  };
+  for (let i = 0; i < 300; i++) await run();
+  const t0 = performance.now();
+  for (let i = 0; i < iterations; i++) await run();
+  const us = ((performance.now() - t0) * 1000) / iterations;
+  await db.destroy();
+  return us;
 }

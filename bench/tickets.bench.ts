@@ -1,0 +1,832 @@
+/**
+ * Portal tickets (issue 3, "Measure and report"), against bare Fastify + `pg` endpoints
+ * (bench/tickets-bare-server.ts) running the app's own SQL, measured in the same run with the
+ * variants alternated round by round:
+ *
+ * - PostgreSQL, 1,000,000 tickets over 500 customers in one tenant, signed in (through the
+ *   portal login) as the primary contact of a customer with 10,000 tickets:
+ *   - list: GET /api/v1/portal/tickets?scope=company&status=open&page=1&pageSize=25 (newest
+ *     first, status filter) at 50 connections. Goal: ≥ 60% of the bare endpoint's req/s with
+ *     p99 < 50 ms.
+ *   - create: POST /api/v1/portal/tickets (CSRF header) against a bare single-row INSERT.
+ *     Goal: ≥ 50% of the bare insert's req/s.
+ * - PGlite, 100,000 tickets (the same target customer with 10,000): list p99 (no goal).
+ *
+ * Besides req/s and latency: CPU per request of each side (lib/load.ts), EXPLAIN (ANALYZE,
+ * BUFFERS) of the list's page and count queries with the index that serves them, and a
+ * trace of every query one creation sends (in this process, through the repo's services),
+ * to say where the time goes when a goal is missed.
+ *
+ * Env: BENCH_ENGINES=postgres,pglite  BENCH_DURATION=8 (list rounds, s)  BENCH_CREATE_DURATION=6
+ *      BENCH_ROUNDS=3  BENCH_WARMUP=3  BENCH_CONNECTIONS=50  BENCH_TICKETS=1000000
+ *      BENCH_PGLITE_TICKETS=100000  BENCH_PARTS=list,create  BENCH_PROFILE=1
+ *      BENCH_PG_URL=postgres://postgres@127.0.0.1:5432
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { portalTicketListQuerySchema, ticketPageSchema } from '@porta/contracts/tickets';
+import { loadConfig } from '../apps/server/src/config.ts';
+import { contactFromSession } from '../apps/server/src/platform/auth/authenticate.ts';
+import { createSession } from '../apps/server/src/platform/auth/sessions.ts';
+import { boot } from '../apps/server/src/platform/boot.ts';
+import { hashPassword } from '../apps/server/src/platform/crypto/passwords.ts';
+import type { Database } from '../apps/server/src/platform/db/schema.ts';
+import { createTenantWithAdmin } from '../apps/server/src/features/tenants/tenants.service.ts';
+import { portalTicketSettings } from '../apps/server/src/features/tickets/portal-tickets.policy.ts';
+import { createForContact, detailForContact, listForContact } from '../apps/server/src/features/tickets/portal-tickets.service.ts';
+import { forPortal, presentSummary } from '../apps/server/src/features/tickets/tickets.presenter.ts';
+import type { BareTicketsSpec } from './tickets-bare-server.ts';
+import { statusListQuery, ticketListBuildMicros, ticketListQueries, ticketWriteSql, type CapturedQuery } from './lib/app-sql.ts';
+import {
+  BENCH_SECRET_KEY,
+  freePort,
+  machine,
+  median,
+  memoryOf,
+  removeDir,
+  ROOT,
+  round,
+  runMain,
+  serverCommand,
+  startNode,
+  table,
+  tempDir,
+  waitFor200,
+  writeResult,
+  type Child,
+  type ServerCommand,
+} from './lib/common.ts';
+import { BackendMeter, getJson, mediansOf, microUs, shoot, timeSql, type Medians, type Shot, type SqlCost } from './lib/load.ts';
+import { databaseUrl, dropDatabase, postgresUnavailable, recreateDatabase } from './lib/postgres.ts';
+import { seedTickets, type TicketSeedResult } from './lib/tickets-seed.ts';
+
+type Engine = 'postgres' | 'pglite';
+
+const env = process.env;
+const ENGINES = (env.BENCH_ENGINES ?? 'postgres,pglite').split(',').map((e) => e.trim()) as Engine[];
+const DURATION_S = Number(env.BENCH_DURATION ?? 8);
+const CREATE_DURATION_S = Number(env.BENCH_CREATE_DURATION ?? 6);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+const WARMUP_S = Number(env.BENCH_WARMUP ?? 3);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
+/** Which PostgreSQL measurements run (`list`, `create`): one alone makes a CPU profile of that one. */
+const PARTS = new Set((env.BENCH_PARTS ?? 'list,create').split(',').map((p) => p.trim()));
+const TICKETS: Record<Engine, number> = { postgres: Number(env.BENCH_TICKETS ?? 1_000_000), pglite: Number(env.BENCH_PGLITE_TICKETS ?? 100_000) };
+const CUSTOMERS = 500;
+const TARGET_TICKETS = 10_000;
+/** The app's own defaults (platform/db/database.ts), set explicitly on both sides. */
+const POOL_SIZE: Record<Engine, number> = { postgres: 10, pglite: 4 };
+const LIST_GOAL = { ratio: 0.6, p99Ms: 50 };
+const CREATE_GOAL = 0.5;
+const PG_DB = 'porta_bench_tickets';
+const LIST_PATH = '/api/v1/portal/tickets?scope=company&status=open&page=1&pageSize=25';
+const CREATE_PATH = '/api/v1/portal/tickets';
+const ADMIN = { name: 'Bench Admin', email: 'tech@bench.example', password: 'bench-password-123' };
+const CONTACT_PASSWORD = 'contact-password-123';
+const NEW_TICKET = {
+  subject: 'Printer in room 2.14 prints blank pages',
+  description: 'Since this morning the **printer** in room 2.14 prints blank pages.\n\n- toner replaced\n- restarted twice',
+  priority: 'high',
+};
+/** Far above the app's numbers (1001 + tickets): the bare insert's own number sequence. */
+const BARE_NUMBER_START = 900_000_000;
+const NOTIFY_CHANNEL = 'porta_events';
+
+type ListKey = 'app' | 'bare' | 'bareStatuses';
+type CreateKey = 'app' | 'bare' | 'bareTxOutbox' | 'bareTx' | 'bareCte' | 'bareCteSeq';
+const LIST_VARIANTS: Record<ListKey, string> = {
+  app: 'app (tenant + session + statuses + zod)',
+  bare: 'bare Fastify + pg (same SQL)',
+  bareStatuses: 'bare + statuses query (diagnostic)',
+};
+const CREATE_VARIANTS: Record<CreateKey, string> = {
+  app: 'app POST (tx + outbox + detail answer)',
+  bare: 'bare single-row INSERT',
+  bareTxOutbox: 'bare tx: INSERT, outbox, NOTIFY (no counter)',
+  bareTx: 'bare tx: counter, INSERT, outbox, NOTIFY (the app\'s writes)',
+  bareCte: 'bare one statement: counter+INSERT+outbox, NOTIFY (fix candidate)',
+  bareCteSeq: 'bare one statement: sequence+INSERT+outbox, NOTIFY (fix candidate)',
+};
+const CREATE_PATHS: Record<Exclude<CreateKey, 'app'>, string> = {
+  bare: '/bare/tickets',
+  bareTxOutbox: '/bare/tickets+tx-outbox',
+  bareTx: '/bare/tickets+tx',
+  bareCte: '/bare/tickets+cte',
+  bareCteSeq: '/bare/tickets+cte-seq',
+};
+
+// ---------------------------------------------------------------- preparation (in this process)
+
+interface Explained {
+  query: string;
+  /** The lines that say how the query runs: the tickets scan and its index, heap fetches, sorts, totals. */
+  keyLines: string[];
+  plan: string[];
+}
+
+interface TraceLine {
+  query: string;
+  perCreate: number;
+  medianMs: number;
+  /** Sent while the transaction holds the tenant's counter row lock (after the counter upsert, up to COMMIT). */
+  underCounterLock: boolean;
+}
+
+interface CreateTrace {
+  creates: number;
+  /** Median wall time of one creation plus its detail answer, one at a time, ms. */
+  medianWallMs: number;
+  /** Queries per creation through Kysely, and the NOTIFY the bus sends on the pool after the commit. */
+  queriesPerCreate: number;
+  notifyPerCreate: number;
+  lockHeldRoundTrips: number;
+  /** Median time from the counter upsert's start to the COMMIT's end, ms (one creation at a time). */
+  lockHeldMs: number;
+  lines: TraceLine[];
+}
+
+interface Prepared {
+  tenantId: string;
+  seed: TicketSeedResult;
+  openStatusId: string;
+  listQueries: CapturedQuery[];
+  statusesQuery: CapturedQuery;
+  explain: Explained[];
+  sqlCost: SqlCost[];
+  appCpu: { listBuildUs: number; queryValidationUs: number; presentUs: number; zodSerialiseUs: number; jsonStringifyUs: number; responseBytes: number };
+  write: BareTicketsSpec['write'] | null;
+  createTrace: CreateTrace | null;
+  /** Open tickets of the target customer once prepared (the seed's plus the traced creations), counted independently of the app's SQL. */
+  expectedListTotal: number;
+  /** The number the app's next creation gets (tenant counter + 1). */
+  expectedNextNumber: number;
+}
+
+function shortenPlanLine(line: string): string {
+  return line
+    .trim()
+    .replace(/^->\s+/, '')
+    .replace(/\s*\(cost=[^)]*\)/, '')
+    .replace(/'[0-9a-f]{8}-[0-9a-f-]{27}'::uuid/g, '…')
+    .replace(/'\{[0-9a-f,-]{36,}\}'::uuid\[\]/g, '{…}');
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of one query (its second run: cache warm), with the key lines picked out. */
+async function explain(pool: pg.Pool, q: CapturedQuery, label: string): Promise<Explained> {
+  let plan: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const r = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.parameters);
+    plan = r.rows.map((row) => row['QUERY PLAN']);
+  }
+  const keyLines: string[] = [];
+  const first = plan[0];
+  if (first) keyLines.push(shortenPlanLine(first));
+  // The scan on tickets with its detail lines (up to the next plan node), and any sort.
+  let inTicketsScan = false;
+  plan.forEach((line, i) => {
+    if (i === 0) return;
+    const node = /^\s*->/.test(line);
+    if (node) inTicketsScan = /Scan.* on tickets\b/.test(line);
+    if (inTicketsScan && (node || /Index Cond|Filter|Heap Fetches/.test(line))) keyLines.push(shortenPlanLine(line));
+    else if (node && /\bSort\b/.test(line)) keyLines.push(shortenPlanLine(line));
+  });
+  const buffers = plan.find((l) => /^\s*Buffers:/.test(l));
+  if (buffers) keyLines.push(`total ${shortenPlanLine(buffers)}`);
+  for (const l of plan) if (/^(Planning|Execution) Time/.test(l.trim())) keyLines.push(l.trim());
+  return { query: label, keyLines: [...new Set(keyLines)], plan };
+}
+
+function queryLabel(q: string): string {
+  const s = q.replace(/\s+/g, ' ').trim();
+  if (/^(begin|commit|rollback)$/i.test(s)) return s.toUpperCase();
+  if (/^insert into tenant_counters/.test(s)) return 'counter upsert (tenant_counters)';
+  const ins = /^insert into "(\w+)"/.exec(s);
+  if (ins) return `insert ${ins[1]}`;
+  const from = /^select .*? from "(\w+)"/.exec(s);
+  if (from) return `select ${from[1]}${/ join /.test(s) ? ' (joined)' : ''}`;
+  return s.slice(0, 50);
+}
+
+/**
+ * One creation at a time through the repo's services (what POST /api/v1/portal/tickets runs:
+ * createForContact, then detailForContact for the answer), every query logged with its time.
+ */
+async function traceCreates(ctxDb: { pool: pg.Pool }, run: (db: Kysely<Database>) => Promise<void>, creates: number): Promise<CreateTrace> {
+  const log: { sql: string; start: number; ms: number }[] = [];
+  const traced = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: ctxDb.pool }),
+    log: (e) => {
+      if (e.level === 'query') log.push({ sql: e.query.sql, start: performance.now() - e.queryDurationMillis, ms: e.queryDurationMillis });
+    },
+  });
+  // Not destroyed: that would end the shared pool, which the caller closes.
+  for (let i = 0; i < 5; i++) await run(traced);
+  log.length = 0;
+  const walls: number[] = [];
+  const perCreate: { sql: string; start: number; ms: number }[][] = [];
+  for (let i = 0; i < creates; i++) {
+    const from = log.length;
+    const t0 = performance.now();
+    await run(traced);
+    walls.push(performance.now() - t0);
+    perCreate.push(log.slice(from));
+  }
+  const byLabel = new Map<string, { count: number; ms: number[]; locked: boolean }>();
+  const lockHeld: number[] = [];
+  const lockTrips: number[] = [];
+  for (const c of perCreate) {
+    const counterAt = c.findIndex((q) => /insert into tenant_counters/.test(q.sql));
+    const commitAt = c.findIndex((q, i) => i > counterAt && /^commit$/i.test(q.sql.trim()));
+    c.forEach((q, i) => {
+      const label = queryLabel(q.sql);
+      const entry = byLabel.get(label) ?? { count: 0, ms: [], locked: false };
+      entry.count++;
+      entry.ms.push(q.ms);
+      if (counterAt >= 0 && i >= counterAt && (commitAt < 0 || i <= commitAt)) entry.locked = true;
+      byLabel.set(label, entry);
+    });
+    const a = c[counterAt];
+    const b = c[commitAt];
+    if (a && b) {
+      lockHeld.push(b.start + b.ms - a.start);
+      lockTrips.push(commitAt - counterAt + 1);
+    }
+  }
+  const lines = [...byLabel].map(([query, e]) => ({ query, perCreate: round(e.count / creates, 2), medianMs: round(median(e.ms), 3), underCounterLock: e.locked }));
+  return {
+    creates,
+    medianWallMs: round(median(walls), 2),
+    queriesPerCreate: round(perCreate.reduce((n, c) => n + c.length, 0) / creates, 1),
+    notifyPerCreate: 1,
+    lockHeldRoundTrips: median(lockTrips),
+    lockHeldMs: round(median(lockHeld), 3),
+    lines,
+  };
+}
+
+/** A tenant with an admin (the repo's own service), then the tickets seed, then the SQL checks. */
+async function prepare(engine: Engine, target: { databaseUrl: string } | { dataDir: string }): Promise<Prepared> {
+  const config = loadConfig({
+    ...('databaseUrl' in target ? { DATABASE_URL: target.databaseUrl } : { PORTA_DATA_DIR: target.dataDir }),
+    PORTA_SECRET_KEY: BENCH_SECRET_KEY,
+    PORTA_DB_POOL_SIZE: String(POOL_SIZE[engine]),
+    LOG_LEVEL: 'warn',
+  });
+  const { ctx, handle } = await boot(config);
+  try {
+    const { tenant } = await createTenantWithAdmin(ctx, { slug: 'bench', name: 'Bench MSP', admin: ADMIN });
+    // One argon2id hash for every person: hashing thousands would take minutes and measure nothing.
+    const passwordHash = await hashPassword(CONTACT_PASSWORD);
+    const seed = await seedTickets(ctx.db, {
+      tenantId: tenant.id,
+      tickets: TICKETS[engine],
+      customers: CUSTOMERS,
+      targetTickets: TARGET_TICKETS,
+      technicians: 20,
+      contactsPerCustomer: 5,
+      passwordHash,
+    });
+    console.log(
+      `  seeded ${seed.counts.tickets.toLocaleString('en')} tickets in ${round(seed.ms.total / 1000, 1)} s ` +
+        `(people ${seed.ms.people} ms, insert ${seed.ms.insert} ms, ${seed.rebuiltIndexes.length} indexes ${seed.ms.indexes} ms, vacuum analyze ${seed.ms.vacuumAnalyze} ms); ` +
+        `table ${seed.tableMiB} MiB, indexes ${seed.indexesMiB} MiB; target customer: ${seed.counts.targetTickets} tickets, ${seed.counts.targetOpen} open`,
+    );
+
+    // What listForContact computes for scope=company&status=open: the visible statuses with key 'open'.
+    const statusesQuery = await statusListQuery(tenant.id);
+    const statuses = await handle.pool.query<{ id: string; key: string }>(statusesQuery.sql, statusesQuery.parameters);
+    const openStatusId = statuses.rows.find((s) => s.key === 'open')?.id;
+    if (!openStatusId) throw new Error('no open status');
+    const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusIds: [openStatusId] });
+    const labelOf = (q: CapturedQuery) => (/ limit /i.test(q.sql) ? 'list: page of 25' : 'list: count');
+
+    const explained: Explained[] = [];
+    for (const q of listQueries) explained.push(await explain(handle.pool, q, labelOf(q)));
+    const sqlCost: SqlCost[] = [await timeSql(handle.pool, { sql: 'select 1', parameters: [] }, 'select 1 (round-trip floor)')];
+    sqlCost.push(await timeSql(handle.pool, statusesQuery, 'statuses lookup'));
+    for (const q of listQueries) sqlCost.push(await timeSql(handle.pool, q, labelOf(q)));
+
+    // The contact as every request sees it, and the app's own CPU work per list request.
+    const { token } = await createSession(ctx, tenant.id, 'contact', seed.contactId, { ip: '127.0.0.1', userAgent: 'bench' });
+    const contact = await contactFromSession(ctx, tenant.id, token);
+    if (!contact) throw new Error('bench contact has no session');
+    const settings = portalTicketSettings(contact);
+    const query = { scope: 'company' as const, status: 'open', page: 1, pageSize: 25 };
+    const page = await listForContact(ctx, contact, settings, query);
+    const payload = { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, page: 1, pageSize: 25 };
+    const serialise = serializerCompiler({ schema: ticketPageSchema, method: 'GET', url: '/api/v1/portal/tickets', httpStatus: '200' });
+    const validate = validatorCompiler({ schema: portalTicketListQuerySchema, method: 'GET', url: '/api/v1/portal/tickets', httpPart: 'querystring' });
+    const appCpu = {
+      listBuildUs: round(await ticketListBuildMicros(tenant.id, { customerId: seed.customerId, statusIds: [openStatusId] }), 1),
+      queryValidationUs: microUs(() => validate({ scope: 'company', status: 'open', page: '1', pageSize: '25' })),
+      presentUs: microUs(() => page.items.map((r) => forPortal(presentSummary(r), settings))),
+      zodSerialiseUs: microUs(() => serialise(payload)),
+      jsonStringifyUs: microUs(() => JSON.stringify(payload)),
+      responseBytes: String(serialise(payload)).length,
+    };
+
+    let write: Prepared['write'] = null;
+    let createTrace: CreateTrace | null = null;
+    if (engine === 'postgres') {
+      const values = {
+        tenant_id: tenant.id,
+        number: 0,
+        customer_id: seed.customerId,
+        requester_id: seed.contactId,
+        subject: NEW_TICKET.subject,
+        description: NEW_TICKET.description,
+        status_id: openStatusId,
+        priority: 'high' as const,
+        type: 'incident' as const,
+        impact: 'low' as const,
+        assignee_id: null,
+        due_at: null,
+      };
+      const w = await ticketWriteSql(values);
+      write = {
+        ...w,
+        numberStart: BARE_NUMBER_START,
+        sequenceName: 'porta_bench_ticket_number',
+        subjectIndex: w.insert.parameters.indexOf(NEW_TICKET.subject),
+        descriptionIndex: w.insert.parameters.indexOf(NEW_TICKET.description),
+      };
+      if (write.subjectIndex < 0 || write.descriptionIndex < 0) throw new Error('ticket insert does not take subject and description as parameters');
+      const body = { subject: NEW_TICKET.subject, description: NEW_TICKET.description, priority: 'high' as const };
+      createTrace = await traceCreates(
+        handle,
+        async (db) => {
+          const tctx = { ...ctx, db };
+          const id = await createForContact(tctx, contact, settings, body);
+          await detailForContact(tctx, contact, settings, id);
+        },
+        40,
+      );
+    }
+    const open = await handle.pool.query<{ n: number }>(
+      `select count(*)::int as n from tickets t join ticket_statuses s on s.id = t.status_id where t.customer_id = $1 and s.key = 'open'`,
+      [seed.customerId],
+    );
+    const counter = await handle.pool.query<{ value: number }>(`select value from tenant_counters where tenant_id = $1 and name = 'ticket'`, [tenant.id]);
+    return {
+      expectedListTotal: Number(open.rows[0]?.n),
+      expectedNextNumber: Number(counter.rows[0]?.value) + 1,
+      tenantId: tenant.id,
+      seed,
+      openStatusId,
+      listQueries,
+      statusesQuery,
+      explain: explained,
+      sqlCost,
+      appCpu,
+      write,
+      createTrace,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+// ---------------------------------------------------------------- HTTP
+
+async function loginContact(base: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${base}/api/v1/portal/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: CONTACT_PASSWORD }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`portal login answered ${res.status}: ${text}`);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  if (cookies.length === 0) throw new Error('portal login set no cookie');
+  const csrfToken = (JSON.parse(text) as { csrfToken?: string }).csrfToken;
+  if (!csrfToken) throw new Error('portal login answered no CSRF token');
+  return { cookie: cookies.join('; '), csrfToken };
+}
+
+async function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    return { status: res.status, body: text };
+  }
+}
+
+interface ListBody {
+  items: { id: string }[];
+  total: number;
+}
+
+function asList(r: { status: number; body: unknown }, what: string): ListBody {
+  const b = r.body as Partial<ListBody> | null;
+  if (r.status !== 200 || !b || !Array.isArray(b.items)) throw new Error(`${what} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+  return { items: b.items, total: Number(b.total) };
+}
+
+interface Variant<K extends string> {
+  key: K;
+  url: string;
+  headers: Record<string, string>;
+  child: Child;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+/** Warm-up per variant, then ROUNDS rounds in alternating order (A B C, C B A, …). */
+async function alternate<K extends string>(what: string, variants: Variant<K>[], durationS: number, warmupS: number, meter: BackendMeter | null): Promise<Record<K, Shot>[]> {
+  const run = (v: Variant<K>, s: number) =>
+    shoot({ url: v.url, headers: v.headers, durationS: s, connections: CONNECTIONS, pid: v.child.pid, meter, method: v.method ?? 'GET', ...(v.body !== undefined && { body: v.body }) });
+  for (const v of variants) await run(v, warmupS);
+  const rounds: Record<K, Shot>[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? variants : [...variants].reverse();
+    const shots: Partial<Record<K, Shot>> = {};
+    for (const v of order) shots[v.key] = await run(v, durationS);
+    const done = shots as Record<K, Shot>;
+    rounds.push(done);
+    const [a, b] = variants;
+    console.log(
+      `  ${what} round ${r + 1}: ` +
+        variants.map((v) => `${v.key} ${done[v.key].rps} req/s (p99 ${done[v.key].p99} ms)`).join(', ') +
+        (a && b ? ` → ${a.key}/${b.key} ${round(done[a.key].rps / done[b.key].rps, 2)}` : ''),
+    );
+  }
+  return rounds;
+}
+
+interface Measured<K extends string> {
+  rounds: Record<K, Shot>[];
+  medians: Record<K, Medians>;
+  /** Median over rounds of app/bare measured back to back. */
+  ratio: number;
+  ratioOfMedians: number;
+}
+
+function summarise<K extends string>(rounds: Record<K, Shot>[], keys: K[], app: K, bare: K): Measured<K> {
+  const medians = Object.fromEntries(keys.map((k) => [k, mediansOf(rounds.map((x) => x[k]))])) as Record<K, Medians>;
+  return {
+    rounds,
+    medians,
+    ratio: round(median(rounds.map((x) => x[app].rps / x[bare].rps)), 3),
+    ratioOfMedians: round(medians[app].rps / medians[bare].rps, 3),
+  };
+}
+
+interface EngineResult {
+  engine: Engine;
+  poolSize: number;
+  prepared: Prepared;
+  list: (Measured<ListKey> & { goalMet: boolean | null; statusesRatio: number | null; appOneConnection: { rps: number; p50: number; p99: number } }) | null;
+  create:
+    | (Measured<CreateKey> & {
+        goalMet: boolean;
+        /** Each diagnostic's req/s over the bare insert's, and the app's over its own writes in a transaction (per-round medians). */
+        variantRatios: { bareTxOutbox: number; bareTx: number; bareCte: number; bareCteSeq: number; appVsBareTx: number };
+        counterNumberedTickets: number;
+        outboxRows: number;
+      })
+    | null;
+  rssAfterMiB: { app: number; bare: number };
+}
+
+async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineResult> {
+  console.log(
+    `\n[${engine}] ${TICKETS[engine].toLocaleString('en')} tickets; pool ${POOL_SIZE[engine]}, ${CONNECTIONS} connections, ` +
+      `${ROUNDS} rounds × ${DURATION_S} s (list)${engine === 'postgres' ? ` and × ${CREATE_DURATION_S} s (create)` : ''} per variant (warm-up ${WARMUP_S} s)`,
+  );
+  const dirs: string[] = [];
+  const children: Child[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  try {
+    let appTarget: Record<string, string>;
+    let bareTarget: Record<string, string>;
+    let prepared: Prepared;
+    if (engine === 'postgres') {
+      const url = await recreateDatabase(PG_DB);
+      prepared = await prepare(engine, { databaseUrl: url });
+      appTarget = { DATABASE_URL: url };
+      bareTarget = { BARE_DATABASE_URL: url };
+    } else {
+      const dir = tempDir('tickets-app');
+      dirs.push(dir);
+      prepared = await prepare(engine, { dataDir: dir });
+      // The embedded database allows one process per data dir: the bare server gets a copy.
+      const copy = tempDir('tickets-bare');
+      dirs.push(copy);
+      fs.cpSync(dir, copy, { recursive: true });
+      appTarget = { PORTA_DATA_DIR: dir };
+      bareTarget = { BARE_DATA_DIR: copy };
+    }
+
+    const appPort = await freePort();
+    const t0 = performance.now();
+    // BENCH_PROFILE=1: a V8 CPU profile of the app (written when it stops); read it with
+    // `npx tsx bench/profile-summary.ts bench/results/profiles/<file>.cpuprofile`.
+    const profileDir = path.join(ROOT, 'bench/results/profiles');
+    const profile = env.BENCH_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=tickets-${engine}-${Date.now()}.cpuprofile`] : [];
+    const app = startNode(`tickets-${engine}-app`, [...profile, ...cmd.args], {
+      ...appTarget,
+      PORT: String(appPort),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      PORTA_SECRET_KEY: BENCH_SECRET_KEY,
+      PORTA_DB_POOL_SIZE: String(POOL_SIZE[engine]),
+      PORTA_ATTACHMENTS_DIR: tempDir(`tickets-${engine}-files`),
+    });
+    children.push(app);
+    await waitFor200(`http://127.0.0.1:${appPort}/healthz`, app, t0);
+    const appBase = `http://127.0.0.1:${appPort}`;
+    const { cookie, csrfToken } = await loginContact(appBase, prepared.seed.username);
+
+    const spec: BareTicketsSpec = {
+      list: prepared.listQueries,
+      statuses: prepared.statusesQuery,
+      ...(prepared.write && { write: prepared.write, notifyChannel: NOTIFY_CHANNEL }),
+    };
+    const barePort = await freePort();
+    const t1 = performance.now();
+    const bare = startNode(`tickets-${engine}-bare`, ['--import', 'tsx', path.join(ROOT, 'bench/tickets-bare-server.ts')], {
+      ...bareTarget,
+      BARE_PORT: String(barePort),
+      BARE_POOL_SIZE: String(POOL_SIZE[engine]),
+      BARE_SPEC: JSON.stringify(spec),
+    });
+    children.push(bare);
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    await waitFor200(`${bareBase}/bare/tickets`, bare, t1);
+
+    // Same rows, same order, same total: the baseline answers what the app answers.
+    const appHeaders = { cookie };
+    const a = asList(await getJson(`${appBase}${LIST_PATH}`, appHeaders), 'app list');
+    const b = asList(await getJson(`${bareBase}/bare/tickets`), 'bare list');
+    const s = asList(await getJson(`${bareBase}/bare/tickets+statuses`), 'bare + statuses list');
+    if (a.items.length !== 25 || a.total !== prepared.expectedListTotal) throw new Error(`app list: ${a.items.length} items, total ${a.total}, expected 25 of ${prepared.expectedListTotal}`);
+    if (a.items.map((x) => x.id).join() !== b.items.map((x) => x.id).join() || b.total !== a.total || s.total !== a.total) {
+      throw new Error('the bare endpoint does not answer the same page as the app');
+    }
+    if ((await getJson(`${appBase}${LIST_PATH}`)).status !== 401) throw new Error('the app answered the list without a session');
+    console.log(`  checked: app and bare answer the same 25 ids and total ${a.total}`);
+
+    const meter = engine === 'postgres' ? await BackendMeter.open(PG_DB) : null;
+    if (meter) closers.push(() => meter.close());
+
+    let list: EngineResult['list'] = null;
+    if (engine === 'pglite' || PARTS.has('list')) {
+      const listVariants: Variant<ListKey>[] = [
+        { key: 'app', url: `${appBase}${LIST_PATH}`, headers: appHeaders, child: app },
+        { key: 'bare', url: `${bareBase}/bare/tickets`, headers: {}, child: bare },
+      ];
+      // The statuses diagnostic on PostgreSQL only (on PGlite the run stays short).
+      if (engine === 'postgres') listVariants.push({ key: 'bareStatuses', url: `${bareBase}/bare/tickets+statuses`, headers: {}, child: bare });
+      const listRounds = await alternate<ListKey>('list', listVariants, DURATION_S, WARMUP_S, meter);
+      const listMeasured = summarise(
+        listRounds,
+        listVariants.map((v) => v.key),
+        'app',
+        'bare',
+      );
+      // Latency without queueing: one connection, the app alone.
+      const single = await shoot({ url: `${appBase}${LIST_PATH}`, headers: appHeaders, durationS: 4, connections: 1, pid: app.pid, meter });
+      list = {
+        ...listMeasured,
+        appOneConnection: { rps: single.rps, p50: single.p50, p99: single.p99 },
+        statusesRatio: engine === 'postgres' ? round(median(listRounds.map((x) => x.bareStatuses.rps / x.bare.rps)), 3) : null,
+        goalMet: engine === 'postgres' ? listMeasured.ratio >= LIST_GOAL.ratio && listMeasured.medians.app.p99 < LIST_GOAL.p99Ms : null,
+      };
+    }
+
+    let create: EngineResult['create'] = null;
+    if (engine === 'postgres' && prepared.write && PARTS.has('create')) {
+      const body = JSON.stringify(NEW_TICKET);
+      const postHeaders = { ...appHeaders, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+      const created = await postJson(`${appBase}${CREATE_PATH}`, { ...appHeaders, 'x-csrf-token': csrfToken }, NEW_TICKET);
+      const createdBody = created.body as { number?: number; subject?: string; status?: { key?: string } } | null;
+      if (created.status !== 201 || createdBody?.subject !== NEW_TICKET.subject || createdBody.status?.key !== 'open') {
+        throw new Error(`app create answered ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
+      }
+      if (createdBody.number !== prepared.expectedNextNumber) throw new Error(`app create numbered the ticket ${createdBody.number}, expected ${prepared.expectedNextNumber}`);
+      if ((await postJson(`${appBase}${CREATE_PATH}`, appHeaders, NEW_TICKET)).status !== 403) throw new Error('the app accepted a creation without the CSRF header');
+      for (const p of Object.values(CREATE_PATHS)) {
+        const r = await postJson(`${bareBase}${p}`, {}, NEW_TICKET);
+        if (r.status !== 201 || typeof (r.body as { id?: unknown } | null)?.id !== 'string') throw new Error(`bare ${p} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+      }
+      const countsBefore = await countCreated(prepared.tenantId);
+      const createRounds = await alternate<CreateKey>(
+        'create',
+        [
+          { key: 'app', url: `${appBase}${CREATE_PATH}`, headers: postHeaders, child: app, method: 'POST', body },
+          ...(Object.entries(CREATE_PATHS) as [Exclude<CreateKey, 'app'>, string][]).map(([key, p]) => ({
+            key,
+            url: `${bareBase}${p}`,
+            headers: { 'content-type': 'application/json' },
+            child: bare,
+            method: 'POST' as const,
+            body,
+          })),
+        ],
+        CREATE_DURATION_S,
+        Math.min(WARMUP_S, 1),
+        meter,
+      );
+      const countsAfter = await countCreated(prepared.tenantId);
+      const m = summarise(createRounds, Object.keys(CREATE_VARIANTS) as CreateKey[], 'app', 'bare');
+      const vsBare = (k: CreateKey) => round(median(createRounds.map((x) => x[k].rps / x.bare.rps)), 3);
+      create = {
+        ...m,
+        variantRatios: { bareTxOutbox: vsBare('bareTxOutbox'), bareTx: vsBare('bareTx'), bareCte: vsBare('bareCte'), bareCteSeq: vsBare('bareCteSeq'), appVsBareTx: round(median(createRounds.map((x) => x.app.rps / x.bareTx.rps)), 3) },
+        goalMet: m.ratio >= CREATE_GOAL,
+        counterNumberedTickets: countsAfter.tickets - countsBefore.tickets,
+        outboxRows: countsAfter.outbox - countsBefore.outbox,
+      };
+    }
+    const rssAfterMiB = { app: memoryOf(app.pid).rssMiB, bare: memoryOf(bare.pid).rssMiB };
+    return { engine, poolSize: POOL_SIZE[engine], prepared, list, create, rssAfterMiB };
+  } catch (err) {
+    for (const c of children) process.stderr.write(`--- ${path.basename(c.logFile)}\n${c.tail(15)}\n`);
+    throw err;
+  } finally {
+    for (const close of closers) await close();
+    for (const c of children) await c.stop();
+    for (const d of dirs) removeDir(d);
+    if (engine === 'postgres') await dropDatabase(PG_DB);
+  }
+}
+
+/** Tickets numbered by the tenant counter (the app's and the +tx diagnostic's) and outbox rows, for a sanity check. */
+async function countCreated(tenantId: string): Promise<{ tickets: number; outbox: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl(PG_DB), connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    const r = await client.query<{ tickets: number; outbox: number }>(
+      `select (select count(*) from tickets where tenant_id = $1 and number < ${BARE_NUMBER_START})::int as tickets,
+              (select count(*) from outbox where tenant_id = $1)::int as outbox`,
+      [tenantId],
+    );
+    return r.rows[0] ?? { tickets: 0, outbox: 0 };
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function cpuTable<K extends string>(engine: Engine, names: Record<K, string>, medians: Record<K, Medians>): string {
+  return table(
+    ['variant', 'server process', 'of which kernel', engine === 'postgres' ? 'postgres backends' : 'database (in server)', 'load generator', 'total', 'cores used', 'event loop busy', 'its run-queue wait'],
+    (Object.keys(names) as K[]).filter((k) => medians[k]).map((k) => {
+      const m = medians[k];
+      const total = m.cpuUsPerReq + (m.dbCpuUsPerReq ?? 0) + m.loadGenUsPerReq;
+      return [names[k], m.cpuUsPerReq, m.sysUsPerReq, m.dbCpuUsPerReq ?? '-', m.loadGenUsPerReq, total, round((total * m.rps) / 1e6, 2), m.mainThreadBusy, m.mainWaitUsPerReq];
+    }),
+  );
+}
+
+function loadTable<K extends string>(names: Record<K, string>, m: Measured<K>): string {
+  return table(
+    ['variant', 'req/s', 'p50 ms', 'p99 ms', 'req/s per round'],
+    (Object.keys(names) as K[]).filter((k) => m.medians[k]).map((k) => [names[k], m.medians[k].rps, m.medians[k].p50, m.medians[k].p99, m.rounds.map((x) => x[k].rps).join(', ')]),
+  );
+}
+
+function listGoalText(r: EngineResult): string {
+  if (!r.list || r.list.goalMet === null) return '(no goal on PGlite)';
+  return `goal ≥ ${LIST_GOAL.ratio} with p99 < ${LIST_GOAL.p99Ms} ms: ${r.list.goalMet ? 'met' : 'NOT met'}`;
+}
+
+function report(r: EngineResult): void {
+  const p = r.prepared;
+  console.log(
+    `\n[${r.engine}] GET ${LIST_PATH}\n(${p.seed.counts.tickets.toLocaleString('en')} tickets, target customer ${p.seed.counts.targetTickets.toLocaleString('en')} of which ${p.seed.counts.targetOpen} open; ` +
+      `pool ${r.poolSize}; ${CONNECTIONS} connections; medians of ${ROUNDS} alternated rounds of ${DURATION_S} s)`,
+  );
+  if (r.list) {
+    console.log(loadTable(LIST_VARIANTS, r.list));
+    console.log(`CPU per request, µs (${machine().cpus} cores: req/s ≈ cores × 1e6 / total when saturated):`);
+    console.log(cpuTable(r.engine, LIST_VARIANTS, r.list.medians));
+    console.log(
+      `app/bare = ${r.list.ratio} (per-round median; ratio of medians ${r.list.ratioOfMedians}), app p99 ${r.list.medians.app.p99} ms ${listGoalText(r)}` +
+        (r.list.statusesRatio === null ? '' : `; bare+statuses/bare = ${r.list.statusesRatio}`),
+    );
+    const one = r.list.appOneConnection;
+    console.log(`app at 1 connection (no queueing): ${one.rps} req/s, p50 ${one.p50} ms, p99 ${one.p99} ms`);
+    // Closed-loop load: each connection waits for its answer, so mean latency = connections / throughput.
+    console.log(`(at ${CONNECTIONS} connections the mean latency is ${CONNECTIONS} / req/s: p99 < ${LIST_GOAL.p99Ms} ms needs well over ${round((CONNECTIONS * 1000) / LIST_GOAL.p99Ms)} req/s)`);
+  } else {
+    console.log('(list not measured: BENCH_PARTS)');
+  }
+  console.log('EXPLAIN (ANALYZE, BUFFERS), key lines:');
+  for (const e of p.explain) {
+    console.log(`  ${e.query}:`);
+    for (const l of e.keyLines) console.log(`    ${l}`);
+  }
+  console.log('SQL cost (medians):');
+  console.log(table(['query', 'execution ms', 'planning ms', 'round trip ms'], p.sqlCost.map((c) => [c.query, c.executionMs, c.planningMs, c.roundTripMs])));
+  const c = p.appCpu;
+  console.log(
+    `app CPU per list request, in-process: query building (statuses, page, count) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
+      `zod response serialisation ${c.zodSerialiseUs} µs (plain JSON.stringify ${c.jsonStringifyUs} µs, ${c.responseBytes} bytes)`,
+  );
+  if (r.create) {
+    const v = r.create.variantRatios;
+    console.log(`\n[${r.engine}] POST ${CREATE_PATH} (${CONNECTIONS} connections; medians of ${ROUNDS} alternated rounds of ${CREATE_DURATION_S} s)`);
+    console.log(loadTable(CREATE_VARIANTS, r.create));
+    console.log('CPU per request, µs:');
+    console.log(cpuTable(r.engine, CREATE_VARIANTS, r.create.medians));
+    console.log(
+      `app/bare = ${r.create.ratio} (per-round median; ratio of medians ${r.create.ratioOfMedians}) goal ≥ ${CREATE_GOAL}: ${r.create.goalMet ? 'met' : 'NOT met'}\n` +
+        `over the bare insert: tx + outbox ${v.bareTxOutbox}, + counter (the app's writes) ${v.bareTx}; one statement with the counter ${v.bareCte}, with a sequence ${v.bareCteSeq}; ` +
+        `app over its own writes ${v.appVsBareTx}\n` +
+        `(the app and the counter diagnostics created ${r.create.counterNumberedTickets} counter-numbered tickets and every outbox-writing variant ${r.create.outboxRows} outbox rows during the rounds)`,
+    );
+  }
+  const t = p.createTrace;
+  if (t) {
+    console.log(
+      `one creation at a time, in-process through createForContact + detailForContact: ${t.medianWallMs} ms, ${t.queriesPerCreate} queries + ${t.notifyPerCreate} NOTIFY; ` +
+        `the tenant's counter row stays locked for ${t.lockHeldRoundTrips} round trips (${t.lockHeldMs} ms unloaded) per creation, and creations in one tenant queue on it:`,
+    );
+    console.log(table(['query', 'per create', 'median ms', 'under counter lock'], t.lines.map((l) => [l.query, l.perCreate, l.medianMs, l.underCounterLock ? 'yes' : ''])));
+  }
+  console.log(`RSS after load: app ${r.rssAfterMiB.app} MiB, bare ${r.rssAfterMiB.bare} MiB`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const cmd = serverCommand();
+  console.log(`tickets: server ${cmd.note}`);
+  const results: EngineResult[] = [];
+  const skipped: { engine: Engine; reason: string }[] = [];
+  for (const engine of ENGINES) {
+    if (engine !== 'postgres' && engine !== 'pglite') throw new Error(`unknown engine ${engine}`);
+    if (engine === 'postgres') {
+      const why = await postgresUnavailable();
+      if (why) {
+        console.log(`\n[postgres] skipped: ${why}`);
+        skipped.push({ engine, reason: why });
+        continue;
+      }
+    }
+    results.push(await benchEngine(engine, cmd));
+  }
+  console.log(`\n${'='.repeat(30)} tickets results`);
+  for (const r of results) report(r);
+  console.log(`\nserver: ${cmd.note}; ${round((performance.now() - t0) / 1000)} s in all`);
+
+  const summary: string[] = [];
+  for (const r of results) {
+    const l = r.list;
+    if (l) {
+      summary.push(
+        `tickets list ${r.engine} (${r.prepared.seed.counts.tickets.toLocaleString('en')} tickets, ${CONNECTIONS} conn.): app ${l.medians.app.rps} req/s (p99 ${l.medians.app.p99} ms) ` +
+          `vs bare ${l.medians.bare.rps} req/s (p99 ${l.medians.bare.p99} ms) → ratio ${l.ratio}` +
+          (l.goalMet === null ? '' : ` (goal ≥ ${LIST_GOAL.ratio} and p99 < ${LIST_GOAL.p99Ms} ms: ${l.goalMet ? 'met' : 'NOT met'})`) +
+          `; app at 1 connection p99 ${l.appOneConnection.p99} ms`,
+      );
+    }
+    const c = r.create;
+    if (c) {
+      summary.push(
+        `tickets create ${r.engine}: app ${c.medians.app.rps} req/s (p99 ${c.medians.app.p99} ms) vs bare insert ${c.medians.bare.rps} req/s (p99 ${c.medians.bare.p99} ms) → ratio ${c.ratio} ` +
+          `(goal ≥ ${CREATE_GOAL}: ${c.goalMet ? 'met' : 'NOT met'}); the app's writes alone in a tx ${c.variantRatios.bareTx} of bare, without the counter ${c.variantRatios.bareTxOutbox}; ` +
+          `in one statement with the counter ${c.variantRatios.bareCte}, with a sequence ${c.variantRatios.bareCteSeq}`,
+      );
+    }
+    for (const e of r.prepared.explain) {
+      const scan = e.keyLines.find((k) => /on tickets/.test(k));
+      if (scan) summary.push(`tickets ${r.engine} ${e.query}: ${scan.replace(/\s*\(actual.*$/, '')}; ${e.keyLines.find((k) => /^Execution Time/.test(k)) ?? ''}`);
+    }
+  }
+  for (const s of skipped) summary.push(`tickets ${s.engine}: skipped (${s.reason})`);
+  const pgResult = results.find((r) => r.engine === 'postgres');
+  const goalsMet = pgResult ? pgResult.list?.goalMet === true && pgResult.create?.goalMet === true : false;
+  const file = writeResult({
+    name: 'tickets',
+    startedAt,
+    machine: machine(),
+    summary,
+    goalsMet,
+    data: {
+      server: cmd,
+      connections: CONNECTIONS,
+      durationS: DURATION_S,
+      createDurationS: CREATE_DURATION_S,
+      rounds: ROUNDS,
+      warmupS: WARMUP_S,
+      parts: [...PARTS],
+      listPath: LIST_PATH,
+      createPath: CREATE_PATH,
+      goals: { list: LIST_GOAL, create: CREATE_GOAL },
+      results,
+      skipped,
+    },
+  });
+  console.log(`wrote ${file}`);
+}
+
+runMain(main, 9.5 * 60_000);
