@@ -300,7 +300,7 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const statuses = await handle.pool.query<{ id: string; key: string }>(statusesQuery.sql, statusesQuery.parameters);
     const openStatusId = statuses.rows.find((s) => s.key === 'open')?.id;
     if (!openStatusId) throw new Error('no open status');
-    const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusIds: [openStatusId] });
+    const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] });
     const labelOf = (q: CapturedQuery) => (/ limit /i.test(q.sql) ? 'list: page of 25' : 'list: count');
 
     const explained: Explained[] = [];
@@ -320,7 +320,7 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const serialise = serializerCompiler({ schema: ticketPageSchema, method: 'GET', url: '/api/v1/portal/tickets', httpStatus: '200' });
     const validate = validatorCompiler({ schema: portalTicketListQuerySchema, method: 'GET', url: '/api/v1/portal/tickets', httpPart: 'querystring' });
     const appCpu = {
-      listBuildUs: round(await ticketListBuildMicros(tenant.id, { customerId: seed.customerId, statusIds: [openStatusId] }), 1),
+      listBuildUs: round(await ticketListBuildMicros(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] }), 1),
       queryValidationUs: microUs(() => validate({ scope: 'company', status: 'open', page: '1', pageSize: '25' })),
       presentUs: microUs(() => page.items.map((r) => forPortal(presentSummary(r), settings))),
       zodSerialiseUs: microUs(() => serialise(payload)),

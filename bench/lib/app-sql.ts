@@ -120,11 +120,11 @@ export async function sessionQuery(tenantId: string): Promise<CapturedQuery & { 
  * filter the portal builds for a primary contact with scope=company and one status: the
  * contact's customer and the status ids. Parameters are checked as for the contact list.
  */
-export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusIds: string[]; page?: number; pageSize?: number }): Promise<CapturedQuery[]> {
+export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusKeys: string[]; page?: number; pageSize?: number }): Promise<CapturedQuery[]> {
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? 25;
-  const queries = await capture((db) => listTickets(db, tenantId, { customerId: filter.customerId, statusIds: filter.statusIds, page, pageSize }));
-  const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusIds, pageSize, (page - 1) * pageSize]);
+  const queries = await capture((db) => listTickets(db, tenantId, { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize }));
+  const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusKeys, pageSize, (page - 1) * pageSize]);
   for (const q of queries) {
     const odd = q.parameters.filter((p) => !allowed.has(p));
     if (odd.length > 0) throw new Error(`ticket list query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
@@ -167,7 +167,7 @@ export async function ticketWriteSql(values: Parameters<typeof insertTicket>[1])
 }
 
 /** Mean µs the portal list spends building and compiling its three queries (statuses, page, count; no I/O). */
-export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusIds: string[] }, iterations = 3000): Promise<number> {
+export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[] }, iterations = 3000): Promise<number> {
   const db = offlineDb([{ n: 0 }]);
   const run = async () => {
     await listStatuses(db, tenantId);

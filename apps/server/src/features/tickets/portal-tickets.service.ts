@@ -5,7 +5,6 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ContactPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.repo.ts';
-import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
 import { assertEditable, editableFields, mayRead, permissionsFor } from './portal-tickets.policy.ts';
 import * as repo from './tickets.repo.ts';
 import { addComment, applyChange, createTicket, loadDetail } from './tickets.service.ts';
@@ -23,8 +22,8 @@ function touched(body: { priority?: unknown; type?: unknown; impact?: unknown; c
 }
 
 export async function listForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, q: z.infer<typeof portalTicketListQuerySchema>) {
-  const statuses = (await listStatuses(ctx.db, contact.tenantId)).filter((s) => settings.tickets.visibleStatuses.includes(s.key));
-  const statusIds = statuses.filter((s) => !q.status || s.key === q.status).map((s) => s.id);
+  const visible = settings.tickets.visibleStatuses;
+  const statusKeys = q.status ? visible.filter((k) => k === q.status) : visible;
   const company = q.scope === 'company' && contact.isPrimary;
   return repo.listTickets(ctx.db, contact.tenantId, {
     q: q.q,
@@ -32,7 +31,7 @@ export async function listForContact(ctx: AppContext, contact: ContactPrincipal,
     pageSize: q.pageSize,
     customerId: contact.customerId,
     requesterId: company ? undefined : contact.id,
-    statusIds,
+    statusKeys,
   });
 }
 

@@ -50,7 +50,8 @@ export type TicketSummaryRow = Omit<TicketRow, 'description'>;
 
 export interface TicketFilter {
   q?: string | undefined;
-  statusIds?: string[] | undefined;
+  /** Status keys the ticket's status must be among (resolved in the same query: no extra round trip). */
+  statusKeys?: string[] | undefined;
   customerId?: string | undefined;
   requesterId?: string | undefined;
   assigneeId?: string | 'none' | undefined;
@@ -66,7 +67,13 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
   let base = tickets(db, tenantId);
   if (f.customerId) base = base.where('t.customer_id', '=', f.customerId);
   if (f.requesterId) base = base.where('t.requester_id', '=', f.requesterId);
-  if (f.statusIds) base = f.statusIds.length === 0 ? base.where(sql<boolean>`false`) : base.where('t.status_id', 'in', f.statusIds);
+  if (f.statusKeys) {
+    const keys = f.statusKeys;
+    base =
+      keys.length === 0
+        ? base.where(sql<boolean>`false`)
+        : base.where('t.status_id', 'in', (eb) => eb.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', tenantId).where('key', 'in', keys));
+  }
   if (f.assigneeId === 'none') base = base.where('t.assignee_id', 'is', null);
   else if (f.assigneeId) base = base.where('t.assignee_id', '=', f.assigneeId);
   if (f.priority) base = base.where('t.priority', '=', f.priority);

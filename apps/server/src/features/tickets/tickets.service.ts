@@ -45,8 +45,7 @@ async function assertAssignee(db: Db, tenantId: string, assigneeId: string | nul
 }
 
 export async function listForConsole(ctx: AppContext, tenantId: string, q: z.infer<typeof ticketListQuerySchema>) {
-  const statusIds = q.status ? [(await findStatusByKey(ctx.db, tenantId, q.status))?.id].filter((id): id is string => Boolean(id)) : undefined;
-  return repo.listTickets(ctx.db, tenantId, { ...q, statusIds });
+  return repo.listTickets(ctx.db, tenantId, { ...q, statusKeys: q.status ? [q.status] : undefined });
 }
 
 export interface NewTicket {
