@@ -1,8 +1,7 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+import { sql, type Updateable } from 'kysely';
 import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
-import type { ContactsTable, Database, NewContact } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { ContactsTable, NewContact } from '../../platform/db/schema.ts';
 
 const COLUMNS = [
   'c.id',

@@ -1,9 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+import { sql } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
 import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function customers(db: Db, tenantId: string) {
   return db.selectFrom('customers as c').where('c.tenant_id', '=', tenantId);

@@ -2,12 +2,11 @@ import type { PageQuery } from '@porta/contracts/common';
 import type { customerCreateSchema, customerUpdateSchema } from '@porta/contracts/customers';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
 import * as repo from './customers.repo.ts';
 
-type Db = AppContext['db'];
-
-async function setDomains(db: Parameters<typeof repo.replaceDomains>[0], tenantId: string, customerId: string, domains: string[]) {
+async function setDomains(db: Db, tenantId: string, customerId: string, domains: string[]) {
   const unique = [...new Set(domains)];
   const taken = await repo.domainsTakenElsewhere(db, tenantId, customerId, unique);
   if (taken[0]) throw new AppError('DOMAIN_TAKEN', { domain: taken[0] });

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/db.ts';
+import { sql } from 'kysely';
 
 export async function readStoredSettings(db: Db, tenantId: string): Promise<unknown> {
   const row = await db.selectFrom('portal_settings').select('settings').where('tenant_id', '=', tenantId).executeTakeFirst();

@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+import { sql, type Updateable } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
 import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
-import type { Database, TechniciansTable } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { TechniciansTable } from '../../platform/db/schema.ts';
 
 export function findTechnician(db: Db, tenantId: string, id: string) {
   return db.selectFrom('technicians').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();

@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/db.ts';
 
 export function insertTenant(db: Db, values: { slug: string; name: string; defaultLanguage: string }) {
   return db

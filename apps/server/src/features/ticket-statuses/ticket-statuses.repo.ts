@@ -1,7 +1,6 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
-import type { Database, TicketStatusesTable } from '../../platform/db/schema.ts';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../platform/db/db.ts';
+import type { Updateable } from 'kysely';
+import type { TicketStatusesTable } from '../../platform/db/schema.ts';
 
 /** T-3: every tenant starts with Open and Pending (open-like), Resolved and Closed (closed-like). */
 export const DEFAULT_STATUSES = [

@@ -43,8 +43,8 @@ export async function readableTicket(ctx: AppContext, contact: ContactPrincipal,
 }
 
 export async function detailForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings, id: string) {
-  await readableTicket(ctx, contact, settings, id);
-  const parts = await loadDetail(ctx.db, contact.tenantId, id, false);
+  const ticket = await readableTicket(ctx, contact, settings, id);
+  const parts = await loadDetail(ctx.db, contact.tenantId, id, false, ticket);
   return { parts, permissions: permissionsFor(settings, await customKeys(ctx, contact.tenantId), parts.ticket) };
 }
 

@@ -14,8 +14,9 @@ import { findStatusByKey, listStatuses } from '../ticket-statuses/ticket-statuse
 import * as repo from './tickets.repo.ts';
 import type { DetailParts } from './tickets.presenter.ts';
 
-export async function loadDetail(db: Db, tenantId: string, id: string, includeInternal: boolean): Promise<DetailParts> {
-  const ticket = await repo.findTicket(db, tenantId, id);
+/** A ticket with its timeline; pass `known` when the caller already read the row (one read, not two). */
+export async function loadDetail(db: Db, tenantId: string, id: string, includeInternal: boolean, known?: repo.TicketRow): Promise<DetailParts> {
+  const ticket = known ?? (await repo.findTicket(db, tenantId, id));
   if (!ticket) throw new AppError('TICKET_NOT_FOUND');
   const [comments, attachments, values] = await Promise.all([
     repo.listComments(db, tenantId, id, includeInternal),
