@@ -15,7 +15,7 @@ export async function seedDemoTickets(ctx: AppContext, tenantId: string, adminId
   for (const t of DEMO_TICKETS) {
     const requesterId = contactIds.get(t.requester);
     if (!requesterId) throw new Error(`Demo ticket requester ${t.requester} is not a demo contact`);
-    const id = await createTicket(ctx, tenantId, { requesterId, subject: t.subject, description: t.description, priority: t.priority, type: t.type, impact: 'medium', customFields: t.customFields }, { contactId: requesterId, technicianId: null });
+    const { id } = (await createTicket(ctx, tenantId, { requesterId, subject: t.subject, description: t.description, priority: t.priority, type: t.type, impact: 'medium', customFields: t.customFields }, { contactId: requesterId, technicianId: null })).ticket;
     let publicReplies = 0;
     for (const text of t.thread) {
       const ticket = await findTicket(ctx.db, tenantId, id);

@@ -14,7 +14,7 @@ export function openTicket(ctx: AppContext, tenantId: string, requesterId: strin
     tenantId,
     { requesterId, subject: `Printer ${uniq()}`, description: 'It jams.', priority: 'medium', type: 'incident', impact: 'low', ...input },
     { contactId: requesterId, technicianId: null },
-  );
+  ).then((created) => created.ticket.id);
 }
 
 /** Sets a ticket's status by key, straight in the database (a fixture, not the behaviour under test). */

@@ -154,6 +154,21 @@ describe('portal ticket creation (T-1, T-6)', () => {
     expectError(await asAlice.post('/api/v1/portal/tickets', { subject, assigneeId: fx.admin.id }), 400, 'VALIDATION_FAILED');
     expect(await t.ctx.db.selectFrom('tickets').select('id').where('subject', '=', subject).execute()).toEqual([]);
   });
+
+  it('stores the custom values a contact may edit with the new ticket and answers them as the ticket page does (T-6, T-7)', async () => {
+    const make = async (type: string) => (await tech.post('/api/v1/custom-fields', { key: `${type}${uniq(3)}`, label: `A ${type}`, type })).json<{ key: string }>().key;
+    const [text, number, checkbox] = [await make('text'), await make('number'), await make('checkbox')];
+    const visibility = Object.fromEntries([text, number, checkbox].map((k) => [`custom.${k}`, 'edit']));
+    expectStatus(await tech.patch('/api/v1/settings/portal', { fieldVisibility: visibility }), 200);
+    const values = { [text]: 'PC-0042', [number]: 3, [checkbox]: true };
+    const created = await asAlice.post('/api/v1/portal/tickets', { subject: `With values ${uniq()}`, customFields: values });
+    expectStatus(created, 201);
+    const ticket = created.json<PortalTicketDetail>();
+    expect(ticket.customFields).toEqual(values);
+    expect((await asAlice.get(`/api/v1/portal/tickets/${ticket.id}`)).json<PortalTicketDetail>().customFields).toEqual(values);
+    const stored = await t.ctx.db.selectFrom('ticket_field_values').select('value').where('ticket_id', '=', ticket.id).execute();
+    expect(stored.map((r) => r.value).sort()).toEqual([3, 'PC-0042', true].sort());
+  });
 });
 
 describe('portal ticket page: timeline, comments, resolve and reopen (T-1)', () => {

@@ -11,6 +11,7 @@ import {
 } from '@porta/contracts/tickets';
 import { idParamsSchema } from '@porta/contracts/common';
 import type { FastifyRequest } from 'fastify';
+import type { PortalSettings } from '@porta/contracts/portal-settings';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { contactOf } from '../../platform/auth/guard.ts';
@@ -34,10 +35,13 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
     const contact = contactOf(req);
     return { contact, settings: portalTicketSettings(contact) };
   };
+  const present = ({ parts, permissions }: Awaited<ReturnType<typeof portal.detailForContact>>, settings: PortalSettings) => ({
+    ...forPortal(presentDetail(parts, url(parts.ticket.id)), settings),
+    permissions,
+  });
   const detail = async (req: FastifyRequest, id: string) => {
     const { contact, settings } = scope(req);
-    const { parts, permissions } = await portal.detailForContact(ctx, contact, settings, id);
-    return { ...forPortal(presentDetail(parts, url(id)), settings), permissions };
+    return present(await portal.detailForContact(ctx, contact, settings, id), settings);
   };
 
   app.get('/api/v1/portal/ticket-form', { config: contactAccess, schema: { tags, response: { 200: portalTicketFormSchema } } }, async (req) => {
@@ -53,8 +57,7 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.post('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, body: portalTicketCreateSchema, response: { 201: portalTicketDetailSchema } } }, async (req, reply) => {
     const { contact, settings } = scope(req);
-    const id = await portal.createForContact(ctx, contact, settings, req.body);
-    return reply.status(201).send(await detail(req, id));
+    return reply.status(201).send(present(await portal.createForContact(ctx, contact, settings, req.body), settings));
   });
 
   app.get('/api/v1/portal/tickets/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: portalTicketDetailSchema } } }, async (req) =>

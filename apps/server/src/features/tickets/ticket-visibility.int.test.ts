@@ -2,7 +2,7 @@ import type { PortalTicketDetail, PortalTicketForm, TicketSummary } from '@porta
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, mintSession, signInContact } from '../../test/client.ts';
-import { type ContactFixture, makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { type ContactFixture, makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture, uniq } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, type TestApp, useTestApp } from '../../test/harness.ts';
 import { aboutTicket, openEventStream } from '../../test/sse.ts';
 import { eventually, openTicket, ticketRow } from '../../test/tickets.ts';
@@ -204,6 +204,18 @@ function appliesAtOnce(label: string, env: Record<string, string>) {
         expectStatus(await nodeAdmin.patch('/api/v1/settings/portal', { fieldVisibility: DEFAULTS }), 200);
       }
       expect((await portalViews(signedIn)).ticket.type).toBe('request');
+    });
+
+    it('a custom field deleted is no longer offered for editing at the next request (the session carries the field keys)', async () => {
+      const signedIn = await signInContact(node.app, fx.host, contact.username, contact.password);
+      const nodeAdmin = await mintSession(node.app, node.ctx, fx.host, fx.tenant.id, 'technician', fx.admin.id);
+      const key = `temp${uniq(4)}`;
+      const created = await nodeAdmin.post('/api/v1/custom-fields', { key, label: 'Temporary', type: 'text' });
+      expectStatus(created, 201);
+      expectStatus(await nodeAdmin.patch('/api/v1/settings/portal', { fieldVisibility: { [`custom.${key}`]: 'edit' } }), 200);
+      expect((await portalViews(signedIn)).ticket.permissions.editable).toContain(`custom.${key}`);
+      expectStatus(await nodeAdmin.delete(`/api/v1/custom-fields/${created.json<{ id: string }>().id}`), 204);
+      expect((await portalViews(signedIn)).ticket.permissions.editable).not.toContain(`custom.${key}`);
     });
   });
 }

@@ -68,10 +68,14 @@ describe('ticket numbers and statuses (issue 3, item 1)', () => {
     const rows = await t.ctx.db.selectFrom('tickets').select('number').where('tenant_id', '=', fresh.fx.tenant.id).orderBy('number').execute();
     expect(rows.map((r) => r.number)).toEqual(numbers);
 
-    // A creation refused inside the transaction (unknown custom field) rolls its number back: no gap.
+    // Refused creations (unknown custom field, assignee or requester) write nothing and use no number: no gap.
+    const nobody = '00000000-0000-4000-8000-000000000000';
     expectError(await fresh.admin.post('/api/v1/tickets', { contactId: fresh.contact.id, subject: 'Refused', customFields: { nope: 'x' } }), 404, 'CUSTOM_FIELD_NOT_FOUND');
-    const next = await fresh.admin.post('/api/v1/tickets', { contactId: fresh.contact.id, subject: 'After the refusal' });
+    expectError(await fresh.admin.post('/api/v1/tickets', { contactId: fresh.contact.id, subject: 'Refused', assigneeId: nobody }), 404, 'TECHNICIAN_NOT_FOUND');
+    expectError(await fresh.admin.post('/api/v1/tickets', { contactId: nobody, subject: 'Refused' }), 404, 'CONTACT_NOT_FOUND');
+    const next = await fresh.admin.post('/api/v1/tickets', { contactId: fresh.contact.id, subject: 'After the refusals' });
     expect(next.json<TicketDetail>().number).toBe(1011);
+    expect(await outboxCount(t.ctx, fresh.fx.tenant.id)).toBe(11);
   });
 
   it('a technician moves a ticket through the default statuses; an unknown status is refused and changes nothing', async () => {

@@ -104,20 +104,75 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
   return fetchPage(page.limit(f.pageSize).offset(offsetOf(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
-/** Per-tenant human ticket numbers (#1001, #1002, …); the row lock orders concurrent creations. */
-export async function nextTicketNumber(db: Db, tenantId: string): Promise<number> {
-  const row = await sql<{ value: string | number }>`
-    insert into tenant_counters (tenant_id, name, value) values (${tenantId}, 'ticket', 1001)
-    on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
-    returning value`.execute(db);
-  return Number(row.rows[0]?.value);
+export interface TicketDraft {
+  requesterId: string;
+  statusKey: string;
+  subject: string;
+  description: string;
+  priority: TicketsTable['priority'];
+  type: TicketsTable['type'];
+  impact: TicketsTable['impact'];
+  assigneeId: string | null;
+  dueAt: Date | null;
 }
 
-export function insertTicket(
-  db: Db,
-  v: Omit<TicketsTable, 'id' | 'created_at' | 'updated_at' | 'description' | 'billed' | 'billed_minutes'> & { description: string },
-) {
-  return db.insertInto('tickets').values(v).returning(['id', 'number']).executeTakeFirstOrThrow();
+/** The summary's columns and joins as SQL text, for statements written by hand (same list as `withSummary`). */
+const SUMMARY_SQL = sql.join(
+  SUMMARY_COLUMNS.map((c) => {
+    const [ref = c, alias] = c.split(' as ');
+    return alias ? sql`${sql.ref(ref)} as ${sql.id(alias)}` : sql.ref(ref);
+  }),
+);
+const SUMMARY_JOINS = sql`
+  join ticket_statuses s on s.id = t.status_id
+  join customers cu on cu.id = t.customer_id
+  join contacts rq on rq.id = t.requester_id
+  left join technicians tech on tech.id = t.assignee_id`;
+
+/**
+ * Creates a ticket in ONE statement (autocommit, no lock held to a later round trip): the
+ * number from the tenant's sequence (#1001, #1002, …; migration 0005), the row, its custom
+ * values and its `ticket.created` outbox event (`event` is merged into `{ ticketId, number }`),
+ * then answers the row as `findTicket` would. Answers nothing, having written nothing (not even
+ * a number), when the requester, the status or the assignee is not the tenant's; custom values
+ * whose field no longer exists are left out rather than failing the creation.
+ *
+ * Written as one SQL text rather than with the query builder: it runs on every creation, and
+ * building it node by node cost ~145 µs of CPU per call against ~15 µs for this template.
+ */
+export async function insertTicketWithEvent(db: Db, tenantId: string, d: TicketDraft, values: CustomValue[], event: Record<string, unknown>): Promise<TicketRow | undefined> {
+  const r = await sql<TicketRow>`
+    with src as (
+      select rq.id as requester_id, rq.customer_id, st.id as status_id
+      from contacts rq
+      join ticket_statuses st on st.tenant_id = rq.tenant_id and st.key = ${d.statusKey}
+      where rq.tenant_id = ${tenantId} and rq.id = ${d.requesterId}
+        and (${d.assigneeId}::uuid is null or exists (select 1 from technicians where tenant_id = ${tenantId} and id = ${d.assigneeId}::uuid))
+    ), created as (
+      insert into tickets (tenant_id, number, customer_id, requester_id, status_id, subject, description, priority, type, impact, assignee_id, due_at)
+      select ${tenantId}, nextval(ticket_number_sequence(${tenantId}::uuid)::regclass), src.customer_id, src.requester_id, src.status_id,
+             ${d.subject}, ${d.description}, ${d.priority}, ${d.type}, ${d.impact}, ${d.assigneeId}::uuid, ${d.dueAt}::timestamptz
+      from src
+      returning *
+    ), field_values as (
+      insert into ticket_field_values (tenant_id, ticket_id, field_id, value)
+      select ${tenantId}, created.id, f.id, v->'value'
+      from created, jsonb_array_elements(${JSON.stringify(values)}::jsonb) v
+      join custom_fields f on f.tenant_id = ${tenantId} and f.id = (v->>'fieldId')::uuid
+    ), event as (
+      insert into outbox (tenant_id, topic, payload)
+      select ${tenantId}, 'ticket.created', jsonb_build_object('ticketId', created.id, 'number', created.number) || ${JSON.stringify(event)}::jsonb
+      from created
+    )
+    select ${SUMMARY_SQL}, rq.first_name || ' ' || rq.last_name as requester_name, tech.name as assignee_name, t.description
+    from created t ${SUMMARY_JOINS}`.execute(db);
+  return r.rows[0];
+}
+
+/** A custom field's value as stored (JSON); `null` / `''` mean "no value". */
+export interface CustomValue {
+  fieldId: string;
+  value: string | number | boolean;
 }
 
 export async function updateTicket(db: Db, tenantId: string, id: string, v: Updateable<TicketsTable>): Promise<boolean> {

@@ -40,8 +40,8 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.post('/api/v1/tickets', { config: tech, schema: { tags, body: ticketCreateSchema, response: { 201: ticketDetailSchema } } }, async (req, reply) => {
     const me = technicianOf(req);
-    const id = await service.createForConsole(ctx, me, req.body);
-    return reply.status(201).send(await detail(me.tenantId, id));
+    const parts = await service.createForConsole(ctx, me, req.body);
+    return reply.status(201).send(presentDetail(parts, url(parts.ticket.id)));
   });
 
   app.get('/api/v1/tickets/:id', { config: tech, schema: { tags, params: idParamsSchema, response: { 200: ticketDetailSchema } } }, async (req) =>

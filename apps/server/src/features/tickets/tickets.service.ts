@@ -61,34 +61,49 @@ export interface NewTicket {
   customFields?: Record<string, string | number | boolean | null> | undefined;
 }
 
-/** Creates a ticket with its number, custom values and `ticket.created` outbox event in one transaction. */
-export async function createTicket(ctx: AppContext, tenantId: string, input: NewTicket, author: { contactId: string | null; technicianId: string | null }) {
-  const created = await ctx.db.transaction().execute(async (trx) => {
-    const requester = await trx.selectFrom('contacts').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', '=', input.requesterId).executeTakeFirst();
-    if (!requester) throw new AppError('CONTACT_NOT_FOUND');
-    await assertAssignee(trx, tenantId, input.assigneeId);
-    const values = input.customFields ? validateCustomValues(await listCustomFields(trx, tenantId), input.customFields) : [];
-    const number = await repo.nextTicketNumber(trx, tenantId);
-    const { id } = await repo.insertTicket(trx, {
-      tenant_id: tenantId,
-      number,
-      customer_id: requester.customer_id,
-      requester_id: requester.id,
-      subject: input.subject,
-      description: input.description,
-      status_id: await statusIdOf(trx, tenantId, 'open'),
-      priority: input.priority,
-      type: input.type,
-      impact: input.impact,
-      assignee_id: input.assigneeId ?? null,
-      due_at: input.dueAt ? new Date(input.dueAt) : null,
-    });
-    await upsertValues(trx, tenantId, id, values);
-    await enqueue(trx, tenantId, 'ticket.created', { ticketId: id, number, createdByContactId: author.contactId, createdByTechnicianId: author.technicianId });
-    return { id, customerId: requester.customer_id, requesterId: requester.id };
+/**
+ * Creates a ticket with its number, custom values and `ticket.created` outbox event in one
+ * statement (see `insertTicketWithEvent`), and answers its detail without reading it again
+ * (a new ticket has no comments or attachments). The custom field definitions are read only
+ * when values were sent, to validate them.
+ */
+export async function createTicket(
+  ctx: AppContext,
+  tenantId: string,
+  input: NewTicket,
+  author: { contactId: string | null; technicianId: string | null },
+): Promise<DetailParts> {
+  const custom = input.customFields && Object.keys(input.customFields).length > 0 ? input.customFields : undefined;
+  const values = custom ? validateCustomValues(await listCustomFields(ctx.db, tenantId), custom) : [];
+  const stored = values.filter((v): v is repo.CustomValue => v.value !== null && v.value !== '');
+  const draft: repo.TicketDraft = {
+    requesterId: input.requesterId,
+    statusKey: 'open',
+    subject: input.subject,
+    description: input.description,
+    priority: input.priority,
+    type: input.type,
+    impact: input.impact,
+    assigneeId: input.assigneeId ?? null,
+    dueAt: input.dueAt ? new Date(input.dueAt) : null,
+  };
+  const ticket = await repo.insertTicketWithEvent(ctx.db, tenantId, draft, stored, {
+    createdByContactId: author.contactId,
+    createdByTechnicianId: author.technicianId,
   });
-  await announce(ctx, { tenantId, ...created }, 'ticket.created');
-  return created.id;
+  if (!ticket) return explainRefusedCreation(ctx.db, tenantId, draft);
+  await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.created');
+  const customFields = Object.fromEntries(Object.entries(custom ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== null && e[1] !== ''));
+  return { ticket, comments: [], attachments: [], customFields };
+}
+
+/** The creation wrote nothing: say which reference was not the tenant's (the rare path, so extra reads are fine). */
+async function explainRefusedCreation(db: Db, tenantId: string, d: repo.TicketDraft): Promise<never> {
+  const requester = await db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('id', '=', d.requesterId).executeTakeFirst();
+  if (!requester) throw new AppError('CONTACT_NOT_FOUND');
+  await assertAssignee(db, tenantId, d.assigneeId);
+  await statusIdOf(db, tenantId, d.statusKey);
+  throw new AppError('TICKET_NOT_FOUND');
 }
 
 export function createForConsole(ctx: AppContext, me: TechnicianPrincipal, input: z.infer<typeof ticketCreateSchema>) {

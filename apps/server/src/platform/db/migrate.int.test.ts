@@ -38,4 +38,28 @@ describe('migrations (P-1): one set for both engines', () => {
       await db.destroy();
     }
   });
+
+  it('0005 numbers each existing tenant\'s tickets on from its counter, and every new tenant from #1001 (T-1)', async () => {
+    const db = kyselyFor(iso.info.connection, 1);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'porta_migrations', migrationLockTableName: 'porta_migrations_lock' });
+    const next = async (tenantId: string) =>
+      Number((await sql<{ n: string }>`select nextval(ticket_number_sequence(${tenantId}::uuid)::regclass) as n`.execute(db)).rows[0]?.n);
+    try {
+      await migrateToLatest(db);
+      expect((await migrator.migrateTo('0002_tickets')).error).toBeUndefined();
+      const old = await db.insertInto('tenants').values({ slug: 'counted', name: 'Counted' }).returning('id').executeTakeFirstOrThrow();
+      await sql`insert into tenant_counters (tenant_id, name, value) values (${old.id}, 'ticket', 1041)`.execute(db);
+      const unnumbered = await db.insertInto('tenants').values({ slug: 'unnumbered', name: 'Unnumbered' }).returning('id').executeTakeFirstOrThrow();
+      await migrateToLatest(db);
+      expect(await next(old.id)).toBe(1042);
+      expect(await next(unnumbered.id)).toBe(1001);
+      const fresh = await db.insertInto('tenants').values({ slug: 'fresh', name: 'Fresh' }).returning('id').executeTakeFirstOrThrow();
+      expect([await next(fresh.id), await next(fresh.id)]).toEqual([1001, 1002]);
+      await db.deleteFrom('tenants').where('id', '=', fresh.id).execute();
+      const left = await sql<{ n: number }>`select count(*)::int as n from pg_class where relkind = 'S' and relname = ${`ticket_numbers_${fresh.id.replace(/-/g, '')}`}`.execute(db);
+      expect(left.rows[0]?.n).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

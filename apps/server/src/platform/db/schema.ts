@@ -106,12 +106,6 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
-export interface TenantCountersTable {
-  tenant_id: string;
-  name: string;
-  value: number;
-}
-
 export interface TicketStatusesTable {
   id: Generated<string>;
   tenant_id: string;
@@ -214,7 +208,6 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_throttle: LoginThrottleTable;
   instance_settings: InstanceSettingsTable;
-  tenant_counters: TenantCountersTable;
   ticket_statuses: TicketStatusesTable;
   tickets: TicketsTable;
   ticket_comments: TicketCommentsTable;

@@ -88,7 +88,7 @@ export function newTicket(ctx: AppContext, tenantId: string, requesterId: string
     tenantId,
     { requesterId, subject: `Printer ${uniq()}`, description: 'It jams.', priority: 'medium', type: 'incident', impact: 'low' },
     { contactId: requesterId, technicianId: null },
-  );
+  ).then((created) => created.ticket.id);
 }
 
 /** Uploads a small text file to a ticket through the console API, as the tenant's admin. */
