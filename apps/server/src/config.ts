@@ -27,6 +27,7 @@ const envSchema = z.object({
   PORTA_ATTACHMENTS_DIR: z.string().optional(),
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
+  PORTA_DB_NAMED_STATEMENTS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -46,6 +47,8 @@ export interface Config {
   sessionCacheMs: number;
   webDist: string | undefined;
   dbPoolSize: number | undefined;
+  /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
+  dbNamedStatements: boolean;
   attachmentsDir: string;
   attachmentMaxBytes: number;
   logLevel: string;
@@ -78,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheMs: e.PORTA_SESSION_CACHE_MS,
     webDist: e.PORTA_WEB_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
+    dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,

@@ -12,7 +12,7 @@ function fail(err: unknown): never {
 
 try {
   const config = loadConfig();
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, namedStatements: config.dbNamedStatements });
   const [{ serve }, handle] = await Promise.all([import('./serve.ts'), opening]);
   await serve(config, handle);
 } catch (err) {

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded.ts';
+import { withNamedStatements } from './named-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -21,20 +22,26 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number | undefined;
+  /** Named prepared statements (default on): see named-statements.ts. */
+  namedStatements?: boolean | undefined;
+}
+
+function kyselyOver(pool: pg.Pool, named: boolean | undefined): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: named === false ? pool : withNamedStatements(pool) }) });
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
     const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = kyselyOver(pool, opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
   const embedded = await startEmbeddedDatabase(opts.dataDir);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
   // PGlite runs one query at a time; a small pool keeps requests queued in order.
   const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 4 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = kyselyOver(pool, opts.namedStatements);
   return {
     db,
     pool,

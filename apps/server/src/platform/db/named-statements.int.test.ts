@@ -1,0 +1,46 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedDatabase } from '../../test/harness.ts';
+import { withNamedStatements } from './named-statements.ts';
+import type { Database } from './schema.ts';
+
+// One connection, so every query below runs in the session whose prepared statements we read.
+let pool: pg.Pool;
+let db: Kysely<Database>;
+beforeAll(() => {
+  pool = new pg.Pool({ ...sharedDatabase().connection, max: 1 });
+  db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool, 2) }) });
+});
+afterAll(async () => {
+  await db.destroy();
+});
+
+async function prepared(): Promise<string[]> {
+  const r = await sql<{ name: string }>`select name from pg_prepared_statements where name like 'porta_%' order by name`.execute(db);
+  return r.rows.map((row) => row.name);
+}
+
+describe('named statements (platform/db/named-statements.ts), on both engines', () => {
+  it('prepares a parameterised query once per connection and reuses it; its answers are right every time', async () => {
+    for (const n of [1, 2, 3]) {
+      const r = await sql<{ v: number }>`select ${n}::int * 2 as v`.execute(db);
+      expect(r.rows[0]?.v).toBe(n * 2);
+    }
+    expect(await prepared()).toEqual(['porta_0']);
+  });
+
+  it('runs texts past the limit unnamed, and parameterless texts (several statements, BEGIN) on the simple protocol', async () => {
+    const second = await sql<{ v: string }>`select ${'the second text'}::text as v`.execute(db);
+    expect(second.rows[0]?.v).toBe('the second text');
+    const third = await sql<{ v: string }>`select ${'past the limit'}::text || '' as v`.execute(db);
+    expect(third.rows[0]?.v).toBe('past the limit');
+    expect(await prepared()).toEqual(['porta_0', 'porta_1']);
+    await sql`create temporary table named_probe (x int); insert into named_probe values (7)`.execute(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into named_probe values (8)`.execute(trx);
+    });
+    const rows = await sql<{ x: number }>`select x from named_probe order by x`.execute(db);
+    expect(rows.rows.map((row) => row.x)).toEqual([7, 8]);
+  });
+});
