@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../crypto/tokens.ts';
 import type { ContactPrincipal, Principal, TechnicianPrincipal } from './principal.ts';
@@ -136,6 +137,12 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
       'c.is_primary',
       'c.language',
       'c.phone',
+      (eb) =>
+        eb
+          .selectFrom('custom_fields as f')
+          .select(sql<string[]>`coalesce(array_agg(f.key order by f.position, f.key), '{}')`.as('keys'))
+          .whereRef('f.tenant_id', '=', 's.tenant_id')
+          .as('custom_field_keys'),
     ])
     .where('s.token_hash', '=', tokenHash)
     .where('s.tenant_id', '=', tenantId)
@@ -157,6 +164,7 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     phone: row.phone,
     sessionId: row.sessionId,
     portalSettingsRaw: row.portal_settings,
+    customFieldKeys: row.custom_field_keys ?? [],
   };
   cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
   return { ...principal };

@@ -38,6 +38,8 @@ export interface ContactPrincipal {
   sessionId: string;
   /** The tenant's stored portal settings, read in the same query as the session, so a change applies at the next request (T-6). */
   portalSettingsRaw: unknown;
+  /** The tenant's custom field keys, read with the session too (a field added or deleted ends cached sessions). */
+  customFieldKeys: string[];
 }
 
 export type Principal = TechnicianPrincipal | ContactPrincipal;
