@@ -9,8 +9,8 @@ import type { AppContext } from '../platform/context.ts';
 import { deriveKeys } from '../platform/crypto/keys.ts';
 import { createBus } from '../platform/events/bus.ts';
 import pg from 'pg';
+import { kyselyOver } from '../platform/db/database.ts';
 import type { TenantResolver } from '../platform/tenancy/tenant-resolver.ts';
-import { kyselyFor } from './database.ts';
 import type { TestDatabase } from './provided.ts';
 
 export const TEST_SECRET = 'test-secret-for-porta-integration-tests-only';
@@ -47,7 +47,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     PORTA_WEB_DIST: path.join(os.tmpdir(), 'porta-test-no-web-dist'),
     ...opts.env,
   });
-  const db = kyselyFor(database.connection, database.engine === 'pglite' ? 2 : 4);
+  // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.
+  const db = kyselyOver(new pg.Pool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 }), database.engine);
   const busPool = new pg.Pool({ ...database.connection, max: 1 });
   const bus = await createBus(database.engine, busPool, database.connection);
   const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config, bus };

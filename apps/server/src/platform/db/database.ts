@@ -22,26 +22,32 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number | undefined;
-  /** Named prepared statements (default on): see named-statements.ts. */
+  /** Named prepared statements (default on, PostgreSQL only): see named-statements.ts. */
   namedStatements?: boolean | undefined;
 }
 
-function kyselyOver(pool: pg.Pool, named: boolean | undefined): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: named === false ? pool : withNamedStatements(pool) }) });
+/**
+ * Kysely over a pool as the app uses it (shared with the test harness): named statements on
+ * PostgreSQL unless turned off; never on PGlite, where every socket connection reaches the same
+ * single backend session, so a name prepared through one connection already exists for the next.
+ */
+export function kyselyOver(pool: pg.Pool, engine: Engine, named?: boolean): Kysely<Database> {
+  const naming = engine === 'postgres' && named !== false;
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: naming ? withNamedStatements(pool) : pool }) });
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
     const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10 });
-    const db = kyselyOver(pool, opts.namedStatements);
+    const db = kyselyOver(pool, 'postgres', opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
   const embedded = await startEmbeddedDatabase(opts.dataDir);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
   // PGlite runs one query at a time; a small pool keeps requests queued in order.
   const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 4 });
-  const db = kyselyOver(pool, opts.namedStatements);
+  const db = kyselyOver(pool, 'pglite');
   return {
     db,
     pool,

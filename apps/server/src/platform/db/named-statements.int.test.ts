@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedDatabase } from '../../test/harness.ts';
+import { sharedDatabase, useTestApp } from '../../test/harness.ts';
 import { withNamedStatements } from './named-statements.ts';
 import type { Database } from './schema.ts';
 
@@ -9,11 +9,12 @@ import type { Database } from './schema.ts';
 let pool: pg.Pool;
 let db: Kysely<Database>;
 beforeAll(() => {
+  if (sharedDatabase().engine !== 'postgres') return;
   pool = new pg.Pool({ ...sharedDatabase().connection, max: 1 });
   db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool, 2) }) });
 });
 afterAll(async () => {
-  await db.destroy();
+  await db?.destroy();
 });
 
 async function prepared(): Promise<string[]> {
@@ -21,7 +22,9 @@ async function prepared(): Promise<string[]> {
   return r.rows.map((row) => row.name);
 }
 
-describe('named statements (platform/db/named-statements.ts), on both engines', () => {
+// PostgreSQL only: the app never names statements on PGlite (database.ts), whose socket
+// connections all share one backend session.
+if (sharedDatabase().engine === 'postgres') describe('named statements (platform/db/named-statements.ts)', () => {
   it('prepares a parameterised query once per connection and reuses it; its answers are right every time', async () => {
     for (const n of [1, 2, 3]) {
       const r = await sql<{ v: number }>`select ${n}::int * 2 as v`.execute(db);
@@ -42,5 +45,13 @@ describe('named statements (platform/db/named-statements.ts), on both engines', 
     });
     const rows = await sql<{ x: number }>`select x from named_probe order by x`.execute(db);
     expect(rows.rows.map((row) => row.x)).toEqual([7, 8]);
+  });
+});
+
+describe('the app\'s database as the test app opens it (platform/db/database.ts kyselyOver)', () => {
+  const t = useTestApp();
+  it('answers the same parameterised query on every pool connection at once (PGlite shares one session: no name clash)', async () => {
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => sql<{ v: number }>`select ${i}::int + 1 as v`.execute(t.ctx.db)));
+    expect(answers.map((r) => r.rows[0]?.v)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 });

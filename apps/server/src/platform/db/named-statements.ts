@@ -15,6 +15,9 @@ import type pg from 'pg';
  * with an unusual shape (a long IN list) can never grow the server's per-connection memory.
  * A running node must be restarted after a migration that changes a table it reads (as
  * deployments already do: migrations run at start), or a kept plan may no longer fit.
+ *
+ * PostgreSQL only: behind pglite-socket every connection shares PGlite's one session, where a
+ * name prepared by one connection already exists for the next.
  */
 export function withNamedStatements(pool: pg.Pool, limit = 300): PostgresPool {
   const names = new Map<string, string>();
