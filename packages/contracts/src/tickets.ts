@@ -110,6 +110,9 @@ export const ticketPageSchema = z.object({
   pageSize: z.number().int(),
 });
 
+/** A due date: an ISO instant with its offset; null clears it (console and portal alike). */
+const dueAtSchema = z.iso.datetime({ offset: true }).nullable();
+
 export const ticketCreateSchema = z.strictObject({
   contactId: z.uuid(),
   subject: z.string().trim().min(1).max(200),
@@ -118,7 +121,7 @@ export const ticketCreateSchema = z.strictObject({
   type: ticketTypeSchema.default('incident'),
   impact: impactSchema.default('low'),
   assigneeId: z.uuid().nullable().optional(),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  dueAt: dueAtSchema.optional(),
   customFields: customFieldValuesSchema.optional(),
 });
 export const ticketUpdateSchema = z.strictObject({
@@ -129,7 +132,7 @@ export const ticketUpdateSchema = z.strictObject({
   type: ticketTypeSchema.optional(),
   impact: impactSchema.optional(),
   assigneeId: z.uuid().nullable().optional(),
-  dueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  dueAt: dueAtSchema.optional(),
   billed: z.boolean().optional(),
   billedMinutes: z.number().int().min(0).max(100_000).optional(),
   customFields: customFieldValuesSchema.optional(),
@@ -143,12 +146,19 @@ export const portalTicketCreateSchema = z.strictObject({
   priority: prioritySchema.optional(),
   type: ticketTypeSchema.optional(),
   impact: impactSchema.optional(),
+  /** A technician of the tenant (offered by the ticket form when assignee is editable); null for none. */
+  assigneeId: z.uuid().nullable().optional(),
+  dueAt: dueAtSchema.optional(),
   customFields: customFieldValuesSchema.optional(),
 });
 export const portalTicketUpdateSchema = z.strictObject({
   priority: prioritySchema.optional(),
   type: ticketTypeSchema.optional(),
   impact: impactSchema.optional(),
+  /** null unassigns. */
+  assigneeId: z.uuid().nullable().optional(),
+  /** null clears the due date. */
+  dueAt: dueAtSchema.optional(),
   /** `resolved` to resolve, `open` to reopen (when the tenant allows it). */
   status: z.enum(['resolved', 'open']).optional(),
   customFields: customFieldValuesSchema.optional(),
@@ -161,7 +171,7 @@ export const portalTicketListQuerySchema = pageQuerySchema.extend({
 
 /** What the signed-in contact may do with a ticket, computed by the server from the portal settings. */
 export const portalPermissionsSchema = z.object({
-  /** Field keys the contact may change: `priority`, `type`, `impact`, `custom.<key>`. */
+  /** Field keys the contact may change: `priority`, `type`, `impact`, `assignee`, `dueDate`, `custom.<key>`. */
   editable: z.array(z.string()),
   canComment: z.boolean(),
   canResolve: z.boolean(),
@@ -182,6 +192,8 @@ export const portalTicketFormSchema = z.object({
       label: z.string().nullable(),
       options: z.array(z.string()),
       visibility: z.enum(['edit', 'readonly']),
+      /** The technicians a contact may assign: only on the `assignee` field, and only when it is editable. */
+      choices: z.array(personRefSchema).optional(),
     }),
   ),
   statuses: z.array(ticketStatusSchema),

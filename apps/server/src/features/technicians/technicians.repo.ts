@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/db.ts';
 import { sql, type Updateable } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { TechniciansTable } from '../../platform/db/schema.ts';
 
 export function findTechnician(db: Db, tenantId: string, id: string) {
@@ -19,9 +19,14 @@ export async function listTechnicians(db: Db, tenantId: string, q: PageQuery) {
     base = base.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
   }
   return fetchPage(
-    base.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    base.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(pageWindow(q).limit).offset(pageWindow(q).offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   );
+}
+
+/** Every technician's id and name, by name: what a contact may pick as assignee when the portal lets them (T-6). */
+export function listTechnicianRefs(db: Db, tenantId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('technicians').select(['id', 'name']).where('tenant_id', '=', tenantId).orderBy(sql`lower(name)`).orderBy('id').execute();
 }
 
 export function insertTechnician(

@@ -150,8 +150,11 @@ describe('portal ticket creation (T-1, T-6)', () => {
     const impact = expectError(await asAlice.post('/api/v1/portal/tickets', { subject, impact: 'high' }), 403, 'FIELD_NOT_EDITABLE');
     expect(impact.message).toBe('You cannot change the field "impact".');
     expectError(await asAlice.post('/api/v1/portal/tickets', { subject, customFields: { [field.json<{ key: string }>().key]: 'x' } }), 403, 'FIELD_NOT_EDITABLE');
+    // Assignee (read-only by default) and due date (hidden by default) are refused alike, even when cleared.
+    expect(expectError(await asAlice.post('/api/v1/portal/tickets', { subject, assigneeId: fx.admin.id }), 403, 'FIELD_NOT_EDITABLE').message).toContain('assignee');
+    expect(expectError(await asAlice.post('/api/v1/portal/tickets', { subject, dueAt: null }), 403, 'FIELD_NOT_EDITABLE').message).toContain('dueDate');
     // Fields the portal never writes are not part of its contract at all.
-    expectError(await asAlice.post('/api/v1/portal/tickets', { subject, assigneeId: fx.admin.id }), 400, 'VALIDATION_FAILED');
+    expectError(await asAlice.post('/api/v1/portal/tickets', { subject, billed: true }), 400, 'VALIDATION_FAILED');
     expect(await t.ctx.db.selectFrom('tickets').select('id').where('subject', '=', subject).execute()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { PortalSettings } from '@porta/contracts/portal-settings';
+import { DEFAULT_TICKET_FIELDS, type PortalSettings } from '@porta/contracts/portal-settings';
 import type { ContactPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { resolvePortalSettings, sectionEnabled, visibilityOf } from '../portal-settings/portal-settings.model.ts';
@@ -18,7 +18,8 @@ export function mayRead(contact: ContactPrincipal, settings: PortalSettings, t: 
   return settings.tickets.visibleStatuses.includes(t.status_key);
 }
 
-const EDITABLE_DEFAULTS = ['priority', 'type', 'impact'] as const;
+/** Every default field can be set to "edit" for the portal (T-6): priority, type, impact, assignee, due date. */
+const EDITABLE_DEFAULTS = DEFAULT_TICKET_FIELDS;
 
 /** T-5, T-6: the fields the contact may write now (none on a billed ticket). */
 export function editableFields(settings: PortalSettings, customKeys: string[], ticket?: Pick<TicketRow, 'billed'>): string[] {

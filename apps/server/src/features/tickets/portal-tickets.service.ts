@@ -6,13 +6,25 @@ import type { ContactPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { assertEditable, editableFields, mayRead, permissionsFor } from './portal-tickets.policy.ts';
 import * as repo from './tickets.repo.ts';
-import { addComment, applyChange, createTicket, loadDetail } from './tickets.service.ts';
+import { addComment, applyChange, assertAssignee, createTicket, loadDetail } from './tickets.service.ts';
 
 const author = (c: ContactPrincipal) => ({ contactId: c.id, technicianId: null });
 
-/** Field names a request body touches, in the portal's naming (`custom.<key>` for custom fields). */
-function touched(body: { priority?: unknown; type?: unknown; impact?: unknown; customFields?: Record<string, unknown> | undefined }): string[] {
-  const names = (['priority', 'type', 'impact'] as const).filter((f) => body[f] !== undefined);
+interface FieldWrites {
+  priority?: unknown;
+  type?: unknown;
+  impact?: unknown;
+  assigneeId?: unknown;
+  dueAt?: unknown;
+  customFields?: Record<string, unknown> | undefined;
+}
+
+/** Body properties and the portal field (T-6 setting) each one writes. */
+const FIELD_OF = { priority: 'priority', type: 'type', impact: 'impact', assigneeId: 'assignee', dueAt: 'dueDate' } as const;
+
+/** Field names a request body touches, in the portal's naming (`custom.<key>` for custom fields); null (clearing) counts as a write. */
+function touched(body: FieldWrites): string[] {
+  const names = (Object.keys(FIELD_OF) as (keyof typeof FIELD_OF)[]).filter((p) => body[p] !== undefined).map((p) => FIELD_OF[p]);
   return [...names, ...Object.keys(body.customFields ?? {}).map((k) => `custom.${k}`)];
 }
 
@@ -57,6 +69,9 @@ export async function createForContact(ctx: AppContext, contact: ContactPrincipa
       priority: body.priority ?? 'medium',
       type: body.type ?? 'incident',
       impact: body.impact ?? 'low',
+      // A technician who is not the tenant's (another tenant's, or unknown) makes the one-statement insert write nothing: 404 TECHNICIAN_NOT_FOUND.
+      assigneeId: body.assigneeId,
+      dueAt: body.dueAt,
       customFields: body.customFields,
     },
     author(contact),
@@ -73,6 +88,7 @@ export async function updateForContact(ctx: AppContext, contact: ContactPrincipa
   if (body.status === 'resolved' && !perms.canResolve) throw new AppError('TICKET_NOT_OPEN');
   if (body.status === 'open' && ticket.status_category === 'open') throw new AppError('TICKET_NOT_OPEN');
   if (body.status === 'open' && !perms.canReopen) throw new AppError('REOPEN_NOT_ALLOWED');
+  await assertAssignee(ctx.db, contact.tenantId, body.assigneeId);
   await applyChange(
     ctx,
     contact.tenantId,
@@ -84,6 +100,8 @@ export async function updateForContact(ctx: AppContext, contact: ContactPrincipa
         ...(body.priority !== undefined && { priority: body.priority }),
         ...(body.type !== undefined && { type: body.type }),
         ...(body.impact !== undefined && { impact: body.impact }),
+        ...(body.assigneeId !== undefined && { assignee_id: body.assigneeId }),
+        ...(body.dueAt !== undefined && { due_at: body.dueAt === null ? null : new Date(body.dueAt) }),
       },
     },
     author(contact),

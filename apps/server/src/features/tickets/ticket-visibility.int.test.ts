@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { PortalTicketDetail, PortalTicketForm, TicketSummary } from '@porta/contracts/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, mintSession, signInContact } from '../../test/client.ts';
-import { type ContactFixture, makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture, uniq } from '../../test/factories.ts';
+import { type ContactFixture, makeContact, makeCustomer, makeTechnician, makeTenant, type Person, type TenantFixture, uniq } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, type TestApp, useTestApp } from '../../test/harness.ts';
 import { aboutTicket, openEventStream } from '../../test/sse.ts';
 import { eventually, openTicket, ticketRow } from '../../test/tickets.ts';
@@ -21,6 +22,7 @@ let admin: Client;
 let contact: ContactFixture;
 let asContact: Client;
 let ticketId: string;
+let tech: Person;
 
 beforeAll(async () => {
   fx = await makeTenant(t.ctx);
@@ -28,7 +30,7 @@ beforeAll(async () => {
   const customer = await makeCustomer(t.ctx, fx.tenant.id);
   contact = await makeContact(t.ctx, fx.tenant.id, customer.id, { isPrimary: true });
   asContact = await signInContact(t.app, fx.host, contact.username, contact.password);
-  const tech = await makeTechnician(t.ctx, fx.tenant.id);
+  tech = await makeTechnician(t.ctx, fx.tenant.id);
   expectStatus(await admin.post('/api/v1/custom-fields', { key: 'assetTag', label: 'Asset tag', type: 'text' }), 201);
   expectStatus(await admin.post('/api/v1/custom-fields', { key: 'costCentre', label: 'Cost centre', type: 'text' }), 201);
   expectStatus(await admin.post('/api/v1/custom-fields', { key: 'site', label: 'Site', type: 'dropdown', options: ['Milan', 'Rome'] }), 201);
@@ -173,6 +175,156 @@ describe('field visibility in the portal: read-only and hidden fields are refuse
     const before = (await admin.get('/api/v1/settings/portal')).body;
     expectError(await admin.patch('/api/v1/settings/portal', { fieldVisibility: { 'custom.assetTag': 'readonly' } }), 400, 'FIELD_VISIBILITY_INVALID');
     expect((await admin.get('/api/v1/settings/portal')).body).toBe(before);
+  });
+});
+
+describe('assignee and due date set to "edit": the contact sets and clears them (T-6)', () => {
+  const LATER = '2032-02-03T04:05:06.000Z';
+  let other: TenantFixture;
+  beforeAll(async () => {
+    other = await makeTenant(t.ctx);
+  });
+
+  /** Each test leaves the defaults (assignee read-only, due date hidden) behind it. */
+  async function withVisibility(fieldVisibility: Record<string, 'edit' | 'readonly' | 'hidden'>, fn: () => Promise<void>) {
+    await setVisibility(fieldVisibility);
+    try {
+      await fn();
+    } finally {
+      await setVisibility(DEFAULTS);
+    }
+  }
+  const created = async (subject: string) => t.ctx.db.selectFrom('tickets').select(['assignee_id', 'due_at']).where('tenant_id', '=', fx.tenant.id).where('subject', '=', subject).execute();
+
+  it('on create: both set (the answer names the technician), then both left empty with null', async () => {
+    await withVisibility({ assignee: 'edit', dueDate: 'edit' }, async () => {
+      const subject = `Assigned on create ${uniq()}`;
+      const res = await asContact.post('/api/v1/portal/tickets', { subject, assigneeId: tech.id, dueAt: '2032-02-03T06:05:06+02:00' });
+      expectStatus(res, 201);
+      const ticket = res.json<PortalTicketDetail>();
+      expect(ticket).toMatchObject({ assignee: { id: tech.id, name: tech.name }, dueAt: LATER });
+      expect(ticket.permissions.editable).toEqual(expect.arrayContaining(['assignee', 'dueDate']));
+      expect(await ticketRow(t.ctx, ticket.id)).toMatchObject({ assignee_id: tech.id, due_at: new Date(LATER) });
+
+      const empty = `Unassigned on create ${uniq()}`;
+      const none = await asContact.post('/api/v1/portal/tickets', { subject: empty, assigneeId: null, dueAt: null });
+      expectStatus(none, 201);
+      expect(none.json<PortalTicketDetail>()).toMatchObject({ assignee: null, dueAt: null });
+      expect(await created(empty)).toEqual([{ assignee_id: null, due_at: null }]);
+    });
+  });
+
+  it('on update: set, then cleared with null; the detail and the row follow', async () => {
+    const id = await openTicket(t.ctx, fx.tenant.id, contact.id, { subject: `Update ${uniq()}` });
+    await withVisibility({ assignee: 'edit', dueDate: 'edit' }, async () => {
+      const set = await asContact.patch(`/api/v1/portal/tickets/${id}`, { assigneeId: tech.id, dueAt: LATER });
+      expectStatus(set, 200);
+      expect(set.json<PortalTicketDetail>()).toMatchObject({ assignee: { id: tech.id, name: tech.name }, dueAt: LATER });
+      expect(await ticketRow(t.ctx, id)).toMatchObject({ assignee_id: tech.id, due_at: new Date(LATER) });
+
+      const cleared = await asContact.patch(`/api/v1/portal/tickets/${id}`, { assigneeId: null, dueAt: null });
+      expectStatus(cleared, 200);
+      expect(cleared.json<PortalTicketDetail>()).toMatchObject({ assignee: null, dueAt: null });
+      expect(await ticketRow(t.ctx, id)).toMatchObject({ assignee_id: null, due_at: null });
+      // The console sees the same.
+      expect((await admin.get(`/api/v1/tickets/${id}`)).json<PortalTicketDetail>()).toMatchObject({ assignee: null, dueAt: null });
+    });
+  });
+
+  it('assignee editable, due date read-only: a request touching both is refused whole, nothing written', async () => {
+    await withVisibility({ assignee: 'edit', dueDate: 'readonly' }, async () => {
+      const before = await ticketRow(t.ctx, ticketId);
+      expectError(await asContact.patch(`/api/v1/portal/tickets/${ticketId}`, { assigneeId: null, dueAt: null }), 403, 'FIELD_NOT_EDITABLE');
+      expect(await ticketRow(t.ctx, ticketId)).toEqual(before);
+      expect((await asContact.get(`/api/v1/portal/tickets/${ticketId}`)).json<PortalTicketDetail>().permissions.editable).toEqual(
+        expect.arrayContaining(['assignee']),
+      );
+    });
+  });
+
+  for (const visibility of ['readonly', 'hidden'] as const) {
+    it(`${visibility}: setting or clearing either is refused with FIELD_NOT_EDITABLE on update and on create; nothing is written`, async () => {
+      await withVisibility({ assignee: visibility, dueDate: visibility }, async () => {
+        const before = await ticketRow(t.ctx, ticketId);
+        expect(before).toMatchObject({ assignee_id: tech.id, due_at: new Date(DUE) });
+        for (const body of [{ assigneeId: null }, { assigneeId: fx.admin.id }, { dueAt: null }, { dueAt: LATER }, { priority: 'low', dueAt: LATER }]) {
+          expectError(await asContact.patch(`/api/v1/portal/tickets/${ticketId}`, body), 403, 'FIELD_NOT_EDITABLE');
+        }
+        expect(await ticketRow(t.ctx, ticketId)).toEqual(before);
+        const subject = `Refused ${visibility} ${uniq()}`;
+        expectError(await asContact.post('/api/v1/portal/tickets', { subject, assigneeId: tech.id }), 403, 'FIELD_NOT_EDITABLE');
+        expectError(await asContact.post('/api/v1/portal/tickets', { subject, dueAt: LATER }), 403, 'FIELD_NOT_EDITABLE');
+        expect(await created(subject)).toEqual([]);
+        const { ticket } = await portalViews();
+        expect(ticket.permissions.editable).not.toContain('assignee');
+        expect(ticket.permissions.editable).not.toContain('dueDate');
+      });
+    });
+  }
+
+  it("a technician of another tenant, or no technician at all, is refused with TECHNICIAN_NOT_FOUND on create and on update; nothing is written", async () => {
+    await withVisibility({ assignee: 'edit', dueDate: 'edit' }, async () => {
+      const subject = `Foreign assignee ${uniq()}`;
+      for (const assigneeId of [other.admin.id, randomUUID()]) {
+        expectError(await asContact.post('/api/v1/portal/tickets', { subject, assigneeId, dueAt: LATER }), 404, 'TECHNICIAN_NOT_FOUND');
+      }
+      expect(await created(subject)).toEqual([]);
+      const before = await ticketRow(t.ctx, ticketId);
+      for (const assigneeId of [other.admin.id, randomUUID()]) {
+        expectError(await asContact.patch(`/api/v1/portal/tickets/${ticketId}`, { assigneeId, dueAt: LATER }), 404, 'TECHNICIAN_NOT_FOUND');
+      }
+      expect(await ticketRow(t.ctx, ticketId)).toEqual(before);
+      expectError(await asContact.patch(`/api/v1/portal/tickets/${ticketId}`, { assigneeId: 'not-a-uuid' }), 400, 'VALIDATION_FAILED');
+      expectError(await asContact.patch(`/api/v1/portal/tickets/${ticketId}`, { dueAt: '2032-02-03' }), 400, 'VALIDATION_FAILED');
+      expect(await ticketRow(t.ctx, ticketId)).toEqual(before);
+    });
+  });
+
+  it('a billed ticket stays read-only (T-5): TICKET_BILLED, no editable field, nothing written', async () => {
+    const id = await openTicket(t.ctx, fx.tenant.id, contact.id, { subject: `Billed ${uniq()}` });
+    expectStatus(await admin.patch(`/api/v1/tickets/${id}`, { billed: true }), 200);
+    await withVisibility({ assignee: 'edit', dueDate: 'edit' }, async () => {
+      const before = await ticketRow(t.ctx, id);
+      expectError(await asContact.patch(`/api/v1/portal/tickets/${id}`, { assigneeId: tech.id }), 409, 'TICKET_BILLED');
+      expectError(await asContact.patch(`/api/v1/portal/tickets/${id}`, { dueAt: LATER }), 409, 'TICKET_BILLED');
+      expect(await ticketRow(t.ctx, id)).toEqual(before);
+      expect((await asContact.get(`/api/v1/portal/tickets/${id}`)).json<PortalTicketDetail>().permissions.editable).toEqual([]);
+    });
+  });
+
+  it("the form lists the tenant's technicians (id and name) only while the assignee is editable", async () => {
+    const form = async () => {
+      const res = await asContact.get('/api/v1/portal/ticket-form');
+      expectStatus(res, 200);
+      return { body: res.body, assignee: res.json<PortalTicketForm>().fields.find((f) => f.key === 'assignee') };
+    };
+    // Read-only (the default): the field is there, the technicians are not.
+    const readonly = await form();
+    expect(readonly.assignee).toMatchObject({ visibility: 'readonly' });
+    expect(readonly.assignee && 'choices' in readonly.assignee).toBe(false);
+    expect(readonly.body).not.toContain(tech.id);
+    expect(readonly.body).not.toContain(fx.admin.email);
+
+    await withVisibility({ assignee: 'edit' }, async () => {
+      const editable = await form();
+      expect(editable.assignee).toMatchObject({ visibility: 'edit' });
+      const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+      expect([...(editable.assignee?.choices ?? [])].sort(byId)).toEqual(
+        [
+          { id: fx.admin.id, name: fx.admin.name },
+          { id: tech.id, name: tech.name },
+        ].sort(byId),
+      );
+      // Names only: no e-mail address, nothing of another tenant.
+      expect(editable.body).not.toContain(tech.email);
+      expect(editable.body).not.toContain(other.admin.id);
+    });
+
+    await withVisibility({ assignee: 'hidden' }, async () => {
+      const hidden = await form();
+      expect(hidden.assignee).toBeUndefined();
+      expect(hidden.body).not.toContain(tech.id);
+    });
   });
 });
 

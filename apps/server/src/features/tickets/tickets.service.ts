@@ -39,7 +39,7 @@ async function statusIdOf(db: Db, tenantId: string, key: string): Promise<string
   return status.id;
 }
 
-async function assertAssignee(db: Db, tenantId: string, assigneeId: string | null | undefined) {
+export async function assertAssignee(db: Db, tenantId: string, assigneeId: string | null | undefined) {
   if (!assigneeId) return;
   const found = await db.selectFrom('technicians').select('id').where('tenant_id', '=', tenantId).where('id', '=', assigneeId).executeTakeFirst();
   if (!found) throw new AppError('TECHNICIAN_NOT_FOUND');
