@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/db.ts';
 import { sql, type Updateable } from 'kysely';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { ContactsTable, NewContact } from '../../platform/db/schema.ts';
 
 const COLUMNS = [
@@ -47,7 +47,7 @@ export async function listContacts(db: Db, tenantId: string, q: { q?: string | u
     );
   }
   return fetchPage(
-    withCustomer(base).orderBy(sql`lower(c.last_name)`).orderBy(sql`lower(c.first_name)`).orderBy('c.id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    withCustomer(base).orderBy(sql`lower(c.last_name)`).orderBy(sql`lower(c.first_name)`).orderBy('c.id').$call(pageWindow(q)).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/db.ts';
 import { sql } from 'kysely';
 import type { PageQuery } from '@porta/contracts/common';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 
 function customers(db: Db, tenantId: string) {
   return db.selectFrom('customers as c').where('c.tenant_id', '=', tenantId);
@@ -36,7 +36,7 @@ export async function listCustomers(db: Db, tenantId: string, q: PageQuery) {
     );
   }
   return fetchPage(
-    withDetails(base).orderBy(sql`lower(c.name)`).orderBy('c.id').limit(q.pageSize).offset(offsetOf(q)).execute(),
+    withDetails(base).orderBy(sql`lower(c.name)`).orderBy('c.id').$call(pageWindow(q)).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   );
 }

@@ -19,7 +19,7 @@ export async function listTechnicians(db: Db, tenantId: string, q: PageQuery) {
     base = base.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
   }
   return fetchPage(
-    base.selectAll().orderBy(sql`lower(name)`).orderBy('id').limit(pageWindow(q).limit).offset(pageWindow(q).offset).execute(),
+    base.selectAll().orderBy(sql`lower(name)`).orderBy('id').$call(pageWindow(q)).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   );
 }

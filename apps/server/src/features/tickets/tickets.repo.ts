@@ -1,6 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { TicketsTable } from '../../platform/db/schema.ts';
 
 const SUMMARY_COLUMNS = [
@@ -101,7 +101,7 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
     default:
       page = page.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc');
   }
-  return fetchPage(page.limit(f.pageSize).offset(offsetOf(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  return fetchPage(page.$call(pageWindow(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 
 export interface TicketDraft {

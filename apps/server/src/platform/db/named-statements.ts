@@ -19,12 +19,15 @@ import type pg from 'pg';
  * PostgreSQL only: behind pglite-socket every connection shares PGlite's one session, where a
  * name prepared by one connection already exists for the next.
  */
+/** Names are unique in the process, so two wrappers over one pool never give one name two texts. */
+let nextName = 0;
+
 export function withNamedStatements(pool: pg.Pool, limit = 300): PostgresPool {
   const names = new Map<string, string>();
   const nameOf = (text: string): string | undefined => {
     let name = names.get(text);
     if (name === undefined && names.size < limit) {
-      name = `porta_${names.size}`;
+      name = `porta_${nextName++}`;
       names.set(text, name);
     }
     return name;

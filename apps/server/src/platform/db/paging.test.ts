@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { fetchPage, likePattern, offsetOf } from './paging.ts';
+import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, DummyDriver } from 'kysely';
+import { fetchPage, likePattern, offsetOf, pageWindow } from './paging.ts';
+import type { Database } from './schema.ts';
+
+const compiler = new Kysely<Database>({
+  dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (d) => new PostgresIntrospector(d), createQueryCompiler: () => new PostgresQueryCompiler() },
+});
 
 describe('paging helpers', () => {
+  it('pageWindow writes LIMIT and OFFSET as literals (a generic plan can be kept), and refuses what is not a page', () => {
+    const q = compiler.selectFrom('tickets').select('id').$call(pageWindow({ page: 3, pageSize: 25 })).compile();
+    expect(q.sql).toMatch(/ limit 25 offset 50$/);
+    expect(q.parameters).toEqual([]);
+    expect(() => pageWindow({ page: 1, pageSize: Number.NaN })).toThrow();
+    expect(() => pageWindow({ page: 0, pageSize: 25 })).toThrow();
+  });
+
   it('likePattern wraps the term in % and escapes %, _ and \\ so they match literally', () => {
     expect(likePattern('acme')).toBe('%acme%');
     expect(likePattern('50%')).toBe('%50\\%%');
