@@ -9,11 +9,26 @@ import { readableTicket } from './portal-tickets.service.ts';
 
 const PING_MS = 25_000;
 
+/** One server-sent event: a name and ids only. */
+interface Outgoing {
+  event: string;
+  data: Record<string, string>;
+}
+
+const ticketEvent = (e: LiveEvent): Outgoing => ({ event: e.topic, data: { ticketId: e.ticketId } });
+
 /**
- * Server-sent events: each message names a changed ticket, and the browser refetches it
- * through the API, so every read rule applies to live updates as to any read (T-6, T-10).
+ * What every contact of the tenant may see or do has changed (portal settings, custom fields: T-6):
+ * the portal refetches the ticket, the list and the form, so a newly hidden field disappears.
  */
-function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, accept: (e: LiveEvent) => boolean): void {
+const PORTAL_CHANGED: Outgoing = { event: 'portal.changed', data: {} };
+
+/**
+ * Server-sent events: each message names a changed ticket (or says the portal's rules
+ * changed), and the browser refetches through the API, so every read rule applies to live
+ * updates as to any read (T-6, T-10). `select` picks the bus messages this stream sends.
+ */
+function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, select: (m: BusMessage) => Outgoing | null): void {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -25,9 +40,8 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, accep
   });
   res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
   const unsubscribe = ctx.bus.subscribe((m: BusMessage) => {
-    if (m.topic === 'sessions.changed') return;
-    const e = m;
-    if (accept(e)) res.write(`event: ${e.topic}\ndata: ${JSON.stringify({ ticketId: e.ticketId })}\n\n`);
+    const out = select(m);
+    if (out) res.write(`event: ${out.event}\ndata: ${JSON.stringify(out.data)}\n\n`);
   });
   const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
   const stop = () => {
@@ -41,7 +55,7 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, accep
 export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/tickets/events', { config: { access: 'technician' }, schema: { tags: ['tickets'], produces: ['text/event-stream'] } }, async (req, reply) => {
     const tenantId = technicianOf(req).tenantId;
-    stream(ctx, req, reply, (e) => e.tenantId === tenantId);
+    stream(ctx, req, reply, (m) => (m.tenantId === tenantId && m.topic !== 'sessions.changed' ? ticketEvent(m) : null));
   });
 
   app.get(
@@ -50,7 +64,12 @@ export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
     async (req, reply) => {
       const contact = contactOf(req);
       const ticket = await readableTicket(ctx, contact, portalTicketSettings(contact), req.params.id);
-      stream(ctx, req, reply, (e) => e.tenantId === contact.tenantId && e.ticketId === ticket.id && !e.internal);
+      stream(ctx, req, reply, (m) => {
+        if (m.tenantId !== contact.tenantId) return null;
+        // subjectId null: a tenant-wide change (portal settings, custom fields; a security setting costs a harmless refetch).
+        if (m.topic === 'sessions.changed') return m.subjectId === null ? PORTAL_CHANGED : null;
+        return m.ticketId === ticket.id && !m.internal ? ticketEvent(m) : null;
+      });
     },
   );
 }

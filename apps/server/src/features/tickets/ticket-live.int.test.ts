@@ -1,11 +1,11 @@
-import type { PortalTicketDetail } from '@porta/contracts/tickets';
+import type { PortalTicketDetail, PortalTicketForm } from '@porta/contracts/tickets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, mintSession } from '../../test/client.ts';
 import { type ContactFixture, makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, type TestApp, useTestApp } from '../../test/harness.ts';
 import { aboutTicket, type EventStream, openEventStream } from '../../test/sse.ts';
-import { openTicket } from '../../test/tickets.ts';
+import { eventually, openTicket } from '../../test/tickets.ts';
 
 const t = useTestApp();
 
@@ -102,6 +102,72 @@ describe('live updates on the portal ticket page (T-10)', () => {
   });
 });
 
+describe('a portal settings change reaches open portal pages (T-6, T-10)', () => {
+  const hide = (fields: Record<string, 'edit' | 'readonly' | 'hidden'>) => tech.patch('/api/v1/settings/portal', { fieldVisibility: fields });
+
+  it('portal.changed (no ids of anything) arrives; the refetch it triggers drops the newly hidden field', async () => {
+    const id = await openTicket(t.ctx, fx.tenant.id, contact.id, { priority: 'high' });
+    await withStream(openEventStream(t.app, asContact, `/api/v1/portal/tickets/${id}/events`), async (s) => {
+      expect((await asContact.get(`/api/v1/portal/tickets/${id}`)).json<PortalTicketDetail>().priority).toBe('high');
+      try {
+        expectStatus(await hide({ priority: 'hidden' }), 200);
+        const e = await s.waitFor('portal.changed');
+        expect(e.data).toBe('{}');
+        const refetch = (await asContact.get(`/api/v1/portal/tickets/${id}`)).json<PortalTicketDetail>();
+        expect('priority' in refetch).toBe(false);
+        const form = (await asContact.get('/api/v1/portal/ticket-form')).json<PortalTicketForm>();
+        expect(form.fields.map((f) => f.key)).not.toContain('priority');
+      } finally {
+        expectStatus(await hide({ priority: 'edit' }), 200);
+      }
+      // Showing it again is a change too.
+      await eventually(async () => s.events.filter((e) => e.event === 'portal.changed').length === 2, 5_000);
+      expect(names(s)).toEqual(['ready', 'portal.changed', 'portal.changed']);
+    });
+  });
+
+  it("never reaches another tenant's contacts, nor the technicians' queue", async () => {
+    const other = await makeTenant(t.ctx);
+    const otherCustomer = await makeCustomer(t.ctx, other.tenant.id);
+    const otherContact = await makeContact(t.ctx, other.tenant.id, otherCustomer.id);
+    const otherId = await openTicket(t.ctx, other.tenant.id, otherContact.id);
+    const asOther = await mintSession(t.app, t.ctx, other.host, other.tenant.id, 'contact', otherContact.id);
+    const otherAdmin = await mintSession(t.app, t.ctx, other.host, other.tenant.id, 'technician', other.admin.id);
+    const id = await openTicket(t.ctx, fx.tenant.id, contact.id);
+    const mine = await openEventStream(t.app, asContact, `/api/v1/portal/tickets/${id}/events`);
+    const theirs = await openEventStream(t.app, asOther, `/api/v1/portal/tickets/${otherId}/events`);
+    const queue = await openEventStream(t.app, tech, '/api/v1/tickets/events');
+    try {
+      expectStatus(await hide({ type: 'hidden' }), 200);
+      await mine.waitFor('portal.changed');
+      // Events are delivered in order on one node: the other tenant's own reply is the first thing its contact hears.
+      expectStatus(await otherAdmin.post(`/api/v1/tickets/${otherId}/comments`, { body: 'Their reply' }), 201);
+      await theirs.waitFor('ticket.commented', aboutTicket(otherId));
+      expect(names(theirs)).toEqual(['ready', 'ticket.commented']);
+      // And the queue's first event is this ticket's update, not the settings change.
+      expectStatus(await tech.patch(`/api/v1/tickets/${id}`, { priority: 'low' }), 200);
+      await queue.waitFor('ticket.updated', aboutTicket(id));
+      expect(names(queue)).toEqual(['ready', 'ticket.updated']);
+    } finally {
+      mine.close();
+      theirs.close();
+      queue.close();
+      expectStatus(await hide({ type: 'edit' }), 200);
+    }
+  });
+
+  it('a change about one person (a colleague signing out) is not announced to the page', async () => {
+    const id = await openTicket(t.ctx, fx.tenant.id, contact.id);
+    await withStream(openEventStream(t.app, asContact, `/api/v1/portal/tickets/${id}/events`), async (s) => {
+      const asColleague = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'contact', colleague.id);
+      expectStatus(await asColleague.post('/api/v1/portal/auth/logout', {}), 200);
+      expectStatus(await tech.patch(`/api/v1/tickets/${id}`, { priority: 'high' }), 200);
+      await s.waitFor('ticket.updated', aboutTicket(id));
+      expect(names(s)).toEqual(['ready', 'ticket.updated']);
+    });
+  });
+});
+
 describe("live updates in the technicians' queue (T-10)", () => {
   it('a new ticket from the portal arrives as ticket.created; another tenant hears nothing of it', async () => {
     const other = await makeTenant(t.ctx);
@@ -181,6 +247,21 @@ if (sharedDatabase().engine === 'postgres') {
         const created = await asContact.post('/api/v1/portal/tickets', { subject: 'Created on node A' });
         expectStatus(created, 201);
         await s.waitFor('ticket.created', aboutTicket(created.json<PortalTicketDetail>().id));
+      });
+    });
+
+    it('a portal settings change made through node A reaches a portal stream on node B, whose refetch already applies it (T-6)', async () => {
+      const id = await openTicket(t.ctx, fx.tenant.id, contact.id, { priority: 'critical' });
+      await withStream(openEventStream(nodeB.app, contactOnB, `/api/v1/portal/tickets/${id}/events`), async (s) => {
+        // Warm node B's session cache with the current settings.
+        expect((await contactOnB.get(`/api/v1/portal/tickets/${id}`)).json<PortalTicketDetail>().priority).toBe('critical');
+        try {
+          expectStatus(await tech.patch('/api/v1/settings/portal', { fieldVisibility: { priority: 'hidden' } }), 200);
+          await s.waitFor('portal.changed');
+          expect('priority' in (await contactOnB.get(`/api/v1/portal/tickets/${id}`)).json<PortalTicketDetail>()).toBe(false);
+        } finally {
+          expectStatus(await tech.patch('/api/v1/settings/portal', { fieldVisibility: { priority: 'edit' } }), 200);
+        }
       });
     });
 
