@@ -25,6 +25,10 @@ export interface PortalTicketInput {
   priority?: string;
   type?: string;
   impact?: string;
+  /** Only when the assignee is editable (T-6): a technician the ticket form offers. */
+  assigneeId?: string | null;
+  /** Only when the due date is editable: an ISO instant. */
+  dueAt?: string | null;
   customFields?: Record<string, CustomValue>;
 }
 
@@ -32,6 +36,10 @@ export interface PortalTicketPatch {
   priority?: string;
   type?: string;
   impact?: string;
+  /** null unassigns. */
+  assigneeId?: string | null;
+  /** null clears the due date. */
+  dueAt?: string | null;
   status?: 'resolved' | 'open';
   customFields?: Record<string, CustomValue>;
 }
@@ -76,6 +84,8 @@ export function useCreatePortalTicket() {
   return useMutation({
     mutationFn: (input: PortalTicketInput) => portalApi.post('/api/v1/portal/tickets', portalTicketDetailSchema, input),
     onSuccess: storeDetail,
+    // A refusal (a field no longer editable, a technician removed) means the form is out of date.
+    onError: () => void queryClient.invalidateQueries({ queryKey: FORM_KEY }),
   });
 }
 
@@ -83,8 +93,8 @@ export function useUpdatePortalTicket(id: string) {
   return useMutation({
     mutationFn: (patch: PortalTicketPatch) => portalApi.patch(portalTicketPath(id), portalTicketDetailSchema, patch),
     onSuccess: storeDetail,
-    // A refusal (billed, not editable) means the page is out of date: fetch what is true now.
-    onError: () => void queryClient.invalidateQueries({ queryKey: detailKey(id) }),
+    // A refusal (billed, not editable, a technician removed) means the page is out of date: fetch what is true now.
+    onError: () => void Promise.all([queryClient.invalidateQueries({ queryKey: detailKey(id) }), queryClient.invalidateQueries({ queryKey: FORM_KEY })]),
   });
 }
 

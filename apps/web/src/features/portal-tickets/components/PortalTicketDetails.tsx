@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { PortalTicketDetail, PortalTicketForm } from '@porta/contracts/tickets';
 import type { ReactNode } from 'react';
@@ -9,13 +9,19 @@ import { formatDateTime } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { asCustomField, CustomFieldInput, type CustomValue, useFormatCustomValue } from '../../tickets/components/CustomFieldInput';
 import { StatusBadge } from '../../tickets/components/TicketBadges';
+import { isoToLocalInput, localInputToIso } from '../../tickets/due-date';
 import { impactLabel, impactOptions, priorityLabel, priorityOptions, typeLabel, typeOptions } from '../../tickets/labels';
 import { type PortalTicketPatch, useUpdatePortalTicket } from '../api';
+import { assigneeIdOf, assigneeValue, PortalAssigneeSelect } from './PortalAssigneeSelect';
 
 interface Values {
   priority: string | null;
   type: string | null;
   impact: string | null;
+  /** A technician's id or `UNASSIGNED`. */
+  assigneeId: string;
+  /** `datetime-local` text; empty for none. */
+  dueAt: string;
   customFields: Record<string, CustomValue>;
 }
 
@@ -44,6 +50,8 @@ export function PortalTicketDetails({ ticket, form: ticketForm }: { ticket: Port
     priority: ticket.priority ?? null,
     type: ticket.type ?? null,
     impact: ticket.impact ?? null,
+    assigneeId: assigneeValue(ticket.assignee),
+    dueAt: isoToLocalInput(ticket.dueAt),
     customFields: Object.fromEntries(customFields.map((field) => [field.key, ticket.customFields[field.key] ?? null])),
   };
   const form = useForm<Values>({ initialValues });
@@ -54,6 +62,8 @@ export function PortalTicketDetails({ ticket, form: ticketForm }: { ticket: Port
       const value = values[key];
       if (editable.has(key) && value && value !== initialValues[key]) patch[key] = value;
     }
+    if (editable.has('assignee') && values.assigneeId !== initialValues.assigneeId) patch.assigneeId = assigneeIdOf(values.assigneeId);
+    if (editable.has('dueDate') && values.dueAt !== initialValues.dueAt) patch.dueAt = localInputToIso(values.dueAt);
     const custom = Object.fromEntries(
       Object.entries(values.customFields).filter(([key, value]) => editable.has(`custom.${key}`) && value !== initialValues.customFields[key]),
     );
@@ -72,6 +82,7 @@ export function PortalTicketDetails({ ticket, form: ticketForm }: { ticket: Port
     { key: 'impact' as const, value: ticket.impact, options: impactOptions, label: (v: NonNullable<PortalTicketDetail['impact']>) => impactLabel(v) },
   ];
   const anyEditable = editable.size > 0;
+  const technicians = ticketForm?.fields.find((field) => field.kind === 'default' && field.key === 'assignee')?.choices ?? [];
 
   return (
     <SectionCard title={t('tickets.detail.detailsTitle')}>
@@ -92,16 +103,22 @@ export function PortalTicketDetails({ ticket, form: ticketForm }: { ticket: Port
               </Row>
             );
           })}
-          {'assignee' in ticket && (
-            <Row label={t('common:tickets.fields.assignee')}>
-              <Text size="sm">{ticket.assignee?.name ?? t('common:tickets.unassigned')}</Text>
-            </Row>
-          )}
-          {'dueAt' in ticket && (
-            <Row label={t('common:tickets.fields.dueDate')}>
-              <Text size="sm">{ticket.dueAt ? formatDateTime(ticket.dueAt) : t('common:tickets.noDueDate')}</Text>
-            </Row>
-          )}
+          {'assignee' in ticket &&
+            (editable.has('assignee') ? (
+              <PortalAssigneeSelect label={t('common:tickets.fields.assignee')} choices={technicians} current={ticket.assignee} {...form.getInputProps('assigneeId')} />
+            ) : (
+              <Row label={t('common:tickets.fields.assignee')}>
+                <Text size="sm">{ticket.assignee?.name ?? t('common:tickets.unassigned')}</Text>
+              </Row>
+            ))}
+          {'dueAt' in ticket &&
+            (editable.has('dueDate') ? (
+              <TextInput type="datetime-local" label={t('common:tickets.fields.dueDate')} {...form.getInputProps('dueAt')} />
+            ) : (
+              <Row label={t('common:tickets.fields.dueDate')}>
+                <Text size="sm">{ticket.dueAt ? formatDateTime(ticket.dueAt) : t('common:tickets.noDueDate')}</Text>
+              </Row>
+            ))}
           {customFields.map((field) =>
             editable.has(`custom.${field.key}`) ? (
               <CustomFieldInput

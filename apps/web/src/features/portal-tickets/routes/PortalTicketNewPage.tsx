@@ -15,8 +15,10 @@ import { errorMessage } from '../../../components/ui/error-message';
 import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { asCustomField, CustomFieldInput, type CustomValue } from '../../tickets/components/CustomFieldInput';
+import { localInputToIso } from '../../tickets/due-date';
 import { impactOptions, priorityOptions, typeOptions } from '../../tickets/labels';
 import { type PortalTicketInput, refreshPortalTicket, uploadPortalAttachment, useCreatePortalTicket, usePortalTicketForm } from '../api';
+import { assigneeIdOf, PortalAssigneeSelect, UNASSIGNED } from '../components/PortalAssigneeSelect';
 
 interface Values {
   subject: string;
@@ -24,6 +26,10 @@ interface Values {
   priority: string | null;
   type: string | null;
   impact: string | null;
+  /** A technician's id or `UNASSIGNED`. */
+  assigneeId: string;
+  /** `datetime-local` text; empty for none. */
+  dueAt: string;
   customFields: Record<string, CustomValue>;
   files: File[];
 }
@@ -33,12 +39,19 @@ type DefaultSelect = keyof typeof DEFAULT_SELECTS;
 const isDefaultSelect = (key: string): key is DefaultSelect => key in DEFAULT_SELECTS;
 const INITIAL: Record<DefaultSelect, string> = { priority: 'medium', type: 'incident', impact: 'low' };
 
+/** A technician removed meanwhile: said next to the assignee. */
+const CODE_FIELDS = { TECHNICIAN_NOT_FOUND: 'assigneeId' } as const;
+
 function toInput(values: Values, editable: Set<string>): PortalTicketInput {
   const input: PortalTicketInput = { subject: values.subject.trim(), description: values.description };
   for (const key of ['priority', 'type', 'impact'] as const) {
     const value = values[key];
     if (editable.has(key) && value) input[key] = value;
   }
+  const assigneeId = assigneeIdOf(values.assigneeId);
+  if (editable.has('assignee') && assigneeId) input.assigneeId = assigneeId;
+  const dueAt = localInputToIso(values.dueAt);
+  if (editable.has('dueDate') && dueAt) input.dueAt = dueAt;
   const custom = Object.fromEntries(Object.entries(values.customFields).filter(([key, value]) => editable.has(`custom.${key}`) && value !== null && value !== ''));
   if (Object.keys(custom).length > 0) input.customFields = custom;
   return input;
@@ -52,7 +65,17 @@ export function PortalTicketNewPage() {
   const create = useCreatePortalTicket();
   const [uploading, setUploading] = useState(false);
   const form = useForm<Values>({
-    initialValues: { subject: '', description: '', priority: INITIAL.priority, type: INITIAL.type, impact: INITIAL.impact, customFields: {}, files: [] },
+    initialValues: {
+      subject: '',
+      description: '',
+      priority: INITIAL.priority,
+      type: INITIAL.type,
+      impact: INITIAL.impact,
+      assigneeId: UNASSIGNED,
+      dueAt: '',
+      customFields: {},
+      files: [],
+    },
     validate: (values) => zodValidator(portalTicketCreateSchema)({ subject: values.subject, description: values.description }),
   });
   const back = <BackLink to="/tickets" label={t('tickets.detail.back')} />;
@@ -71,6 +94,9 @@ export function PortalTicketNewPage() {
   const defaults = editableFields.filter((field) => field.kind === 'default' && isDefaultSelect(field.key));
   const customs = editableFields.flatMap((field) => (field.kind === 'custom' ? [asCustomField(field)] : [])).filter((field) => field !== null);
   const editable = new Set(editableFields.map((field) => (field.kind === 'custom' ? `custom.${field.key}` : field.key)));
+  // T-6: offered only when the admin lets contacts set them (the form lists technicians only then).
+  const assigneeField = editableFields.find((field) => field.kind === 'default' && field.key === 'assignee');
+  const dueDateEditable = editable.has('dueDate');
 
   const submit = form.onSubmit(async (values) => {
     let ticketId: string;
@@ -78,7 +104,7 @@ export function PortalTicketNewPage() {
       const created = await create.mutateAsync(toInput(values, editable));
       ticketId = created.id;
     } catch (failure) {
-      showServerFieldErrors(form, failure, ['subject', 'description', 'priority', 'type', 'impact']);
+      showServerFieldErrors(form, failure, ['subject', 'description', 'priority', 'type', 'impact', 'assigneeId', 'dueAt'], CODE_FIELDS);
       return;
     }
     setUploading(true);
@@ -126,6 +152,21 @@ export function PortalTicketNewPage() {
                 )}
               </SimpleGrid>
             )}
+            {(assigneeField || dueDateEditable) && (
+              <SimpleGrid cols={{ base: 1, sm: assigneeField && dueDateEditable ? 2 : 1 }} spacing="sm">
+                {assigneeField && (
+                  <PortalAssigneeSelect
+                    label={t('common:tickets.fields.assignee')}
+                    description={t('tickets.assigneeHint')}
+                    choices={assigneeField.choices ?? []}
+                    {...form.getInputProps('assigneeId')}
+                  />
+                )}
+                {dueDateEditable && (
+                  <TextInput type="datetime-local" label={t('common:tickets.fields.dueDate')} description={t('tickets.dueDateHint')} {...form.getInputProps('dueAt')} />
+                )}
+              </SimpleGrid>
+            )}
             {customs.map((field) => (
               <CustomFieldInput
                 key={field.key}
@@ -146,7 +187,7 @@ export function PortalTicketNewPage() {
               value={form.values.files}
               onChange={(files) => form.setFieldValue('files', files)}
             />
-            <FormError error={create.error} />
+            <FormError error={create.error} shownOnFields={CODE_FIELDS} />
             <Group gap="sm">
               <Button type="submit" loading={create.isPending || uploading}>
                 {t('tickets.new.submit')}

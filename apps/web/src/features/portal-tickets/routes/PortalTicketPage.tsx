@@ -171,7 +171,16 @@ export function PortalTicketPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <PortalTicketDetails
-              key={JSON.stringify([ticket.priority, ticket.type, ticket.impact, ticket.customFields, ticketForm.data?.fields.length])}
+              key={JSON.stringify([
+                ticket.priority,
+                ticket.type,
+                ticket.impact,
+                ticket.assignee?.id,
+                ticket.dueAt,
+                ticket.customFields,
+                ticket.permissions.editable,
+                ticketForm.data?.fields.map((field) => [field.key, field.visibility]),
+              ])}
               ticket={ticket}
               form={ticketForm.data}
             />
