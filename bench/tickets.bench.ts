@@ -36,10 +36,10 @@ import { hashPassword } from '../apps/server/src/platform/crypto/passwords.ts';
 import type { Database } from '../apps/server/src/platform/db/schema.ts';
 import { createTenantWithAdmin } from '../apps/server/src/features/tenants/tenants.service.ts';
 import { portalTicketSettings } from '../apps/server/src/features/tickets/portal-tickets.policy.ts';
-import { createForContact, detailForContact, listForContact } from '../apps/server/src/features/tickets/portal-tickets.service.ts';
+import { createForContact, listForContact } from '../apps/server/src/features/tickets/portal-tickets.service.ts';
 import { forPortal, presentSummary } from '../apps/server/src/features/tickets/tickets.presenter.ts';
 import type { BareTicketsSpec } from './tickets-bare-server.ts';
-import { statusListQuery, ticketListBuildMicros, ticketListQueries, ticketWriteSql, type CapturedQuery } from './lib/app-sql.ts';
+import { ticketListBuildMicros, ticketListQueries, ticketWriteSql, type CapturedQuery } from './lib/app-sql.ts';
 import {
   BENCH_SECRET_KEY,
   freePort,
@@ -95,27 +95,21 @@ const NEW_TICKET = {
 const BARE_NUMBER_START = 900_000_000;
 const NOTIFY_CHANNEL = 'porta_events';
 
-type ListKey = 'app' | 'bare' | 'bareStatuses';
-type CreateKey = 'app' | 'bare' | 'bareTxOutbox' | 'bareTx' | 'bareCte' | 'bareCteSeq';
+type ListKey = 'app' | 'bare' | 'bareNamed';
+type CreateKey = 'app' | 'bare' | 'bareAppSql';
 const LIST_VARIANTS: Record<ListKey, string> = {
-  app: 'app (tenant + session + statuses + zod)',
+  app: 'app (tenant + session + zod)',
   bare: 'bare Fastify + pg (same SQL)',
-  bareStatuses: 'bare + statuses query (diagnostic)',
+  bareNamed: 'bare, same SQL as named statements (diagnostic)',
 };
 const CREATE_VARIANTS: Record<CreateKey, string> = {
-  app: 'app POST (tx + outbox + detail answer)',
+  app: 'app POST (session + fields + one statement + NOTIFY + answer)',
   bare: 'bare single-row INSERT',
-  bareTxOutbox: 'bare tx: INSERT, outbox, NOTIFY (no counter)',
-  bareTx: 'bare tx: counter, INSERT, outbox, NOTIFY (the app\'s writes)',
-  bareCte: 'bare one statement: counter+INSERT+outbox, NOTIFY (fix candidate)',
-  bareCteSeq: 'bare one statement: sequence+INSERT+outbox, NOTIFY (fix candidate)',
+  bareAppSql: "bare running the app's statement (named) + NOTIFY (diagnostic)",
 };
 const CREATE_PATHS: Record<Exclude<CreateKey, 'app'>, string> = {
   bare: '/bare/tickets',
-  bareTxOutbox: '/bare/tickets+tx-outbox',
-  bareTx: '/bare/tickets+tx',
-  bareCte: '/bare/tickets+cte',
-  bareCteSeq: '/bare/tickets+cte-seq',
+  bareAppSql: '/bare/tickets+app-sql',
 };
 
 // ---------------------------------------------------------------- preparation (in this process)
@@ -131,20 +125,15 @@ interface TraceLine {
   query: string;
   perCreate: number;
   medianMs: number;
-  /** Sent while the transaction holds the tenant's counter row lock (after the counter upsert, up to COMMIT). */
-  underCounterLock: boolean;
 }
 
 interface CreateTrace {
   creates: number;
-  /** Median wall time of one creation plus its detail answer, one at a time, ms. */
+  /** Median wall time of one creation with its answer, one at a time, ms. */
   medianWallMs: number;
-  /** Queries per creation through Kysely, and the NOTIFY the bus sends on the pool after the commit. */
+  /** Queries per creation through Kysely, and the NOTIFY the bus sends on the pool after the statement. */
   queriesPerCreate: number;
   notifyPerCreate: number;
-  lockHeldRoundTrips: number;
-  /** Median time from the counter upsert's start to the COMMIT's end, ms (one creation at a time). */
-  lockHeldMs: number;
   lines: TraceLine[];
 }
 
@@ -153,7 +142,6 @@ interface Prepared {
   seed: TicketSeedResult;
   openStatusId: string;
   listQueries: CapturedQuery[];
-  statusesQuery: CapturedQuery;
   explain: Explained[];
   sqlCost: SqlCost[];
   appCpu: { listBuildUs: number; queryValidationUs: number; presentUs: number; zodSerialiseUs: number; jsonStringifyUs: number; responseBytes: number };
@@ -161,7 +149,7 @@ interface Prepared {
   createTrace: CreateTrace | null;
   /** Open tickets of the target customer once prepared (the seed's plus the traced creations), counted independently of the app's SQL. */
   expectedListTotal: number;
-  /** The number the app's next creation gets (tenant counter + 1). */
+  /** The number the app's next creation gets (the tenant's sequence, one on). */
   expectedNextNumber: number;
 }
 
@@ -202,7 +190,7 @@ async function explain(pool: pg.Pool, q: CapturedQuery, label: string): Promise<
 function queryLabel(q: string): string {
   const s = q.replace(/\s+/g, ' ').trim();
   if (/^(begin|commit|rollback)$/i.test(s)) return s.toUpperCase();
-  if (/^insert into tenant_counters/.test(s)) return 'counter upsert (tenant_counters)';
+  if (/^with src as/.test(s)) return 'ticket creation (one statement)';
   const ins = /^insert into "(\w+)"/.exec(s);
   if (ins) return `insert ${ins[1]}`;
   const from = /^select .*? from "(\w+)"/.exec(s);
@@ -212,7 +200,7 @@ function queryLabel(q: string): string {
 
 /**
  * One creation at a time through the repo's services (what POST /api/v1/portal/tickets runs:
- * createForContact, then detailForContact for the answer), every query logged with its time.
+ * createForContact, which answers the detail), every query logged with its time.
  */
 async function traceCreates(ctxDb: { pool: pg.Pool }, run: (db: Kysely<Database>) => Promise<void>, creates: number): Promise<CreateTrace> {
   const log: { sql: string; start: number; ms: number }[] = [];
@@ -234,35 +222,22 @@ async function traceCreates(ctxDb: { pool: pg.Pool }, run: (db: Kysely<Database>
     walls.push(performance.now() - t0);
     perCreate.push(log.slice(from));
   }
-  const byLabel = new Map<string, { count: number; ms: number[]; locked: boolean }>();
-  const lockHeld: number[] = [];
-  const lockTrips: number[] = [];
+  const byLabel = new Map<string, { count: number; ms: number[] }>();
   for (const c of perCreate) {
-    const counterAt = c.findIndex((q) => /insert into tenant_counters/.test(q.sql));
-    const commitAt = c.findIndex((q, i) => i > counterAt && /^commit$/i.test(q.sql.trim()));
-    c.forEach((q, i) => {
+    for (const q of c) {
       const label = queryLabel(q.sql);
-      const entry = byLabel.get(label) ?? { count: 0, ms: [], locked: false };
+      const entry = byLabel.get(label) ?? { count: 0, ms: [] };
       entry.count++;
       entry.ms.push(q.ms);
-      if (counterAt >= 0 && i >= counterAt && (commitAt < 0 || i <= commitAt)) entry.locked = true;
       byLabel.set(label, entry);
-    });
-    const a = c[counterAt];
-    const b = c[commitAt];
-    if (a && b) {
-      lockHeld.push(b.start + b.ms - a.start);
-      lockTrips.push(commitAt - counterAt + 1);
     }
   }
-  const lines = [...byLabel].map(([query, e]) => ({ query, perCreate: round(e.count / creates, 2), medianMs: round(median(e.ms), 3), underCounterLock: e.locked }));
+  const lines = [...byLabel].map(([query, e]) => ({ query, perCreate: round(e.count / creates, 2), medianMs: round(median(e.ms), 3) }));
   return {
     creates,
     medianWallMs: round(median(walls), 2),
     queriesPerCreate: round(perCreate.reduce((n, c) => n + c.length, 0) / creates, 1),
     notifyPerCreate: 1,
-    lockHeldRoundTrips: median(lockTrips),
-    lockHeldMs: round(median(lockHeld), 3),
     lines,
   };
 }
@@ -296,8 +271,7 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     );
 
     // What listForContact computes for scope=company&status=open: the visible statuses with key 'open'.
-    const statusesQuery = await statusListQuery(tenant.id);
-    const statuses = await handle.pool.query<{ id: string; key: string }>(statusesQuery.sql, statusesQuery.parameters);
+    const statuses = await handle.pool.query<{ id: string; key: string }>(`select id, key from ticket_statuses where tenant_id = $1`, [tenant.id]);
     const openStatusId = statuses.rows.find((s) => s.key === 'open')?.id;
     if (!openStatusId) throw new Error('no open status');
     const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] });
@@ -306,7 +280,6 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const explained: Explained[] = [];
     for (const q of listQueries) explained.push(await explain(handle.pool, q, labelOf(q)));
     const sqlCost: SqlCost[] = [await timeSql(handle.pool, { sql: 'select 1', parameters: [] }, 'select 1 (round-trip floor)')];
-    sqlCost.push(await timeSql(handle.pool, statusesQuery, 'statuses lookup'));
     for (const q of listQueries) sqlCost.push(await timeSql(handle.pool, q, labelOf(q)));
 
     // The contact as every request sees it, and the app's own CPU work per list request.
@@ -331,36 +304,26 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     let write: Prepared['write'] = null;
     let createTrace: CreateTrace | null = null;
     if (engine === 'postgres') {
-      const values = {
-        tenant_id: tenant.id,
-        number: 0,
-        customer_id: seed.customerId,
-        requester_id: seed.contactId,
+      const w = await ticketWriteSql(tenant.id, {
+        requesterId: seed.contactId,
+        customerId: seed.customerId,
+        statusId: openStatusId,
+        statusKey: 'open',
         subject: NEW_TICKET.subject,
         description: NEW_TICKET.description,
-        status_id: openStatusId,
-        priority: 'high' as const,
-        type: 'incident' as const,
-        impact: 'low' as const,
-        assignee_id: null,
-        due_at: null,
-      };
-      const w = await ticketWriteSql(values);
-      write = {
-        ...w,
-        numberStart: BARE_NUMBER_START,
-        sequenceName: 'porta_bench_ticket_number',
-        subjectIndex: w.insert.parameters.indexOf(NEW_TICKET.subject),
-        descriptionIndex: w.insert.parameters.indexOf(NEW_TICKET.description),
-      };
-      if (write.subjectIndex < 0 || write.descriptionIndex < 0) throw new Error('ticket insert does not take subject and description as parameters');
+        priority: 'high',
+        type: 'incident',
+        impact: 'low',
+        assigneeId: null,
+        dueAt: null,
+      });
+      write = { ...w, numberStart: BARE_NUMBER_START };
       const body = { subject: NEW_TICKET.subject, description: NEW_TICKET.description, priority: 'high' as const };
       createTrace = await traceCreates(
         handle,
         async (db) => {
           const tctx = { ...ctx, db };
-          const id = await createForContact(tctx, contact, settings, body);
-          await detailForContact(tctx, contact, settings, id);
+          await createForContact(tctx, contact, settings, body);
         },
         40,
       );
@@ -369,15 +332,17 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
       `select count(*)::int as n from tickets t join ticket_statuses s on s.id = t.status_id where t.customer_id = $1 and s.key = 'open'`,
       [seed.customerId],
     );
-    const counter = await handle.pool.query<{ value: number }>(`select value from tenant_counters where tenant_id = $1 and name = 'ticket'`, [tenant.id]);
+    const sequence = await handle.pool.query<{ next: number }>(
+      `select coalesce(pg_sequence_last_value(ticket_number_sequence($1)::regclass) + 1, (select seqstart from pg_sequence where seqrelid = ticket_number_sequence($1)::regclass))::int as next`,
+      [tenant.id],
+    );
     return {
       expectedListTotal: Number(open.rows[0]?.n),
-      expectedNextNumber: Number(counter.rows[0]?.value) + 1,
+      expectedNextNumber: Number(sequence.rows[0]?.next),
       tenantId: tenant.id,
       seed,
       openStatusId,
       listQueries,
-      statusesQuery,
       explain: explained,
       sqlCost,
       appCpu,
@@ -481,13 +446,13 @@ interface EngineResult {
   engine: Engine;
   poolSize: number;
   prepared: Prepared;
-  list: (Measured<ListKey> & { goalMet: boolean | null; statusesRatio: number | null; appOneConnection: { rps: number; p50: number; p99: number } }) | null;
+  list: (Measured<ListKey> & { goalMet: boolean | null; namedRatio: number | null; appOneConnection: { rps: number; p50: number; p99: number } }) | null;
   create:
     | (Measured<CreateKey> & {
         goalMet: boolean;
-        /** Each diagnostic's req/s over the bare insert's, and the app's over its own writes in a transaction (per-round medians). */
-        variantRatios: { bareTxOutbox: number; bareTx: number; bareCte: number; bareCteSeq: number; appVsBareTx: number };
-        counterNumberedTickets: number;
+        /** The app's statement run bare over the bare insert, and the app over its own statement run bare (per-round medians). */
+        variantRatios: { bareAppSql: number; appVsBareAppSql: number };
+        sequenceNumberedTickets: number;
         outboxRows: number;
       })
     | null;
@@ -545,7 +510,6 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
 
     const spec: BareTicketsSpec = {
       list: prepared.listQueries,
-      statuses: prepared.statusesQuery,
       ...(prepared.write && { write: prepared.write, notifyChannel: NOTIFY_CHANNEL }),
     };
     const barePort = await freePort();
@@ -564,7 +528,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     const appHeaders = { cookie };
     const a = asList(await getJson(`${appBase}${LIST_PATH}`, appHeaders), 'app list');
     const b = asList(await getJson(`${bareBase}/bare/tickets`), 'bare list');
-    const s = asList(await getJson(`${bareBase}/bare/tickets+statuses`), 'bare + statuses list');
+    const s = asList(await getJson(`${bareBase}/bare/tickets+named`), 'bare list, named statements');
     if (a.items.length !== 25 || a.total !== prepared.expectedListTotal) throw new Error(`app list: ${a.items.length} items, total ${a.total}, expected 25 of ${prepared.expectedListTotal}`);
     if (a.items.map((x) => x.id).join() !== b.items.map((x) => x.id).join() || b.total !== a.total || s.total !== a.total) {
       throw new Error('the bare endpoint does not answer the same page as the app');
@@ -581,8 +545,8 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         { key: 'app', url: `${appBase}${LIST_PATH}`, headers: appHeaders, child: app },
         { key: 'bare', url: `${bareBase}/bare/tickets`, headers: {}, child: bare },
       ];
-      // The statuses diagnostic on PostgreSQL only (on PGlite the run stays short).
-      if (engine === 'postgres') listVariants.push({ key: 'bareStatuses', url: `${bareBase}/bare/tickets+statuses`, headers: {}, child: bare });
+      // The named-statements diagnostic on PostgreSQL only (on PGlite the run stays short).
+      if (engine === 'postgres') listVariants.push({ key: 'bareNamed', url: `${bareBase}/bare/tickets+named`, headers: {}, child: bare });
       const listRounds = await alternate<ListKey>('list', listVariants, DURATION_S, WARMUP_S, meter);
       const listMeasured = summarise(
         listRounds,
@@ -595,7 +559,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       list = {
         ...listMeasured,
         appOneConnection: { rps: single.rps, p50: single.p50, p99: single.p99 },
-        statusesRatio: engine === 'postgres' ? round(median(listRounds.map((x) => x.bareStatuses.rps / x.bare.rps)), 3) : null,
+        namedRatio: engine === 'postgres' ? round(median(listRounds.map((x) => x.app.rps / x.bareNamed.rps)), 3) : null,
         goalMet: engine === 'postgres' ? listMeasured.ratio >= LIST_GOAL.ratio && listMeasured.medians.app.p99 < LIST_GOAL.p99Ms : null,
       };
     }
@@ -638,9 +602,9 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       const vsBare = (k: CreateKey) => round(median(createRounds.map((x) => x[k].rps / x.bare.rps)), 3);
       create = {
         ...m,
-        variantRatios: { bareTxOutbox: vsBare('bareTxOutbox'), bareTx: vsBare('bareTx'), bareCte: vsBare('bareCte'), bareCteSeq: vsBare('bareCteSeq'), appVsBareTx: round(median(createRounds.map((x) => x.app.rps / x.bareTx.rps)), 3) },
+        variantRatios: { bareAppSql: vsBare('bareAppSql'), appVsBareAppSql: round(median(createRounds.map((x) => x.app.rps / x.bareAppSql.rps)), 3) },
         goalMet: m.ratio >= CREATE_GOAL,
-        counterNumberedTickets: countsAfter.tickets - countsBefore.tickets,
+        sequenceNumberedTickets: countsAfter.tickets - countsBefore.tickets,
         outboxRows: countsAfter.outbox - countsBefore.outbox,
       };
     }
@@ -657,7 +621,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
   }
 }
 
-/** Tickets numbered by the tenant counter (the app's and the +tx diagnostic's) and outbox rows, for a sanity check. */
+/** Tickets numbered by the tenant's sequence (the app's and the +app-sql diagnostic's) and outbox rows, for a sanity check. */
 async function countCreated(tenantId: string): Promise<{ tickets: number; outbox: number }> {
   const client = new pg.Client({ connectionString: databaseUrl(PG_DB), connectionTimeoutMillis: 3000 });
   await client.connect();
@@ -710,7 +674,7 @@ function report(r: EngineResult): void {
     console.log(cpuTable(r.engine, LIST_VARIANTS, r.list.medians));
     console.log(
       `app/bare = ${r.list.ratio} (per-round median; ratio of medians ${r.list.ratioOfMedians}), app p99 ${r.list.medians.app.p99} ms ${listGoalText(r)}` +
-        (r.list.statusesRatio === null ? '' : `; bare+statuses/bare = ${r.list.statusesRatio}`),
+        (r.list.namedRatio === null ? '' : `; app over bare with named statements (as the app sends its SQL) = ${r.list.namedRatio}`),
     );
     const one = r.list.appOneConnection;
     console.log(`app at 1 connection (no queueing): ${one.rps} req/s, p50 ${one.p50} ms, p99 ${one.p99} ms`);
@@ -728,7 +692,7 @@ function report(r: EngineResult): void {
   console.log(table(['query', 'execution ms', 'planning ms', 'round trip ms'], p.sqlCost.map((c) => [c.query, c.executionMs, c.planningMs, c.roundTripMs])));
   const c = p.appCpu;
   console.log(
-    `app CPU per list request, in-process: query building (statuses, page, count) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
+    `app CPU per list request, in-process: query building (page, count) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
       `zod response serialisation ${c.zodSerialiseUs} µs (plain JSON.stringify ${c.jsonStringifyUs} µs, ${c.responseBytes} bytes)`,
   );
   if (r.create) {
@@ -739,18 +703,16 @@ function report(r: EngineResult): void {
     console.log(cpuTable(r.engine, CREATE_VARIANTS, r.create.medians));
     console.log(
       `app/bare = ${r.create.ratio} (per-round median; ratio of medians ${r.create.ratioOfMedians}) goal ≥ ${CREATE_GOAL}: ${r.create.goalMet ? 'met' : 'NOT met'}\n` +
-        `over the bare insert: tx + outbox ${v.bareTxOutbox}, + counter (the app's writes) ${v.bareTx}; one statement with the counter ${v.bareCte}, with a sequence ${v.bareCteSeq}; ` +
-        `app over its own writes ${v.appVsBareTx}\n` +
-        `(the app and the counter diagnostics created ${r.create.counterNumberedTickets} counter-numbered tickets and every outbox-writing variant ${r.create.outboxRows} outbox rows during the rounds)`,
+        `the app's statement run bare: ${v.bareAppSql} of the bare insert; the app over its own statement run bare: ${v.appVsBareAppSql}\n` +
+        `(the app and the +app-sql diagnostic created ${r.create.sequenceNumberedTickets} sequence-numbered tickets and ${r.create.outboxRows} outbox rows during the rounds)`,
     );
   }
   const t = p.createTrace;
   if (t) {
     console.log(
-      `one creation at a time, in-process through createForContact + detailForContact: ${t.medianWallMs} ms, ${t.queriesPerCreate} queries + ${t.notifyPerCreate} NOTIFY; ` +
-        `the tenant's counter row stays locked for ${t.lockHeldRoundTrips} round trips (${t.lockHeldMs} ms unloaded) per creation, and creations in one tenant queue on it:`,
+      `one creation at a time, in-process through createForContact (which answers the detail): ${t.medianWallMs} ms, ${t.queriesPerCreate} queries + ${t.notifyPerCreate} NOTIFY:`,
     );
-    console.log(table(['query', 'per create', 'median ms', 'under counter lock'], t.lines.map((l) => [l.query, l.perCreate, l.medianMs, l.underCounterLock ? 'yes' : ''])));
+    console.log(table(['query', 'per create', 'median ms'], t.lines.map((l) => [l.query, l.perCreate, l.medianMs])));
   }
   console.log(`RSS after load: app ${r.rssAfterMiB.app} MiB, bare ${r.rssAfterMiB.bare} MiB`);
 }
@@ -793,8 +755,7 @@ async function main(): Promise<void> {
     if (c) {
       summary.push(
         `tickets create ${r.engine}: app ${c.medians.app.rps} req/s (p99 ${c.medians.app.p99} ms) vs bare insert ${c.medians.bare.rps} req/s (p99 ${c.medians.bare.p99} ms) → ratio ${c.ratio} ` +
-          `(goal ≥ ${CREATE_GOAL}: ${c.goalMet ? 'met' : 'NOT met'}); the app's writes alone in a tx ${c.variantRatios.bareTx} of bare, without the counter ${c.variantRatios.bareTxOutbox}; ` +
-          `in one statement with the counter ${c.variantRatios.bareCte}, with a sequence ${c.variantRatios.bareCteSeq}`,
+          `(goal ≥ ${CREATE_GOAL}: ${c.goalMet ? 'met' : 'NOT met'}); the app's statement run bare ${c.variantRatios.bareAppSql} of the bare insert`,
       );
     }
     for (const e of r.prepared.explain) {

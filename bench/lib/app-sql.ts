@@ -15,13 +15,11 @@ import {
   type QueryResult,
 } from 'kysely';
 import { listContacts } from '../../apps/server/src/features/contacts/contacts.repo.ts';
-import { insertTicket, listTickets, nextTicketNumber } from '../../apps/server/src/features/tickets/tickets.repo.ts';
-import { listStatuses } from '../../apps/server/src/features/ticket-statuses/ticket-statuses.repo.ts';
+import { insertTicketWithEvent, listTickets, type TicketDraft } from '../../apps/server/src/features/tickets/tickets.repo.ts';
 import { technicianFromSession } from '../../apps/server/src/platform/auth/authenticate.ts';
 import type { AppContext } from '../../apps/server/src/platform/context.ts';
 import { hashToken } from '../../apps/server/src/platform/crypto/tokens.ts';
 import type { Database } from '../../apps/server/src/platform/db/schema.ts';
-import { enqueue } from '../../apps/server/src/platform/events/outbox.ts';
 
 export interface CapturedQuery {
   sql: string;
@@ -132,45 +130,58 @@ export async function ticketListQueries(tenantId: string, filter: { customerId: 
   return queries;
 }
 
-/** The statuses lookup the portal list runs before the list itself (listForContact). */
-export async function statusListQuery(tenantId: string): Promise<CapturedQuery> {
-  const [q] = await capture((db) => listStatuses(db, tenantId));
-  if (!q) throw new Error('no statuses query captured');
-  return q;
-}
-
 export interface TicketWriteSql {
-  /** The ticket INSERT … RETURNING, with the index of the `number` parameter. */
+  /** The bare baseline: a single-row INSERT … RETURNING of the same ticket, with the index of its `number` parameter. */
   insert: CapturedQuery & { numberIndex: number };
-  /** The per-tenant counter upsert (nextTicketNumber). */
-  counter: CapturedQuery;
-  /** The `ticket.created` outbox insert, with the index of its JSON payload parameter. */
-  outbox: CapturedQuery & { payloadIndex: number };
+  /** The app's creation statement (insertTicketWithEvent: number, row, custom values, outbox event, answer). */
+  app: CapturedQuery;
+  /** Where the subject and description sit in each statement's parameters (the bare server puts the request's there). */
+  subjectIndex: { insert: number; app: number };
+  descriptionIndex: { insert: number; app: number };
 }
 
 /**
- * The writes of a ticket creation, compiled from the repo's insertTicket, nextTicketNumber
- * and enqueue with the given values (the bare endpoints replay them with their own number).
+ * The bare insert of a ticket row (a plain `insertInto … values`, the baseline) and the app's
+ * creation statement compiled from the repo's insertTicketWithEvent with the same values.
  */
-export async function ticketWriteSql(values: Parameters<typeof insertTicket>[1]): Promise<TicketWriteSql> {
+export async function ticketWriteSql(tenantId: string, d: TicketDraft & { customerId: string; statusId: string }): Promise<TicketWriteSql> {
   const probeNumber = 987_654_321;
-  const [insert] = await capture((db) => insertTicket(db, { ...values, number: probeNumber }));
-  const [counter] = await capture((db) => nextTicketNumber(db, values.tenant_id));
-  const payload = { ticketId: '00000000-0000-4000-8000-000000000000', number: probeNumber, createdByContactId: values.requester_id, createdByTechnicianId: null };
-  const [outbox] = await capture((db) => enqueue(db, values.tenant_id, 'ticket.created', payload));
-  if (!insert || !counter || !outbox) throw new Error('ticket write queries not captured');
+  const row = {
+    tenant_id: tenantId,
+    number: probeNumber,
+    customer_id: d.customerId,
+    requester_id: d.requesterId,
+    subject: d.subject,
+    description: d.description,
+    status_id: d.statusId,
+    priority: d.priority,
+    type: d.type,
+    impact: d.impact,
+    assignee_id: d.assigneeId,
+    due_at: d.dueAt,
+  };
+  const [insert] = await capture((db) => db.insertInto('tickets').values(row).returning(['id', 'number']).execute());
+  const [app] = await capture((db) => insertTicketWithEvent(db, tenantId, d, [], { createdByContactId: d.requesterId, createdByTechnicianId: null }));
+  if (!insert || !app) throw new Error('ticket write queries not captured');
   const numberIndex = insert.parameters.indexOf(probeNumber);
   if (numberIndex < 0) throw new Error(`ticket insert does not take the number as a parameter:\n${insert.sql}`);
-  const payloadIndex = outbox.parameters.indexOf(JSON.stringify(payload));
-  if (payloadIndex < 0) throw new Error(`outbox insert does not take the payload as one JSON parameter:\n${outbox.sql}`);
-  return { insert: { ...insert, numberIndex }, counter, outbox: { ...outbox, payloadIndex } };
+  const at = (q: CapturedQuery, v: string) => {
+    const i = q.parameters.indexOf(v);
+    if (i < 0) throw new Error(`a ticket write does not take ${JSON.stringify(v)} as a parameter:\n${q.sql}`);
+    return i;
+  };
+  return {
+    insert: { ...insert, numberIndex },
+    app,
+    subjectIndex: { insert: at(insert, d.subject), app: at(app, d.subject) },
+    descriptionIndex: { insert: at(insert, d.description), app: at(app, d.description) },
+  };
 }
 
-/** Mean µs the portal list spends building and compiling its three queries (statuses, page, count; no I/O). */
+/** Mean µs the portal list spends building and compiling its two queries (page, count; no I/O). */
 export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[] }, iterations = 3000): Promise<number> {
   const db = offlineDb([{ n: 0 }]);
   const run = async () => {
-    await listStatuses(db, tenantId);
     await listTickets(db, tenantId, { ...filter, page: 1, pageSize: 25 });
   };
   for (let i = 0; i < 300; i++) await run();

@@ -168,10 +168,8 @@ export async function seedTickets(db: Kysely<Database>, s: TicketSeedSpec): Prom
       rebuilt.push(indexname);
     }
     tIndexes = performance.now() - t2;
-    await sql`
-      insert into tenant_counters (tenant_id, name, value) values (${tenant}, 'ticket', ${1000 + s.tickets})
-      on conflict (tenant_id, name) do update set value = excluded.value
-    `.execute(trx);
+    // The tenant's ticket-number sequence (migration 0005) continues after the seeded numbers.
+    await sql`select setval(ticket_number_sequence(${tenant}::uuid)::regclass, ${1000 + s.tickets})`.execute(trx);
   });
 
   const t3 = performance.now();
