@@ -8,7 +8,7 @@ import {
 } from '@porta/contracts/tickets';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { portalApi } from '../../lib/api-clients';
-import { queryClient } from '../../lib/query-client';
+import { PORTAL_ME_KEY, queryClient } from '../../lib/query-client';
 import type { CustomValue } from '../tickets/components/CustomFieldInput';
 
 export interface PortalTicketListParams {
@@ -72,6 +72,19 @@ export function refreshPortalTicket(id: string) {
     queryClient.invalidateQueries({ queryKey: detailKey(id) }),
     queryClient.invalidateQueries({ queryKey: [...KEY, 'list'] }),
     queryClient.invalidateQueries({ queryKey: FORM_KEY }),
+  ]);
+}
+
+/**
+ * After `portal.changed` or a reconnection: what the contact may see or do may have changed
+ * (T-2 sections, T-3 statuses, T-6 fields), so every cached ticket and list, the form and the
+ * contact's sections are refetched; a newly hidden field disappears without a reload.
+ */
+export function refreshPortalRules() {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: KEY }),
+    queryClient.invalidateQueries({ queryKey: FORM_KEY }),
+    queryClient.invalidateQueries({ queryKey: PORTAL_ME_KEY }),
   ]);
 }
 

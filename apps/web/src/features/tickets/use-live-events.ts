@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'react';
 
-export const TICKET_TOPICS = ['ticket.created', 'ticket.updated', 'ticket.commented'] as const;
+/**
+ * `ticket.*` name one ticket; `portal.changed` (portal streams only) names none: what contacts
+ * may see or do changed (field visibility, custom fields, T-6), so the page refetches everything.
+ */
+export const TICKET_TOPICS = ['ticket.created', 'ticket.updated', 'ticket.commented', 'portal.changed'] as const;
 export type TicketTopic = (typeof TICKET_TOPICS)[number];
 
 export interface TicketEvent {

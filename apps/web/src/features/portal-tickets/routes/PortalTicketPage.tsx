@@ -18,7 +18,7 @@ import { AttachmentsCard } from '../../tickets/components/AttachmentsCard';
 import { CommentList } from '../../tickets/components/CommentList';
 import { StatusBadge } from '../../tickets/components/TicketBadges';
 import { useTicketEvents } from '../../tickets/use-live-events';
-import { portalTicketPath, refreshPortalTicket, usePortalComment, usePortalTicket, usePortalTicketForm, usePortalUpload, useUpdatePortalTicket } from '../api';
+import { portalTicketPath, refreshPortalRules, refreshPortalTicket, usePortalComment, usePortalTicket, usePortalTicketForm, usePortalUpload, useUpdatePortalTicket } from '../api';
 import { PortalTicketDetails } from '../components/PortalTicketDetails';
 
 /** T-1, T-4, T-5, T-10: one ticket, its conversation and files, kept up to date live. */
@@ -33,7 +33,10 @@ export function PortalTicketPage() {
   const upload = usePortalUpload(id);
   const [reply, setReply] = useState('');
   const [replyError, setReplyError] = useState<string | null>(null);
-  useTicketEvents(detail.isSuccess ? `${portalTicketPath(id)}/events` : null, () => void refreshPortalTicket(id));
+  useTicketEvents(detail.isSuccess ? `${portalTicketPath(id)}/events` : null, (event) => {
+    // A reconnection may have missed a `portal.changed` too.
+    void (event === null || event.topic === 'portal.changed' ? refreshPortalRules() : refreshPortalTicket(id));
+  });
   const back = <BackLink to="/tickets" label={t('tickets.detail.back')} />;
 
   if (detail.isPending) return <LoadingState />;
