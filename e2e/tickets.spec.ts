@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi } from './support/api';
+import { ADMIN } from './support/env';
 import { snap } from './support/screens';
 
 const BILLED_MESSAGE = 'This ticket has been billed and can no longer be changed.';
@@ -213,4 +214,62 @@ test('custom field and a ticket opened on behalf of a contact', async ({ browser
   });
 
   await adminContext.close();
+});
+
+/**
+ * T-6, T-10: with Assigned to and Due date set to "edit" a contact sets them on a new ticket and
+ * clears them on its page; an admin then hides the assignee and makes the due date read-only,
+ * and the open page follows without a reload (portal.changed).
+ */
+test('assignee and due date editable in the portal; a visibility change reaches the open page live', async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const session = await signInAdminViaApi(adminContext.request);
+  const created = await createContactViaApi(adminContext.request, session, { firstName: 'Dora', lastName: 'Deadline', company: 'Timely GmbH' });
+  await patchPortalSettingsViaApi(adminContext.request, session, { fieldVisibility: { assignee: 'edit', dueDate: 'edit' } });
+  const contactContext = await browser.newContext();
+  const contact = await contactContext.newPage();
+  const subject = `Projector for Monday ${Date.now()}`;
+  try {
+    await test.step('the contact picks a technician and a due date on a new ticket', async () => {
+      await contact.goto('/login');
+      await contact.getByLabel('Username').fill(created.credentials.username);
+      await contact.getByLabel('Password', { exact: true }).fill(created.credentials.password);
+      await contact.getByRole('button', { name: 'Sign in' }).click();
+      await expect(contact.getByRole('heading', { name: 'Hello Dora' })).toBeVisible();
+      await contact.goto('/tickets/new');
+      await contact.getByLabel('Subject').fill(subject);
+      await expect(contact.getByRole('combobox', { name: 'Assigned to' })).toHaveValue('Unassigned');
+      await contact.getByRole('combobox', { name: 'Assigned to' }).click();
+      await contact.getByRole('option', { name: ADMIN.name }).click();
+      await contact.getByLabel('Due date').fill('2031-05-06T09:30');
+      await snap(contact, '33-portal-new-ticket-assignee-due');
+      await contact.getByRole('button', { name: 'Send ticket' }).click();
+      await expect(contact.getByRole('heading', { name: subject, level: 1 })).toBeVisible();
+      await expect(contact.getByRole('combobox', { name: 'Assigned to' })).toHaveValue(ADMIN.name);
+      await expect(contact.getByLabel('Due date')).toHaveValue('2031-05-06T09:30');
+    });
+
+    await test.step('the contact clears both on the ticket page', async () => {
+      await contact.getByRole('combobox', { name: 'Assigned to' }).click();
+      await contact.getByRole('option', { name: 'Unassigned' }).click();
+      await contact.getByLabel('Due date').fill('');
+      await contact.getByRole('button', { name: 'Save changes' }).click();
+      await expect(contact.getByText('Changes saved.')).toBeVisible();
+      await expect(contact.getByRole('combobox', { name: 'Assigned to' })).toHaveValue('Unassigned');
+      await expect(contact.getByLabel('Due date')).toHaveValue('');
+    });
+
+    await test.step('an admin hides the assignee and makes the due date read-only: the open page follows without a reload', async () => {
+      await patchPortalSettingsViaApi(adminContext.request, session, { fieldVisibility: { assignee: 'hidden', dueDate: 'readonly' } });
+      await expect(contact.getByRole('combobox', { name: 'Assigned to' })).toHaveCount(0);
+      await expect(contact.getByText('Assigned to', { exact: true })).toHaveCount(0);
+      await expect(contact.getByLabel('Due date')).toHaveCount(0);
+      await expect(contact.getByText('No due date')).toBeVisible();
+      await snap(contact, '34-portal-visibility-live');
+    });
+  } finally {
+    await patchPortalSettingsViaApi(adminContext.request, session, { fieldVisibility: { assignee: 'readonly', dueDate: 'hidden' } });
+    await contactContext.close();
+    await adminContext.close();
+  }
 });
