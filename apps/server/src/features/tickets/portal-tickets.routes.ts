@@ -17,6 +17,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { contactOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fastSerializerCompiler } from '../../platform/http/fast-serializer.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';
 import * as portal from './portal-tickets.service.ts';
@@ -49,7 +50,8 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
     return portalTicketForm(ctx, contact.tenantId, settings);
   });
 
-  app.get('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } } }, async (req) => {
+  const listRoute = { config: contactAccess, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
+  app.get('/api/v1/portal/tickets', listRoute, async (req) => {
     const { contact, settings } = scope(req);
     const page = await portal.listForContact(ctx, contact, settings, req.query);
     return { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, page: req.query.page, pageSize: req.query.pageSize };

@@ -14,6 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { technicianOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fastSerializerCompiler } from '../../platform/http/fast-serializer.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
 import { presentAttachment, presentComment, presentDetail, presentSummary } from './tickets.presenter.ts';
 import * as repo from './tickets.repo.ts';
@@ -33,7 +34,8 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
     return t;
   };
 
-  app.get('/api/v1/tickets', { config: tech, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } } }, async (req) => {
+  const queueRoute = { config: tech, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
+  app.get('/api/v1/tickets', queueRoute, async (req) => {
     const page = await service.listForConsole(ctx, technicianOf(req).tenantId, req.query);
     return { items: page.items.map(presentSummary), total: page.total, page: req.query.page, pageSize: req.query.pageSize };
   });
