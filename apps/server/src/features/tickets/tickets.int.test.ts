@@ -75,8 +75,8 @@ describe('ticket numbers and statuses (issue 3, item 1)', () => {
     expectError(await fresh.admin.post('/api/v1/tickets', { contactId: nobody, subject: 'Refused' }), 404, 'CONTACT_NOT_FOUND');
     const next = await fresh.admin.post('/api/v1/tickets', { contactId: fresh.contact.id, subject: 'After the refusals' });
     expect(next.json<TicketDetail>().number).toBe(1011);
-    const created = await t.ctx.db.selectFrom('outbox').select('id').where('tenant_id', '=', fresh.fx.tenant.id).where('topic', '=', 'ticket.created').execute();
-    expect(created).toHaveLength(11);
+    const createdEvents = await t.ctx.db.selectFrom('outbox').select('id').where('tenant_id', '=', fresh.fx.tenant.id).where('topic', '=', 'ticket.created').execute();
+    expect(createdEvents).toHaveLength(11);
   });
 
   it('a technician moves a ticket through the default statuses; an unknown status is refused and changes nothing', async () => {
