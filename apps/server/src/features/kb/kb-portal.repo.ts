@@ -1,0 +1,148 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/db.ts';
+
+/**
+ * What a contact reads (KB-1..KB-3): published articles their customer may see (an article
+ * limited to other customers does not exist for them), each in one translation: the contact's
+ * language, else the tenant's default language ("fallback"); an article in neither is not shown.
+ */
+export interface Reader {
+  tenantId: string;
+  customerId: string;
+  contactId: string;
+  language: string;
+  defaultLanguage: string;
+}
+
+/** The highlight markers ts_headline writes around matched words; control characters never stored in a body. */
+export const MARK_START = '\u0002';
+export const MARK_END = '\u0003';
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+const visible = (r: Reader) => sql<boolean>`(a.tenant_id = ${r.tenantId} and a.status = 'published'
+  and (not a.audience_restricted or ${r.customerId}::uuid = any(a.audience_customer_ids)))`;
+
+/** `tr` is the translation the reader is shown: theirs, or the default when theirs is missing. */
+const shownTranslation = (r: Reader) => sql<boolean>`(tr.language = ${r.language} or (tr.language = ${r.defaultLanguage}
+  and not exists (select 1 from kb_translations x where x.article_id = tr.article_id and x.language = ${r.language})))`;
+
+export interface SearchRow {
+  id: string;
+  language: string;
+  title: string;
+  snippet: string;
+  category_id: string | null;
+  updated_at: Date;
+  tier: number;
+  score: number;
+}
+
+/**
+ * KB-3 search, one statement: full-text matches (the language's stemmer over unaccented words,
+ * title weighted A over body B, ranked by ts_rank) come first, then trigram near-misses on the
+ * title ("pasword" → "password") ranked by word similarity. The snippet is computed for the
+ * returned rows only. Exported as SQL so the benchmark's bare endpoint runs exactly this.
+ */
+export function searchSql(r: Reader, q: string, limit: number): RawBuilder<SearchRow> {
+  return sql<SearchRow>`
+    with q as (
+      select websearch_to_tsquery(porta_kb_config(${r.language}), ${q}) as lq,
+             websearch_to_tsquery(porta_kb_config(${r.defaultLanguage}), ${q}) as dq,
+             lower(porta_unaccent(${q})) as k
+    ),
+    matches as (
+      select tr.article_id, tr.language, 0 as tier,
+             ts_rank(tr.search, case when tr.language = ${r.language} then q.lq else q.dq end) as score
+      from kb_translations tr, q
+      where tr.tenant_id = ${r.tenantId}
+        and ((tr.language = ${r.language} and tr.search @@ q.lq) or (tr.language = ${r.defaultLanguage} and tr.search @@ q.dq))
+      union all
+      select tr.article_id, tr.language, 1 as tier, word_similarity(q.k, tr.title_key) as score
+      from kb_translations tr, q
+      where tr.tenant_id = ${r.tenantId} and tr.language in (${r.language}, ${r.defaultLanguage}) and q.k <% tr.title_key
+    ),
+    best as (
+      select distinct on (tr.article_id) tr.article_id, tr.language, tr.tier, tr.score
+      from matches tr join kb_articles a on a.id = tr.article_id
+      where ${visible(r)} and ${shownTranslation(r)}
+      order by tr.article_id, tr.tier, tr.score desc
+    ),
+    top as (select * from best order by tier, score desc, article_id limit ${limit})
+    select top.article_id as id, top.language, top.tier, top.score::float8 as score, tr.title, a.category_id, a.updated_at,
+           ts_headline(porta_kb_config(top.language), tr.body, case when top.language = ${r.language} then q.lq else q.dq end, ${HEADLINE}) as snippet
+    from top
+    join kb_translations tr on tr.article_id = top.article_id and tr.language = top.language
+    join kb_articles a on a.id = top.article_id
+    cross join q
+    order by top.tier, top.score desc, top.article_id`;
+}
+
+export async function search(db: Db, r: Reader, q: string, limit: number): Promise<SearchRow[]> {
+  return (await searchSql(r, q, limit).execute(db)).rows;
+}
+
+/** Browsing: a category's articles, the most read, or the newest. */
+export async function browse(db: Db, r: Reader, f: { categoryId?: string | undefined; sort?: 'popular' | 'recent' | undefined; limit: number }) {
+  const order = f.sort === 'popular' ? sql`a.view_count desc, a.id` : f.categoryId && !f.sort ? sql`lower(tr.title), a.id` : sql`a.updated_at desc, a.id`;
+  const rows = await sql<Omit<SearchRow, 'tier' | 'score'>>`
+    select a.id, tr.language, tr.title, left(tr.body, 400) as snippet, a.category_id, a.updated_at
+    from kb_articles a join kb_translations tr on tr.article_id = a.id
+    where ${visible(r)} and ${shownTranslation(r)}
+      ${f.categoryId ? sql`and a.category_id = ${f.categoryId}` : sql``}
+    order by ${order}
+    limit ${f.limit}`.execute(db);
+  return rows.rows;
+}
+
+export interface ReaderArticleRow {
+  id: string;
+  language: string;
+  title: string;
+  body: string;
+  tags: string[];
+  category_id: string | null;
+  category_names: Record<string, string> | null;
+  updated_at: Date;
+  external_images: boolean | null;
+  my_vote: boolean | null;
+}
+
+export async function findForReader(db: Db, r: Reader, id: string): Promise<ReaderArticleRow | undefined> {
+  const rows = await sql<ReaderArticleRow>`
+    select a.id, tr.language, tr.title, tr.body, a.tags, a.category_id, c.names as category_names,
+           greatest(a.updated_at, tr.updated_at) as updated_at, s.external_images,
+           (select v.helpful from kb_votes v where v.article_id = a.id and v.contact_id = ${r.contactId}) as my_vote
+    from kb_articles a
+    join kb_translations tr on tr.article_id = a.id
+    left join kb_categories c on c.id = a.category_id
+    left join kb_settings s on s.tenant_id = a.tenant_id
+    where a.id = ${id} and ${visible(r)} and ${shownTranslation(r)}`.execute(db);
+  return rows.rows[0];
+}
+
+/** Most read: one more reading of a visible article. */
+export async function countView(db: Db, tenantId: string, id: string): Promise<void> {
+  await sql`update kb_articles set view_count = view_count + 1 where tenant_id = ${tenantId} and id = ${id}`.execute(db);
+}
+
+/** One vote per contact and article; voting again changes it. */
+export async function vote(db: Db, r: Reader, articleId: string, helpful: boolean): Promise<void> {
+  await db
+    .insertInto('kb_votes')
+    .values({ tenant_id: r.tenantId, article_id: articleId, contact_id: r.contactId, helpful })
+    .onConflict((oc) => oc.columns(['article_id', 'contact_id']).doUpdateSet({ helpful }))
+    .execute();
+}
+
+/** The categories with at least one article the reader may see, with how many. */
+export async function categoriesForReader(db: Db, r: Reader) {
+  const rows = await sql<{ id: string; names: Record<string, string>; article_count: string }>`
+    select c.id, c.names, count(*) as article_count
+    from kb_categories c
+    join kb_articles a on a.category_id = c.id
+    join kb_translations tr on tr.article_id = a.id
+    where c.tenant_id = ${r.tenantId} and ${visible(r)} and ${shownTranslation(r)}
+    group by c.id
+    order by c.position, c.created_at`.execute(db);
+  return rows.rows;
+}
