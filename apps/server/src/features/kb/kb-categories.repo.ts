@@ -32,6 +32,8 @@ export function insertCategory(db: Db, tenantId: string, v: { names: Record<stri
 }
 
 export async function updateCategory(db: Db, tenantId: string, id: string, v: { names?: Record<string, string>; position?: number }): Promise<boolean> {
+  // Nothing to change is not an UPDATE without SET: it answers whether the category exists.
+  if (v.names === undefined && v.position === undefined) return (await findCategory(db, tenantId, id)) !== undefined;
   const res = await db
     .updateTable('kb_categories')
     .set({ ...(v.names && { names: JSON.stringify(v.names) }), ...(v.position !== undefined && { position: v.position }) })
