@@ -17,7 +17,7 @@ let alice: Client;
 let bob: Client;
 let gina: Client;
 let cat: string;
-const a: Record<string, string> = {};
+const a = {} as Record<'both' | 'enOnly' | 'frOnly' | 'draft' | 'acmeOnly', string>;
 
 const PORTAL = '/api/v1/portal/kb';
 const vote = (c: Client, id: string, helpful: boolean) => c.request('PUT', `${PORTAL}/articles/${id}/vote`, { body: { helpful } });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { insertCategory } from '../../features/kb/kb-categories.repo.ts';
 import { insertArticle, upsertTranslation } from '../../features/kb/kb.repo.ts';
 import { uniq } from '../factories.ts';
@@ -81,7 +82,7 @@ export const KB_ROWS: Record<string, Row> = {
       return {
         url: '/api/v1/kb/categories',
         body: { names: { en: name } },
-        snapshot: () => w.ctx.db.selectFrom('kb_categories').select('id').where('names', '=', JSON.stringify({ en: name })).execute(),
+        snapshot: () => w.ctx.db.selectFrom('kb_categories').select('id').where(sql<string>`names->>'en'`, '=', name).execute(),
       };
     },
   },
