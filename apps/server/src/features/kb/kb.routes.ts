@@ -36,7 +36,8 @@ export function kbRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post('/api/v1/kb/articles', { config: tech, schema: { tags, body: kbArticleCreateSchema, response: { 201: kbArticleSchema } } }, async (req, reply) => {
-    const id = await service.createArticle(ctx, technicianOf(req), req.body);
+    const me = technicianOf(req);
+    const id = await service.createArticle(ctx, me.tenantId, me.id, req.body);
     return reply.status(201).send(await detail(req, id));
   });
 

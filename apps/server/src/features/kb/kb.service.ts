@@ -1,5 +1,4 @@
 import type { KbArticleCreate, KbArticleUpdate } from '@porta/contracts/kb';
-import type { TechnicianPrincipal } from '../../platform/auth/principal.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -25,21 +24,22 @@ function hasTranslation(translations: Record<string, unknown> | undefined): bool
   return Object.values(translations ?? {}).some((t) => t !== null && t !== undefined);
 }
 
-export async function createArticle(ctx: AppContext, me: TechnicianPrincipal, input: KbArticleCreate): Promise<string> {
+/** A new article by `authorId` (a technician of the tenant) with its translations, in one transaction. */
+export async function createArticle(ctx: AppContext, tenantId: string, authorId: string, input: KbArticleCreate): Promise<string> {
   if (!hasTranslation(input.translations)) throw new AppError('KB_TRANSLATION_REQUIRED');
-  await assertCategory(ctx.db, me.tenantId, input.categoryId);
-  const audience = await audienceIds(ctx.db, me.tenantId, input.audience);
+  await assertCategory(ctx.db, tenantId, input.categoryId);
+  const audience = await audienceIds(ctx.db, tenantId, input.audience);
   return ctx.db.transaction().execute(async (trx) => {
-    const { id } = await repo.insertArticle(trx, me.tenantId, {
+    const { id } = await repo.insertArticle(trx, tenantId, {
       category_id: input.categoryId ?? null,
       status: input.status,
       tags: [...new Set(input.tags)],
-      author_id: me.id,
+      author_id: authorId,
       published_at: input.status === 'published' ? new Date() : null,
       audienceCustomerIds: audience ?? null,
     });
     for (const [language, t] of Object.entries(input.translations)) {
-      if (t) await repo.upsertTranslation(trx, me.tenantId, id, language, t);
+      if (t) await repo.upsertTranslation(trx, tenantId, id, language, t);
     }
     return id;
   });
