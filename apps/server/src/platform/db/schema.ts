@@ -234,6 +234,7 @@ export interface KbTranslationsTable {
   title: string;
   body: string;
   search: ColumnType<string, never, never>;
+  title_search: ColumnType<string, never, never>;
   title_key: ColumnType<string, never, never>;
   updated_at: Timestamp;
 }

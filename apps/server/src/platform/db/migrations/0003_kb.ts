@@ -9,7 +9,8 @@ const STEMMERS = { en: 'english', fr: 'french', de: 'german', es: 'spanish', it:
  * - `porta_<stemmer>` text search configurations copy PostgreSQL's own (`english`, `french`, …)
  *   with `unaccent` before the stemmer, so "ecran" finds "écran" and highlights keep the accents;
  * - each translation stores its tsvector (title weight A, body weight B) in a generated column,
- *   built with its language's configuration, behind a GIN index;
+ *   built with its language's configuration, behind a GIN index, and the title's alone (a
+ *   second, small GIN index) so title matches are found and ranked without reading bodies;
  * - a trigram index over the unaccented, lower-cased title catches near-misses ("pasword").
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -75,11 +76,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         setweight(to_tsvector(porta_kb_config(language), title), 'A') ||
         setweight(to_tsvector(porta_kb_config(language), body), 'B')
       ) stored,
+      title_search tsvector generated always as (to_tsvector(porta_kb_config(language), title)) stored,
       title_key text generated always as (lower(porta_unaccent(title))) stored,
       updated_at timestamptz not null default now(),
       primary key (article_id, language)
     );
     create index kb_translations_search_idx on kb_translations using gin (search);
+    create index kb_translations_title_search_idx on kb_translations using gin (title_search);
     create index kb_translations_title_trgm_idx on kb_translations using gin (title_key gin_trgm_ops);
     create index kb_translations_tenant_idx on kb_translations (tenant_id, language);
 
