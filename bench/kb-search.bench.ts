@@ -220,7 +220,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
   } finally {
     for (const c of children) await c.stop();
     for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-    if (engine === 'postgres') await dropDatabase(PG_DB);
+    // BENCH_KEEP_DB=1 keeps porta_bench_kb for EXPLAIN after the run.
+    if (engine === 'postgres' && env.BENCH_KEEP_DB !== '1') await dropDatabase(PG_DB);
   }
 }
 

@@ -17,6 +17,8 @@ export interface Reader {
 /** The highlight markers ts_headline writes around matched words; control characters never stored in a body. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
+/** Title hits ranked on their full text (title and body); the rest are ordered by title match and readings only. */
+const TITLE_CANDIDATES = 50;
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 const visible = (r: Reader) => sql<boolean>`(a.tenant_id = ${r.tenantId} and a.status = 'published'
@@ -40,8 +42,10 @@ export interface SearchRow {
 /**
  * KB-3 search, one statement, in three tiers, each read only while the tiers before it found
  * fewer than `limit` articles the reader may see:
- *   0. the title matches (a small GIN index over titles alone), ranked by ts_rank over title
- *      (weight A) and body (weight B): a title hit always comes before a body-only hit;
+ *   0. the title matches (a small GIN index over titles alone): the best TITLE_CANDIDATES by
+ *      how well the title matches (then the most read), ranked by ts_rank over title (weight A)
+ *      and body (weight B); a title hit always comes before a body-only hit, and a common word
+ *      never makes the query read every body that mentions it;
  *   1. body-only matches, ranked the same way;
  *   2. trigram near-misses on the title ("pasword" → "password"), ranked by word similarity.
  * Matching uses the language's stemmer over unaccented words (the porta_* configurations).
@@ -59,9 +63,14 @@ export function searchSql(r: Reader, q: string, limit: number): RawBuilder<Searc
              lower(porta_unaccent(${q})) as k
     ),
     title_hits as materialized (
-      select tr.article_id, tr.language, 0 as tier, ts_rank(tr.search, ${query}) as score
+      select tr.article_id, tr.language, ts_rank(tr.title_search, ${query}) as title_rank, a.view_count
       from kb_translations tr cross join q join kb_articles a on a.id = tr.article_id
       where ((tr.language = ${r.language} and tr.title_search @@ q.lq) or (tr.language = ${r.defaultLanguage} and tr.title_search @@ q.dq)) and ${mine}
+    ),
+    title_ranked as (
+      select h.article_id, h.language, 0 as tier, ts_rank(tr.search, ${query}) as score
+      from (select * from title_hits order by title_rank desc, view_count desc, article_id limit ${TITLE_CANDIDATES}) h
+      join kb_translations tr on tr.article_id = h.article_id and tr.language = h.language cross join q
     ),
     body_hits as materialized (
       select tr.article_id, tr.language, 1 as tier, ts_rank(tr.search, ${query}) as score
@@ -79,7 +88,7 @@ export function searchSql(r: Reader, q: string, limit: number): RawBuilder<Searc
         and not exists (select 1 from body_hits h where h.article_id = tr.article_id)
     ),
     top as (
-      select * from (select * from title_hits union all select * from body_hits union all select * from near_misses) m
+      select * from (select * from title_ranked union all select * from body_hits union all select * from near_misses) m
       order by tier, score desc, article_id limit ${limit}
     )
     select top.article_id as id, top.language, top.tier, top.score::float8 as score, tr.title, a.category_id, a.updated_at,
