@@ -9,6 +9,7 @@ import { EmptyState } from '../../../components/ui/EmptyState';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
+import { RowActions } from '../../../components/ui/RowActions';
 import { SectionCard } from '../../../components/ui/SectionCard';
 import { useTechnician } from '../../console-auth/technician-context';
 import { useDeleteKbCategory, useKbCategories, useKbSettings, useSaveKbCategory, useUpdateKbSettings } from '../api';
@@ -94,12 +95,13 @@ export function KbCategoriesPage() {
                           >
                             <IconArrowDown size={16} />
                           </ActionIcon>
-                          <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(c)} aria-label={t('categories.editNamed', { name: c.name })}>
-                            <IconPencil size={16} />
-                          </ActionIcon>
-                          <ActionIcon variant="subtle" color="red" onClick={() => setDeleting(c)} aria-label={t('categories.deleteNamed', { name: c.name })}>
-                            <IconTrash size={16} />
-                          </ActionIcon>
+                          <RowActions
+                            subject={c.name}
+                            actions={[
+                              { label: t('common:actions.edit'), icon: <IconPencil size={16} aria-hidden />, onClick: () => setEditing(c) },
+                              { label: t('common:actions.delete'), icon: <IconTrash size={16} aria-hidden />, onClick: () => setDeleting(c), danger: true },
+                            ]}
+                          />
                         </Group>
                       </Table.Td>
                     </Table.Tr>
