@@ -143,12 +143,15 @@ function Editor({ article }: { article: KbArticle | null }) {
           </Stack>
         </Card>
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            {present.map((l) => (
-              <Tabs.Tab key={l} value={l}>
-                {languageName(l)}
-              </Tabs.Tab>
-            ))}
+          {/* The language menu sits beside the tab list, not in it: a tablist holds only tabs. */}
+          <Group gap={0} align="flex-end" wrap="nowrap">
+            <Tabs.List style={{ flex: 1 }}>
+              {present.map((l) => (
+                <Tabs.Tab key={l} value={l}>
+                  {languageName(l)}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
             {missing.length > 0 && (
               <Menu position="bottom-start" withinPortal>
                 <Menu.Target>
@@ -165,7 +168,7 @@ function Editor({ article }: { article: KbArticle | null }) {
                 </Menu.Dropdown>
               </Menu>
             )}
-          </Tabs.List>
+          </Group>
           {present.map((l) => (
             <Tabs.Panel key={l} value={l} pt="md">
               <KbBodyEditor
