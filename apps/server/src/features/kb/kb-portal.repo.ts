@@ -40,16 +40,14 @@ export interface SearchRow {
 }
 
 /**
- * KB-3 search, one statement, in four tiers, each read only while the tiers before it found
+ * KB-3 search, one statement, in three tiers, each read only while the tiers before it found
  * fewer than `limit` articles the reader may see:
  *   0. the title matches (a small GIN index over titles alone): the best TITLE_CANDIDATES by
  *      how well the title matches (then the most read), ranked by ts_rank over title (weight A)
  *      and body (weight B); a title hit always comes before a body-only hit, and a common word
  *      never makes the query read every body that mentions it;
- *   1. body-only matches of every word, ranked the same way;
- *   2. matches of some of the words ("suspicious email phishing" for "Report a suspicious
- *      e-mail"), ranked the same way (more words matched rank higher);
- *   3. trigram near-misses on the title ("pasword" → "password"), ranked by word similarity.
+ *   1. body-only matches, ranked the same way;
+ *   2. trigram near-misses on the title ("pasword" → "password"), ranked by word similarity.
  * Matching uses the language's stemmer over unaccented words (the porta_* configurations).
  * A common word therefore ranks its title hits only, never every body that mentions it. The
  * snippet is computed for the returned rows only. Exported as SQL so the benchmark's bare
@@ -63,12 +61,6 @@ export function searchSql(r: Reader, q: string, limit: number): RawBuilder<Searc
       select websearch_to_tsquery(porta_kb_config(${r.language}), ${q}) as lq,
              websearch_to_tsquery(porta_kb_config(${r.defaultLanguage}), ${q}) as dq,
              lower(porta_unaccent(${q})) as k
-    ),
-    -- The same queries with OR between the words; a query with a negation keeps its AND.
-    qa as (
-      select case when strpos(lq::text, '!') > 0 then lq else replace(lq::text, ' & ', ' | ')::tsquery end as la,
-             case when strpos(dq::text, '!') > 0 then dq else replace(dq::text, ' & ', ' | ')::tsquery end as da
-      from q
     ),
     title_hits as materialized (
       select tr.article_id, tr.language, ts_rank(tr.title_search, ${query}) as title_rank, a.view_count
@@ -87,33 +79,24 @@ export function searchSql(r: Reader, q: string, limit: number): RawBuilder<Searc
         and ((tr.language = ${r.language} and tr.search @@ q.lq) or (tr.language = ${r.defaultLanguage} and tr.search @@ q.dq)) and ${mine}
         and not exists (select 1 from title_hits h where h.article_id = tr.article_id)
     ),
-    some_words as materialized (
-      select tr.article_id, tr.language, 2 as tier, ts_rank(tr.search, case when tr.language = ${r.language} then qa.la else qa.da end) as score
-      from kb_translations tr cross join qa join kb_articles a on a.id = tr.article_id
-      where (select count(*) from title_hits) + (select count(*) from body_hits) < ${limit}
-        and ((tr.language = ${r.language} and tr.search @@ qa.la) or (tr.language = ${r.defaultLanguage} and tr.search @@ qa.da)) and ${mine}
-        and not exists (select 1 from title_hits h where h.article_id = tr.article_id)
-        and not exists (select 1 from body_hits h where h.article_id = tr.article_id)
-    ),
     near_misses as (
-      select tr.article_id, tr.language, 3 as tier, word_similarity(q.k, tr.title_key) as score
+      select tr.article_id, tr.language, 2 as tier, word_similarity(q.k, tr.title_key) as score
       from kb_translations tr cross join q join kb_articles a on a.id = tr.article_id
-      where (select count(*) from title_hits) + (select count(*) from body_hits) + (select count(*) from some_words) < ${limit}
+      where (select count(*) from title_hits) + (select count(*) from body_hits) < ${limit}
         and tr.language in (${r.language}, ${r.defaultLanguage}) and q.k <% tr.title_key and ${mine}
         and not exists (select 1 from title_hits h where h.article_id = tr.article_id)
         and not exists (select 1 from body_hits h where h.article_id = tr.article_id)
-        and not exists (select 1 from some_words h where h.article_id = tr.article_id)
     ),
     top as (
-      select * from (select * from title_ranked union all select * from body_hits union all select * from some_words union all select * from near_misses) m
+      select * from (select * from title_ranked union all select * from body_hits union all select * from near_misses) m
       order by tier, score desc, article_id limit ${limit}
     )
     select top.article_id as id, top.language, top.tier, top.score::float8 as score, tr.title, a.category_id, a.updated_at,
-           ts_headline(porta_kb_config(top.language), tr.body, case when top.language = ${r.language} then qa.la else qa.da end, ${HEADLINE}) as snippet
+           ts_headline(porta_kb_config(top.language), tr.body, ${query}, ${HEADLINE}) as snippet
     from top
     join kb_translations tr on tr.article_id = top.article_id and tr.language = top.language
     join kb_articles a on a.id = top.article_id
-    cross join qa
+    cross join q
     order by top.tier, top.score desc, top.article_id`;
 }
 
