@@ -3,21 +3,13 @@ import type { PortalKbItem } from '@porta/contracts/kb';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { highlightParts } from '../highlight';
 
 /** The snippet as text, matched words wrapped in <mark> from the server's offsets (never HTML from the server). */
 function Highlighted({ text, highlights }: { text: string; highlights: Array<[number, number]> }) {
-  const parts: Array<{ text: string; mark: boolean }> = [];
-  let at = 0;
-  for (const [start, end] of highlights) {
-    if (start < at || end > text.length) continue;
-    if (start > at) parts.push({ text: text.slice(at, start), mark: false });
-    parts.push({ text: text.slice(start, end), mark: true });
-    at = end;
-  }
-  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
   return (
     <>
-      {parts.map((p, i) => (
+      {highlightParts(text, highlights).map((p, i) => (
         <Fragment key={i}>{p.mark ? <mark>{p.text}</mark> : p.text}</Fragment>
       ))}
     </>
