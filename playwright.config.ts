@@ -41,6 +41,7 @@ export default defineConfig({
     { name: 'foundation', testMatch: /foundation\.spec\.ts$/ },
     { name: 'accessibility', testMatch: /a11y\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tickets', testMatch: /tickets\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'kb', testMatch: /kb(-xss)?\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: {
     command: serverCommand,

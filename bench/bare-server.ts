@@ -13,8 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import Fastify from 'fastify';
-import pg from 'pg';
-import { startEmbeddedDatabase } from '../apps/server/src/platform/db/embedded.ts';
+import { openBarePool, runBare, serveBare } from './lib/bare.ts';
 import type { CapturedQuery } from './lib/app-sql.ts';
 
 export interface BareSpec {
@@ -24,24 +23,12 @@ export interface BareSpec {
 }
 
 async function main(): Promise<void> {
-  const port = Number(process.env.BARE_PORT);
-  const poolSize = Number(process.env.BARE_POOL_SIZE ?? 10);
   const given = JSON.parse(process.env.BARE_QUERIES ?? 'null') as BareSpec | null;
-  if (!given || !Number.isInteger(port)) throw new Error('BARE_PORT and BARE_QUERIES are required');
+  if (!given) throw new Error('BARE_QUERIES is required');
   const spec: BareSpec = given;
 
-  let connection: pg.PoolConfig;
-  let stopEmbedded = async () => {};
-  if (process.env.BARE_DATABASE_URL) {
-    connection = { connectionString: process.env.BARE_DATABASE_URL };
-  } else if (process.env.BARE_DATA_DIR) {
-    const embedded = await startEmbeddedDatabase(process.env.BARE_DATA_DIR);
-    connection = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
-    stopEmbedded = () => embedded.stop();
-  } else {
-    throw new Error('BARE_DATABASE_URL or BARE_DATA_DIR is required');
-  }
-  const pool = new pg.Pool({ ...connection, max: poolSize });
+  const bare = await openBarePool();
+  const { pool } = bare;
 
   const pageIndex = spec.list.findIndex((q) => / limit /i.test(q.sql));
   const countIndex = spec.list.findIndex((_, i) => i !== pageIndex);
@@ -68,19 +55,7 @@ async function main(): Promise<void> {
     return list();
   });
 
-  const close = async () => {
-    await app.close();
-    await pool.end();
-    await stopEmbedded();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void close());
-  process.on('SIGINT', () => void close());
-  await app.listen({ port, host: '127.0.0.1' });
-  process.stdout.write(`bare server on 127.0.0.1:${port}, pool ${poolSize}\n`);
+  await serveBare('bare server', app, bare);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bare server failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runBare('bare server', main);

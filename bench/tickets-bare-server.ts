@@ -22,7 +22,7 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
-import { startEmbeddedDatabase } from '../apps/server/src/platform/db/embedded.ts';
+import { openBarePool, runBare, serveBare } from './lib/bare.ts';
 import type { CapturedQuery, TicketWriteSql } from './lib/app-sql.ts';
 
 export interface BareTicketsSpec {
@@ -34,26 +34,14 @@ export interface BareTicketsSpec {
 }
 
 async function main(): Promise<void> {
-  const port = Number(process.env.BARE_PORT);
-  const poolSize = Number(process.env.BARE_POOL_SIZE ?? 10);
   const given = JSON.parse(process.env.BARE_SPEC ?? 'null') as BareTicketsSpec | null;
-  if (!given || !Number.isInteger(port)) throw new Error('BARE_PORT and BARE_SPEC are required');
+  if (!given) throw new Error('BARE_SPEC is required');
   const spec: BareTicketsSpec = given;
 
-  let connection: pg.PoolConfig;
-  let stopEmbedded = async () => {};
-  if (process.env.BARE_DATABASE_URL) {
-    connection = { connectionString: process.env.BARE_DATABASE_URL };
-  } else if (process.env.BARE_DATA_DIR) {
-    const embedded = await startEmbeddedDatabase(process.env.BARE_DATA_DIR);
-    connection = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
-    stopEmbedded = () => embedded.stop();
-  } else {
-    throw new Error('BARE_DATABASE_URL or BARE_DATA_DIR is required');
-  }
+  const bare = await openBarePool();
   // The app's driver set-up (platform/db/database.ts): bigint as number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
-  const pool = new pg.Pool({ ...connection, max: poolSize });
+  const { pool } = bare;
 
   const pageIndex = spec.list.findIndex((q) => / limit /i.test(q.sql));
   const countIndex = spec.list.findIndex((_, i) => i !== pageIndex);
@@ -95,19 +83,7 @@ async function main(): Promise<void> {
     });
   }
 
-  const close = async () => {
-    await app.close();
-    await pool.end();
-    await stopEmbedded();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void close());
-  process.on('SIGINT', () => void close());
-  await app.listen({ port, host: '127.0.0.1' });
-  process.stdout.write(`bare tickets server on 127.0.0.1:${port}, pool ${poolSize}\n`);
+  await serveBare('bare tickets server', app, bare);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`bare tickets server failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runBare('bare tickets server', main);

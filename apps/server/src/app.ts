@@ -25,6 +25,9 @@ import { ticketStatusRoutes } from './features/ticket-statuses/ticket-statuses.r
 import { ticketEventRoutes } from './features/tickets/ticket-events.routes.ts';
 import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
+import { kbCategoryRoutes } from './features/kb/kb-categories.routes.ts';
+import { kbRoutes } from './features/kb/kb.routes.ts';
+import { portalKbRoutes } from './features/kb/portal-kb.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuiltApp {
@@ -90,6 +93,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   ticketEventRoutes(app, ctx);
   ticketRoutes(app, ctx);
   portalTicketRoutes(app, ctx);
+  kbRoutes(app, ctx);
+  kbCategoryRoutes(app, ctx);
+  portalKbRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
   return { app, tenants };

@@ -4,6 +4,7 @@ import { createTenantWithAdmin } from '../features/tenants/tenants.service.ts';
 import { createCustomer } from '../features/customers/customers.service.ts';
 import { createContact } from '../features/contacts/contacts.service.ts';
 import { DEMO_CUSTOMERS } from './demo-data.ts';
+import { seedDemoKb } from './seed-demo-kb.ts';
 import { seedDemoTickets } from './seed-demo-tickets.ts';
 
 const SLUG = 'demo';
@@ -21,8 +22,10 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
   const { tenant, admin } = await createTenantWithAdmin(ctx, { slug: SLUG, name: 'Demo MSP', admin: ADMIN });
   const logins: string[] = [];
   const contactIds = new Map<string, string>();
+  const customerIds = new Map<string, string>();
   for (const c of DEMO_CUSTOMERS) {
     const customer = await createCustomer(ctx, tenant.id, { name: c.name, domains: c.domains });
+    customerIds.set(c.name, customer.id);
     for (const p of c.contacts) {
       const { row, credentials } = await createContact(ctx, tenant.id, 'en', { ...p, customerId: customer.id, phone: p.phone ?? null });
       contactIds.set(p.email, row.id);
@@ -31,9 +34,10 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
     }
   }
   const tickets = await seedDemoTickets(ctx, tenant.id, admin.id, contactIds);
+  const articles = await seedDemoKb(ctx, tenant.id, admin.id, customerIds);
   const port = ctx.config.port;
   const host = `${SLUG}.${ctx.config.baseDomain}:${port}`;
-  print(`Demo MSP seeded: 3 customers, 10 contacts, ${tickets} tickets in every status.`);
+  print(`Demo MSP seeded: 3 customers, 10 contacts, ${tickets} tickets in every status, ${articles} knowledge-base articles in five languages.`);
   print('');
   print(`Console  http://${host}/console   (or http://localhost:${port}/console if this is the only tenant)`);
   print(`  ${ADMIN.email}  ${ADMIN.password}   admin`);

@@ -74,6 +74,7 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
     get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
     post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, schema, body),
     patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
+    put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
     delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
     /** Sends one file as multipart/form-data (part `file`), with the CSRF token like any write. */
     upload: <S extends z.ZodType>(path: string, schema: S, file: File) => {

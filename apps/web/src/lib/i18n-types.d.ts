@@ -1,6 +1,7 @@
 import type enCommon from '@porta/i18n/locales/en/common.json';
 import type enConsole from '@porta/i18n/locales/en/console.json';
 import type enErrors from '@porta/i18n/locales/en/errors.json';
+import type enKb from '@porta/i18n/locales/en/kb.json';
 import type enPortal from '@porta/i18n/locales/en/portal.json';
 
 declare module 'i18next' {
@@ -11,6 +12,7 @@ declare module 'i18next' {
       console: typeof enConsole;
       portal: typeof enPortal;
       errors: typeof enErrors;
+      kb: typeof enKb;
     };
   }
 }

@@ -22,3 +22,12 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml('see https://example.com/help')).toContain('<a href="https://example.com/help"');
   });
 });
+
+describe('markdownToHtml with images (a tenant KB option)', () => {
+  it('renders images only when asked, and never javascript: or data: sources from markdown-it', () => {
+    expect(markdownToHtml('![pic](https://example.com/a.png)', { images: true })).toContain('<img src="https://example.com/a.png"');
+    expect(markdownToHtml('![pic](https://example.com/a.png)')).not.toContain('<img');
+    expect(markdownToHtml('![x](javascript:alert(1))', { images: true })).not.toContain('src="javascript:');
+    expect(markdownToHtml('<img src=x onerror=alert(1)>', { images: true })).not.toContain('<img');
+  });
+});

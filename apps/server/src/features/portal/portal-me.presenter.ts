@@ -4,10 +4,11 @@ import type { ContactPrincipal, ResolvedTenant } from '../../platform/auth/princ
 import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 
 /**
- * Sections follow the portal settings (T-2). The KB, assistant and self-service sections
+ * Sections follow the portal settings (T-2, KB-2). The assistant and self-service sections
  * arrive with their features; until then they are off.
  */
 export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): PortalUser {
+  const settings = resolvePortalSettings(c.portalSettingsRaw);
   return {
     id: c.id,
     firstName: c.firstName,
@@ -19,6 +20,6 @@ export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): 
     isPrimary: c.isPrimary,
     customer: { id: c.customerId, name: c.customerName },
     tenant: { slug: tenant.slug, name: tenant.name },
-    sections: { tickets: sectionEnabled(resolvePortalSettings(c.portalSettingsRaw).sections.tickets, c.customerId), kb: false, assistant: false, selfService: false },
+    sections: { tickets: sectionEnabled(settings.sections.tickets, c.customerId), kb: sectionEnabled(settings.sections.kb, c.customerId), assistant: false, selfService: false },
   };
 }

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
 interface WorkerInput {
   dataDir: string;
@@ -18,8 +19,8 @@ interface WorkerInput {
 const input = workerData as WorkerInput;
 
 async function run(): Promise<void> {
-  // The contrib extensions migrations use (trigram search); each one adds to start-up.
-  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm } });
+  // The contrib extensions migrations use (trigram search, accent-free KB search); each one adds to start-up.
+  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
   await server.start();
   parentPort?.postMessage({ type: 'ready' });

@@ -197,6 +197,55 @@ export interface OutboxTable {
   processed_at: Date | null;
 }
 
+export interface KbCategoriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  /** `{ <language>: name }` for the languages the category is named in. */
+  names: ColumnType<Record<string, string>, string, string>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface KbArticlesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  category_id: string | null;
+  status: 'draft' | 'published';
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  author_id: string | null;
+  audience_restricted: Generated<boolean>;
+  audience_customer_ids: ColumnType<string[], string[] | undefined, string[]>;
+  view_count: ColumnType<string, never, never>;
+  published_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface KbTranslationsTable {
+  article_id: string;
+  tenant_id: string;
+  language: string;
+  title: string;
+  body: string;
+  search: ColumnType<string, never, never>;
+  title_search: ColumnType<string, never, never>;
+  title_key: ColumnType<string, never, never>;
+  updated_at: Timestamp;
+}
+
+export interface KbVotesTable {
+  tenant_id: string;
+  article_id: string;
+  contact_id: string;
+  helpful: boolean;
+  created_at: CreatedAt;
+}
+
+export interface KbSettingsTable {
+  tenant_id: string;
+  external_images: boolean;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -216,6 +265,11 @@ export interface Database {
   ticket_field_values: TicketFieldValuesTable;
   portal_settings: PortalSettingsTable;
   outbox: OutboxTable;
+  kb_categories: KbCategoriesTable;
+  kb_articles: KbArticlesTable;
+  kb_translations: KbTranslationsTable;
+  kb_votes: KbVotesTable;
+  kb_settings: KbSettingsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

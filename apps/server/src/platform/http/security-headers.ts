@@ -5,7 +5,8 @@ const CSP = [
   "script-src 'self'",
   // Mantine writes its CSS variables into style attributes and <style> tags at run time.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // https: images appear only where a tenant allows them in KB articles (the renderer drops them elsewhere).
+  "img-src 'self' data: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

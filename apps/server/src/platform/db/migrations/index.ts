@@ -1,11 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_tickets.ts';
+import * as m0003 from './0003_kb.ts';
 import * as m0005 from './0005_ticket_number_sequences.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_tickets': m0002,
+  '0003_kb': m0003,
   '0005_ticket_number_sequences': m0005,
 };

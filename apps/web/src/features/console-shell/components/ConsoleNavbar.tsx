@@ -1,5 +1,5 @@
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAddressBook, IconBuildingSkyscraper, IconForms, IconKey, IconListCheck, IconShieldLock, IconTicket, IconUsersGroup, IconWorldWww } from '@tabler/icons-react';
+import { IconAddressBook, IconBook2, IconBuildingSkyscraper, IconForms, IconKey, IconListCheck, IconShieldLock, IconTicket, IconUsersGroup, IconWorldWww } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -12,11 +12,12 @@ interface Item {
 }
 
 export function ConsoleNavbar() {
-  const { t } = useTranslation(['console', 'common']);
+  const { t } = useTranslation(['console', 'common', 'kb']);
   const user = useTechnician();
 
   const work: Item[] = [
     { to: '/console/tickets', label: t('shell.nav.tickets'), icon: <IconTicket size={18} aria-hidden /> },
+    { to: '/console/kb', label: t('kb:console.nav'), icon: <IconBook2 size={18} aria-hidden /> },
     { to: '/console/customers', label: t('shell.nav.customers'), icon: <IconBuildingSkyscraper size={18} aria-hidden /> },
     { to: '/console/contacts', label: t('shell.nav.contacts'), icon: <IconAddressBook size={18} aria-hidden /> },
   ];
