@@ -25,6 +25,9 @@ import { ticketStatusRoutes } from './features/ticket-statuses/ticket-statuses.r
 import { ticketEventRoutes } from './features/tickets/ticket-events.routes.ts';
 import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
+import { mailRoutes } from './features/mail/mail.routes.ts';
+import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
+import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuiltApp {
@@ -90,6 +93,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   ticketEventRoutes(app, ctx);
   ticketRoutes(app, ctx);
   portalTicketRoutes(app, ctx);
+  mailRoutes(app, ctx);
+  inboundRoutes(app, ctx);
+  passwordResetRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
   return { app, tenants };

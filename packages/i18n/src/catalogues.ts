@@ -2,31 +2,36 @@ import deCommon from '../locales/de/common.json' with { type: 'json' };
 import deConsole from '../locales/de/console.json' with { type: 'json' };
 import deErrors from '../locales/de/errors.json' with { type: 'json' };
 import dePortal from '../locales/de/portal.json' with { type: 'json' };
+import deMail from '../locales/de/mail.json' with { type: 'json' };
 import enCommon from '../locales/en/common.json' with { type: 'json' };
 import enConsole from '../locales/en/console.json' with { type: 'json' };
 import enErrors from '../locales/en/errors.json' with { type: 'json' };
 import enPortal from '../locales/en/portal.json' with { type: 'json' };
+import enMail from '../locales/en/mail.json' with { type: 'json' };
 import esCommon from '../locales/es/common.json' with { type: 'json' };
 import esConsole from '../locales/es/console.json' with { type: 'json' };
 import esErrors from '../locales/es/errors.json' with { type: 'json' };
 import esPortal from '../locales/es/portal.json' with { type: 'json' };
+import esMail from '../locales/es/mail.json' with { type: 'json' };
 import frCommon from '../locales/fr/common.json' with { type: 'json' };
 import frConsole from '../locales/fr/console.json' with { type: 'json' };
 import frErrors from '../locales/fr/errors.json' with { type: 'json' };
 import frPortal from '../locales/fr/portal.json' with { type: 'json' };
+import frMail from '../locales/fr/mail.json' with { type: 'json' };
 import itCommon from '../locales/it/common.json' with { type: 'json' };
 import itConsole from '../locales/it/console.json' with { type: 'json' };
 import itErrors from '../locales/it/errors.json' with { type: 'json' };
 import itPortal from '../locales/it/portal.json' with { type: 'json' };
+import itMail from '../locales/it/mail.json' with { type: 'json' };
 import type { Language, Namespace } from './languages.ts';
 
 export type Catalogue = { [key: string]: string | Catalogue };
 
 /** Every catalogue, bundled: `CATALOGUES[lang][namespace]`. */
 export const CATALOGUES: Record<Language, Record<Namespace, Catalogue>> = {
-  en: { common: enCommon, console: enConsole, portal: enPortal, errors: enErrors },
-  fr: { common: frCommon, console: frConsole, portal: frPortal, errors: frErrors },
-  de: { common: deCommon, console: deConsole, portal: dePortal, errors: deErrors },
-  es: { common: esCommon, console: esConsole, portal: esPortal, errors: esErrors },
-  it: { common: itCommon, console: itConsole, portal: itPortal, errors: itErrors },
+  en: { common: enCommon, console: enConsole, portal: enPortal, errors: enErrors, mail: enMail },
+  fr: { common: frCommon, console: frConsole, portal: frPortal, errors: frErrors, mail: frMail },
+  de: { common: deCommon, console: deConsole, portal: dePortal, errors: deErrors, mail: deMail },
+  es: { common: esCommon, console: esConsole, portal: esPortal, errors: esErrors, mail: esMail },
+  it: { common: itCommon, console: itConsole, portal: itPortal, errors: itErrors, mail: itMail },
 };

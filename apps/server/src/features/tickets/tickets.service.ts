@@ -61,8 +61,11 @@ export interface NewTicket {
   customFields?: Record<string, string | number | boolean | null> | undefined;
 }
 
+/** Work a caller adds to the creating transaction (inbound mail records its message there, so a redelivery cannot create a second ticket). */
+export type InTransaction = (trx: Db, id: string) => Promise<void>;
+
 /** Creates a ticket with its number, custom values and `ticket.created` outbox event in one transaction. */
-export async function createTicket(ctx: AppContext, tenantId: string, input: NewTicket, author: { contactId: string | null; technicianId: string | null }) {
+export async function createTicket(ctx: AppContext, tenantId: string, input: NewTicket, author: { contactId: string | null; technicianId: string | null }, inTransaction?: InTransaction) {
   const created = await ctx.db.transaction().execute(async (trx) => {
     const requester = await trx.selectFrom('contacts').select(['id', 'customer_id']).where('tenant_id', '=', tenantId).where('id', '=', input.requesterId).executeTakeFirst();
     if (!requester) throw new AppError('CONTACT_NOT_FOUND');
@@ -85,6 +88,7 @@ export async function createTicket(ctx: AppContext, tenantId: string, input: New
     });
     await upsertValues(trx, tenantId, id, values);
     await enqueue(trx, tenantId, 'ticket.created', { ticketId: id, number, createdByContactId: author.contactId, createdByTechnicianId: author.technicianId });
+    await inTransaction?.(trx, id);
     return { id, customerId: requester.customer_id, requesterId: requester.id };
   });
   await announce(ctx, { tenantId, ...created }, 'ticket.created');
@@ -148,6 +152,7 @@ export async function addComment(
   tenantId: string,
   ticket: repo.TicketRow,
   c: { body: string; internal: boolean; contactId: string | null; technicianId: string | null; reopenTo?: string | undefined },
+  inTransaction?: InTransaction,
 ): Promise<string> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertComment(trx, {
@@ -164,6 +169,7 @@ export async function addComment(
     if (statusId && statusId !== ticket.status_id) {
       await enqueue(trx, tenantId, 'ticket.status_changed', { ticketId: ticket.id, from: ticket.status_key, to: c.reopenTo, contactId: c.contactId, technicianId: c.technicianId });
     }
+    await inTransaction?.(trx, id);
     return id;
   });
   await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.commented', c.internal);

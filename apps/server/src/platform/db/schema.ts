@@ -64,6 +64,10 @@ export interface ContactsTable {
   is_primary: boolean;
   language: string;
   phone: string | null;
+  /** Issue 5: false = e-mails from this person never create tickets or comments. */
+  email_tickets: Generated<boolean>;
+  /** Issue 5: a primary contact who opted in is notified about every ticket of the company. */
+  notify_company_tickets: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -195,12 +199,62 @@ export interface OutboxTable {
   tenant_id: string;
   topic: string;
   payload: ColumnType<unknown, string, string>;
-  status: Generated<'pending' | 'done' | 'dead'>;
+  status: Generated<'pending' | 'done' | 'dead' | 'held'>;
   attempts: Generated<number>;
   available_at: Timestamp;
   last_error: string | null;
   created_at: CreatedAt;
   processed_at: Date | null;
+}
+
+export interface MailSettingsTable {
+  tenant_id: string;
+  settings: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface MailInboundAddressesTable {
+  address: string;
+  tenant_id: string;
+}
+
+export interface MailInboundTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string | null;
+  content_hash: string;
+  from_address: string | null;
+  subject: string | null;
+  status: 'ticket' | 'comment' | 'ignored' | 'rejected' | 'failed';
+  reason: string | null;
+  ticket_id: string | null;
+  comment_id: string | null;
+  raw: Buffer | null;
+  received_at: CreatedAt;
+}
+
+export interface MailThreadRefsTable {
+  tenant_id: string;
+  message_id: string;
+  ticket_id: string;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface MailDomainRateTable {
+  tenant_id: string;
+  domain: string;
+  kind: string;
+  window_started_at: Date;
+  count: number;
 }
 
 export interface Database {
@@ -223,6 +277,12 @@ export interface Database {
   ticket_field_values: TicketFieldValuesTable;
   portal_settings: PortalSettingsTable;
   outbox: OutboxTable;
+  mail_settings: MailSettingsTable;
+  mail_inbound_addresses: MailInboundAddressesTable;
+  mail_inbound: MailInboundTable;
+  mail_thread_refs: MailThreadRefsTable;
+  password_resets: PasswordResetsTable;
+  mail_domain_rate: MailDomainRateTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
