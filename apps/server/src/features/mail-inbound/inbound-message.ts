@@ -78,7 +78,8 @@ export async function parseInbound(raw: Buffer): Promise<InboundMessage> {
       autoSubmitted: headerText(parsed, 'auto-submitted').toLowerCase(),
       precedence: headerText(parsed, 'precedence').toLowerCase(),
       autoReply: parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond') || parsed.headers.has('x-auto-response-suppress'),
-      listId: parsed.headers.has('list-id'),
+      // mailparser gathers List-* headers under `list`.
+      listId: parsed.headers.has('list-id') || parsed.headers.has('list'),
       contentType: headerText(parsed, 'content-type').toLowerCase(),
     },
     // Same sender, subject, date and body = the same message, whatever relays added on the way.

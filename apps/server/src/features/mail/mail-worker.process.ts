@@ -21,10 +21,13 @@ export async function runMailWorker(config: Config): Promise<void> {
   const worker = new OutboxWorker(ctx, stderrLog);
   worker.start();
   process.stdout.write('porta-mail-worker ready\n');
+  // The worker's timers are unref'd (they never hold a server open): this one keeps the process up.
+  const keepAlive = setInterval(() => undefined, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  clearInterval(keepAlive);
   await worker.stop();
   closeTransports();
   await handle.close();

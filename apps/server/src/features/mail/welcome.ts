@@ -31,7 +31,8 @@ export function welcomeValues(tenant: TenantMailIdentity, contact: Pick<MailCont
  * them (`force`: the "send again" button, which sends whatever the setting says).
  */
 export async function queueWelcome(ctx: AppContext, trx: Db, tenantId: string, contactId: string, force: boolean): Promise<void> {
-  const settings = await getPortalSettings(ctx, tenantId);
+  // Everything on the worker's transaction: a second pooled connection per row could starve the pool.
+  const settings = await getPortalSettings({ ...ctx, db: trx }, tenantId);
   if (!force && !settings.welcomeEmail.enabled) return;
   const contact = await contactForMail(trx, tenantId, contactId);
   // Deleted meanwhile, or the password is no longer the generated one: nothing true to send.
