@@ -2,6 +2,7 @@ import type enCommon from '@porta/i18n/locales/en/common.json';
 import type enConsole from '@porta/i18n/locales/en/console.json';
 import type enErrors from '@porta/i18n/locales/en/errors.json';
 import type enPortal from '@porta/i18n/locales/en/portal.json';
+import type enMail from '@porta/i18n/locales/en/mail.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -11,6 +12,7 @@ declare module 'i18next' {
       console: typeof enConsole;
       portal: typeof enPortal;
       errors: typeof enErrors;
+      mail: typeof enMail;
     };
   }
 }
