@@ -1,7 +1,10 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 import type { AppContext } from '../platform/context.ts';
+import { startSmtpReceiver, type SmtpReceiver } from '../features/mail-inbound/smtp-receiver.ts';
+import { type TestApp, useTestApp } from './harness.ts';
 import { OutboxWorker } from '../features/mail/outbox-worker.ts';
 import { closeTransports } from '../platform/mail/smtp-target.ts';
 import { silentLog } from '../features/mail/worker-log.ts';
@@ -129,4 +132,38 @@ export function rawMail(h: { from: string; to: string; subject: string; messageI
     '',
   ];
   return lines.join('\r\n');
+}
+
+export interface MailTestApp {
+  t: TestApp;
+  /** The loopback SMTP server the tenants' mail goes to. */
+  readonly sink: SmtpSink;
+  /** The built-in SMTP receiver on loopback (only with `receiver: true`). */
+  readonly receiver: SmtpReceiver;
+}
+
+/** A test app with a loopback SMTP sink (and, if asked, Porta's SMTP receiver) started before the file's tests and stopped after. */
+export function useMailTestApp(opts: { receiver?: boolean; env?: Record<string, string> } = {}): MailTestApp {
+  const t = useTestApp({ env: mailEnv(null, opts.env) });
+  let sink: SmtpSink | undefined;
+  let receiver: SmtpReceiver | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    if (opts.receiver) receiver = await startSmtpReceiver(t.ctx, silentLog, 0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await sink?.stop();
+  });
+  return {
+    t,
+    get sink() {
+      if (!sink) throw new Error('useMailTestApp(): the sink starts in beforeAll');
+      return sink;
+    },
+    get receiver() {
+      if (!receiver) throw new Error('useMailTestApp({ receiver: true }): the receiver starts in beforeAll');
+      return receiver;
+    },
+  };
 }

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { makeContact, makeCustomer, makeTenant, uniq } from '../../test/factories.ts';
 import { signInTechnician } from '../../test/client.ts';
 import { expectStatus } from '../../test/assertions.ts';
-import { drainOutbox, mailEnv, rawMail, sendRaw, startSmtpSink, type SmtpSink } from '../../test/mail.ts';
-import { silentLog } from '../mail/worker-log.ts';
-import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.ts';
+import { drainOutbox, rawMail, sendRaw, useMailTestApp } from '../../test/mail.ts';
 
 /** T-9, A-4 and issue 5 items 5–7: the built-in SMTP receiver, fed by a real SMTP client. */
 describe('inbound e-mail', () => {
-  let sink: SmtpSink;
-  let receiver: SmtpReceiver;
-  const t = useTestApp({ env: mailEnv(null, { PORTA_MAIL_DOMAIN_HOURLY_LIMIT: '3' }) });
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    receiver = await startSmtpReceiver(t.ctx, silentLog, 0, '127.0.0.1');
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await sink.stop();
-  });
+  const smtp = useMailTestApp({ receiver: true, env: { PORTA_MAIL_DOMAIN_HOURLY_LIMIT: '3' } });
+  const t = smtp.t;
 
   async function setup() {
     const fx = await makeTenant(t.ctx);
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false } }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false } }), 200);
     const domain = `acme${uniq(3)}.com`;
     const customer = await makeCustomer(t.ctx, fx.tenant.id, { domains: [domain] });
     const contact = await makeContact(t.ctx, fx.tenant.id, customer.id, { email: `known-${uniq()}@${domain}` });
     return { fx, admin, domain, customer, contact, to: `${fx.tenant.slug}@mail.porta.test` };
   }
-  const send = (to: string, from: string, raw: string | Buffer) => sendRaw(receiver.port, { from, to: [to] }, raw);
+  const send = (to: string, from: string, raw: string | Buffer) => sendRaw(smtp.receiver.port, { from, to: [to] }, raw);
   const ticketsOf = (tenantId: string) => t.ctx.db.selectFrom('tickets').select(['id', 'subject', 'description', 'customer_id', 'requester_id']).where('tenant_id', '=', tenantId).orderBy('created_at').execute();
   const inboundOf = (tenantId: string) => t.ctx.db.selectFrom('mail_inbound').select(['status', 'reason', 'from_address']).where('tenant_id', '=', tenantId).orderBy('received_at').execute();
 
@@ -89,15 +77,15 @@ describe('inbound e-mail', () => {
       [`stranger-${uniq()}@unknown-${uniq()}.example`, 'Auto: away', { 'X-Autoreply': 'yes' }],
     ];
     for (const [from, subject, extra] of cases) await send(to, from, rawMail({ from, to, subject, messageId: `<auto-${uniq()}@x.example>`, extra }, 'automatic'));
-    await sendRaw(receiver.port, { from: '', to: [to] }, rawMail({ from: contact.email, to, subject: 'Null sender', messageId: `<ns-${uniq()}@x.example>` }, 'bounce'));
+    await sendRaw(smtp.receiver.port, { from: '', to: [to] }, rawMail({ from: contact.email, to, subject: 'Null sender', messageId: `<ns-${uniq()}@x.example>` }, 'bounce'));
     expect(await ticketsOf(fx.tenant.id)).toEqual([]);
     expect((await inboundOf(fx.tenant.id)).map((r) => r.status)).toEqual(Array(6).fill('ignored'));
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    expect(sink.mails.filter((m) => m.envelope.to.some((a) => a.includes('unknown-')))).toEqual([]);
+    expect(smtp.sink.mails.filter((m) => m.envelope.to.some((a) => a.includes('unknown-')))).toEqual([]);
   });
 
   it('an unreadable message is kept whole in the failed store, listed, and stays there when reprocessing still cannot read it', async () => {
-    const { fx, admin, to } = await setup();
+    const { admin, to } = await setup();
     await send(to, 'someone@acme.example', 'this is not a mail at all\r\n\r\njust words');
     const failed = (await admin.get('/api/v1/mail/inbound?status=failed')).json<{ items: { id: string; reason: string }[] }>().items;
     expect(failed).toHaveLength(1);
@@ -118,7 +106,7 @@ describe('inbound e-mail', () => {
     expect(created).toMatchObject({ customer_id: customer.id, is_primary: false, first_name: 'New', last_name: 'Person' });
     expect((await ticketsOf(fx.tenant.id))[0]?.requester_id).toBe(created.id);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    await sink.waitFor((m) => m.envelope.to.includes(newcomer.toLowerCase()) && (m.parsed.text ?? '').includes('Password:'));
+    await smtp.sink.waitFor((m) => m.envelope.to.includes(newcomer.toLowerCase()) && (m.parsed.text ?? '').includes('Password:'));
 
     for (const lookalike of [`sub.${domain}`, `${domain}.evil.io`, `x${domain}`, domain.replace('.com', '-com.io')]) {
       await send(to, `eve@${lookalike}`, rawMail({ from: `eve@${lookalike}`, to, subject: `From ${lookalike}`, messageId: `<l-${uniq()}@x>` }, 'hi'));
@@ -138,7 +126,7 @@ describe('inbound e-mail', () => {
     for (let i = 0; i < 5; i++) await send(to, `s${i}@${spamDomain}`, rawMail({ from: `s${i}@${spamDomain}`, to, subject: `Offer ${i}`, messageId: `<r-${uniq()}@x>` }, 'buy'));
     expect(await ticketsOf(fx.tenant.id)).toEqual([]);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const replies = sink.mails.filter((m) => m.envelope.to.some((a) => a.endsWith(`@${spamDomain}`)));
+    const replies = smtp.sink.mails.filter((m) => m.envelope.to.some((a) => a.endsWith(`@${spamDomain}`)));
     expect(replies).toHaveLength(3);
     expect(replies[0]?.parsed.subject).toBe('Your message could not be accepted');
     expect(replies[0]?.parsed.headers.get('auto-submitted')).toBe('auto-generated');
@@ -173,7 +161,7 @@ describe('inbound e-mail', () => {
     expect(ticket?.description).toBe('Hi team\nLine two');
     expectStatus(await admin.post(`/api/v1/tickets/${ticket?.id}/comments`, { body: 'Answer' }), 201);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const out = await sink.waitFor((m) => m.envelope.to.includes(contact.email));
+    const out = await smtp.sink.waitFor((m) => m.envelope.to.includes(contact.email));
     expect(out.parsed.bcc).toBeUndefined();
     expect(out.envelope.to).toEqual([contact.email]);
     expect(out.raw.toString('utf8')).not.toMatch(/^Bcc:/im);

@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { makeContact, makeCustomer, makeTenant, uniq } from '../../test/factories.ts';
 import { signInContact, signInTechnician } from '../../test/client.ts';
 import { expectStatus } from '../../test/assertions.ts';
-import { drainOutbox, mailEnv, rawMail, sendRaw, startSmtpSink, type SmtpSink } from '../../test/mail.ts';
+import { drainOutbox, rawMail, sendRaw, useMailTestApp } from '../../test/mail.ts';
 import { commentCount } from '../../test/tickets.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../mail-inbound/smtp-receiver.ts';
-import { silentLog } from './worker-log.ts';
 
 /** Issue 5, item 4: notifications in and out, and a reply by mail threading back into the ticket (real SMTP both ways). */
 describe('ticket notifications and the threading round trip', () => {
-  let sink: SmtpSink;
-  let receiver: SmtpReceiver;
-  const t = useTestApp({ env: mailEnv(null) });
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    receiver = await startSmtpReceiver(t.ctx, silentLog, 0, '127.0.0.1');
-  });
-  afterAll(async () => {
-    await receiver.close();
-    await sink.stop();
-  });
+  const smtp = useMailTestApp({ receiver: true });
+  const t = smtp.t;
 
   async function setup() {
     const fx = await makeTenant(t.ctx);
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false }, portalAddress: 'https://desk.msp.example' }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false }, portalAddress: 'https://desk.msp.example' }), 200);
     const customer = await makeCustomer(t.ctx, fx.tenant.id, { domains: [`c${uniq()}.example`] });
     const contact = await makeContact(t.ctx, fx.tenant.id, customer.id, { language: 'es', email: `req-${uniq()}@customer.example` });
     const portal = await signInContact(t.app, fx.host, contact.username, contact.password);
@@ -39,13 +27,13 @@ describe('ticket notifications and the threading round trip', () => {
     expectStatus(created, 201);
     const ticket = created.json<{ id: string; number: number }>();
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const toTech = await sink.waitFor((m) => m.envelope.to.includes(fx.admin.email) && (m.parsed.subject ?? '').includes('Printer offline'));
+    const toTech = await smtp.sink.waitFor((m) => m.envelope.to.includes(fx.admin.email) && (m.parsed.subject ?? '').includes('Printer offline'));
     expect(toTech.parsed.text).toContain(`New ticket #${ticket.number}`);
     expect(toTech.parsed.text).toContain(`https://desk.msp.example/console/tickets/${ticket.id}`);
 
     expectStatus(await admin.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Please restart it and tell me.' }), 201);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const toContact = await sink.waitFor((m) => m.envelope.to.includes(contact.email));
+    const toContact = await smtp.sink.waitFor((m) => m.envelope.to.includes(contact.email));
     expect(toContact.parsed.subject).toMatch(new RegExp(`^Re: Printer offline \\[#${ticket.number}-[A-Za-z0-9_-]{10}\\]$`));
     expect(toContact.parsed.text).toContain('Please restart it and tell me.');
     expect(toContact.parsed.text).toContain('ha respondido a su ticket');
@@ -61,13 +49,13 @@ describe('ticket notifications and the threading round trip', () => {
       `It works again, thanks!\r\n\r\nEl lunes, Soporte escribió:\r\n${quoted}`,
     );
     const before = await commentCount(t.ctx, ticket.id);
-    await sendRaw(receiver.port, { from: contact.email, to: [inbound] }, reply);
+    await sendRaw(smtp.receiver.port, { from: contact.email, to: [inbound] }, reply);
     expect(await commentCount(t.ctx, ticket.id)).toBe(before + 1);
     const detail = (await portal.get(`/api/v1/portal/tickets/${ticket.id}`)).json<{ comments: { body: string; authorName?: string }[] }>();
     expect(detail.comments.at(-1)?.body).toBe('It works again, thanks!');
 
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const back = await sink.waitFor((m) => m.envelope.to.includes(fx.admin.email) && (m.parsed.text ?? '').includes('It works again, thanks!'));
+    const back = await smtp.sink.waitFor((m) => m.envelope.to.includes(fx.admin.email) && (m.parsed.text ?? '').includes('It works again, thanks!'));
     expect(back.parsed.text).toContain(`replied on ticket #${ticket.number}`);
   });
 
@@ -76,14 +64,14 @@ describe('ticket notifications and the threading round trip', () => {
     const ticket = (await portal.post('/api/v1/portal/tickets', { subject: 'VPN' })).json<{ id: string; number: number }>();
     expectStatus(await admin.post(`/api/v1/tickets/${ticket.id}/comments`, { body: 'Which client?' }), 201);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(contact.email) && (m.parsed.subject ?? '').includes('VPN'));
+    const mail = await smtp.sink.waitFor((m) => m.envelope.to.includes(contact.email) && (m.parsed.subject ?? '').includes('VPN'));
     const ref = /\[#\d+-[A-Za-z0-9_-]{10}\]/.exec(mail.parsed.subject ?? '')?.[0] ?? '';
     const before = await commentCount(t.ctx, ticket.id);
-    await sendRaw(receiver.port, { from: contact.email, to: [inbound] }, rawMail({ from: contact.email, to: inbound, subject: `Re: VPN ${ref}`, messageId: `<s-${uniq()}@c.example>` }, 'FortiClient 7.'));
+    await sendRaw(smtp.receiver.port, { from: contact.email, to: [inbound] }, rawMail({ from: contact.email, to: inbound, subject: `Re: VPN ${ref}`, messageId: `<s-${uniq()}@c.example>` }, 'FortiClient 7.'));
     expect(await commentCount(t.ctx, ticket.id)).toBe(before + 1);
 
     const forged = `[#${ticket.number}-AAAAAAAAAA]`;
-    await sendRaw(receiver.port, { from: contact.email, to: [inbound] }, rawMail({ from: contact.email, to: inbound, subject: `Re: VPN ${forged}`, messageId: `<f-${uniq()}@c.example>` }, 'Forged.'));
+    await sendRaw(smtp.receiver.port, { from: contact.email, to: [inbound] }, rawMail({ from: contact.email, to: inbound, subject: `Re: VPN ${forged}`, messageId: `<f-${uniq()}@c.example>` }, 'Forged.'));
     expect(await commentCount(t.ctx, ticket.id)).toBe(before + 1);
     const opened = await t.ctx.db.selectFrom('tickets').select(['id', 'requester_id']).where('tenant_id', '=', fx.tenant.id).where('subject', '=', `Re: VPN ${forged}`).execute();
     expect(opened).toEqual([{ id: expect.any(String), requester_id: contact.id }]);
@@ -98,17 +86,17 @@ describe('ticket notifications and the threading round trip', () => {
     await drainOutbox(t.ctx, [fx.tenant.id]);
     expectStatus(await admin.patch(`/api/v1/tickets/${ticket.id}`, { status: 'resolved' }), 200);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const toRequester = await sink.waitFor((m) => m.envelope.to.includes(contact.email) && (m.parsed.text ?? '').includes('Resuelto'));
+    const toRequester = await smtp.sink.waitFor((m) => m.envelope.to.includes(contact.email) && (m.parsed.text ?? '').includes('Resuelto'));
     expect(toRequester.parsed.text).toContain(`ticket n.º ${ticket.number}`);
-    const toWatcher = await sink.waitFor((m) => m.envelope.to.includes(watcher.email));
+    const toWatcher = await smtp.sink.waitFor((m) => m.envelope.to.includes(watcher.email));
     expect(toWatcher.parsed.text).toContain('Gelöst');
-    expect(sink.to(quiet.email)).toEqual([]);
+    expect(smtp.sink.to(quiet.email)).toEqual([]);
 
     // The requester reopens it in the portal: the watcher hears, the requester does not hear of their own change.
-    const mailsToRequester = sink.to(contact.email).length;
+    const mailsToRequester = smtp.sink.to(contact.email).length;
     expectStatus(await portal.patch(`/api/v1/portal/tickets/${ticket.id}`, { status: 'open' }), 200);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    await sink.waitFor((m) => m.envelope.to.includes(watcher.email) && (m.parsed.text ?? '').includes('Offen'));
-    expect(sink.to(contact.email)).toHaveLength(mailsToRequester);
+    await smtp.sink.waitFor((m) => m.envelope.to.includes(watcher.email) && (m.parsed.text ?? '').includes('Offen'));
+    expect(smtp.sink.to(contact.email)).toHaveLength(mailsToRequester);
   });
 });

@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { loadDetail } from '../tickets/tickets.service.ts';
 import { companyWatchers, contactForMail, statusOfTicket, techniciansForMail } from './mail-people.repo.ts';
-import { tenantIdentity, type TenantMailIdentity } from './mail-settings.service.ts';
+import { tenantIdentity } from './mail-settings.service.ts';
 import { queueMail } from './queued-mail.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import { rememberThreadRef } from './thread-refs.repo.ts';

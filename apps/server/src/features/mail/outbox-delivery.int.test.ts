@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { makeTenant } from '../../test/factories.ts';
 import { signInTechnician } from '../../test/client.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
-import { drainOutbox, mailEnv, startSmtpSink, type SmtpSink } from '../../test/mail.ts';
+import { drainOutbox, useMailTestApp } from '../../test/mail.ts';
 import { queueMail } from './queued-mail.ts';
 import { backoffMs } from './outbox-worker.ts';
 
 /** Issue 5, item 1: outbox rows delivered over SMTP (a real loopback server), retries, dead state, held without SMTP, the console Outbox. */
 describe('outbound delivery', () => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => sink.stop());
-  const t = useTestApp({ env: mailEnv(null) });
+  const smtp = useMailTestApp();
+  const t = smtp.t;
 
   async function queue(tenantId: string, to: string, subject: string, sensitive = false) {
     return queueMail(t.ctx, t.ctx.db, tenantId, { kind: 'notification', from: { name: 'MSP', address: 'help@msp.example' }, to: { name: 'Rita\r\nBcc: victim@evil.example', address: to }, subject, text: 'Body text', sensitive });
@@ -34,11 +29,11 @@ describe('outbound delivery', () => {
     expect(detail.headers['Auto-Submitted']).toBe('auto-generated');
 
     // The tenant configures its own SMTP server (the loopback sink): "send again" delivers it.
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false } }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false } }), 200);
     expectStatus(await admin.post(`/api/v1/mail/outbox/${item?.id}/retry`), 200);
     expectError(await admin.post(`/api/v1/mail/outbox/${item?.id}/retry`), 409, 'MAIL_NOT_RETRYABLE');
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const got = await sink.waitFor((m) => m.parsed.messageId === messageId);
+    const got = await smtp.sink.waitFor((m) => m.parsed.messageId === messageId);
     expect(got.parsed.subject).toBe('Held mail');
     expect(got.parsed.headers.get('auto-submitted')).toBe('auto-generated');
     // The line break in the display name injected no header.
@@ -51,8 +46,8 @@ describe('outbound delivery', () => {
   it('a relay that refuses is retried with backoff, then the mail is dead after the last attempt; a later retry delivers it once', async () => {
     const fx = await makeTenant(t.ctx);
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false } }), 200);
-    sink.failWith = 451;
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false } }), 200);
+    smtp.sink.failWith = 451;
     let messageId = '';
     try {
       messageId = await queue(fx.tenant.id, 'dead@customer.example', 'Refused mail');
@@ -65,17 +60,17 @@ describe('outbound delivery', () => {
         await new Promise((r) => setTimeout(r, 60));
       }
     } finally {
-      sink.failWith = null;
+      smtp.sink.failWith = null;
     }
     const list = (await admin.get('/api/v1/mail/outbox?status=dead')).json<{ items: { id: string; attempts: number; lastError: string }[] }>().items;
     expect(list).toHaveLength(1);
     expect(list[0]?.attempts).toBe(3);
     expect(list[0]?.lastError).toMatch(/451|Refused/);
-    expect(sink.mails.filter((m) => m.parsed.messageId === messageId)).toHaveLength(0);
+    expect(smtp.sink.mails.filter((m) => m.parsed.messageId === messageId)).toHaveLength(0);
     expectStatus(await admin.post(`/api/v1/mail/outbox/${list[0]?.id}/retry`), 200);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    await sink.waitFor((m) => m.parsed.messageId === messageId);
-    expect(sink.mails.filter((m) => m.parsed.messageId === messageId)).toHaveLength(1);
+    await smtp.sink.waitFor((m) => m.parsed.messageId === messageId);
+    expect(smtp.sink.mails.filter((m) => m.parsed.messageId === messageId)).toHaveLength(1);
   });
 
   it('backoff doubles per attempt within ±20 % and stops growing at six hours', () => {
@@ -92,13 +87,13 @@ describe('outbound delivery', () => {
     const other = await makeTenant(t.ctx);
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
     const otherAdmin = await signInTechnician(t.app, other.host, other.admin.email, other.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false } }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false } }), 200);
     const messageId = await queue(fx.tenant.id, 'secret@customer.example', 'Your password', true);
     const stored = await t.ctx.db.selectFrom('outbox').select(['id', 'payload']).where('tenant_id', '=', fx.tenant.id).where('topic', '=', 'mail').executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.payload)).not.toContain('Body text');
     expectError(await otherAdmin.get(`/api/v1/mail/outbox/${stored.id}`), 404, 'OUTBOX_MAIL_NOT_FOUND');
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const got = await sink.waitFor((m) => m.parsed.messageId === messageId);
+    const got = await smtp.sink.waitFor((m) => m.parsed.messageId === messageId);
     expect(got.parsed.text?.trim()).toBe('Body text');
     expect((await admin.get(`/api/v1/mail/outbox/${stored.id}`)).json<{ body: string | null }>().body).toBeNull();
   });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeTenant, uniq } from '../../test/factories.ts';
 import { signInContact, signInTechnician } from '../../test/client.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
-import { drainOutbox, mailEnv, startSmtpSink, type SmtpSink } from '../../test/mail.ts';
+import { drainOutbox, useMailTestApp } from '../../test/mail.ts';
 
 interface Created {
   contact: { id: string };
@@ -12,17 +11,13 @@ interface Created {
 
 /** A-2: the welcome e-mail, through a real loopback SMTP relay. */
 describe('welcome e-mail', () => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => sink.stop());
-  const t = useTestApp({ env: mailEnv(null) });
+  const smtp = useMailTestApp();
+  const t = smtp.t;
 
   async function setup() {
     const fx = await makeTenant(t.ctx, { name: `Acme IT ${uniq(3)}` });
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false }, portalAddress: 'https://help.acme.example' }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false }, portalAddress: 'https://help.acme.example' }), 200);
     const customer = await makeCustomer(t.ctx, fx.tenant.id, { name: 'Globex' });
     return { fx, admin, customer };
   }
@@ -32,7 +27,7 @@ describe('welcome e-mail', () => {
     const email = `off-${uniq()}@globex.example`;
     expectStatus(await admin.post('/api/v1/contacts', { customerId: customer.id, firstName: 'Olga', lastName: 'Off', email }), 201);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    expect(sink.to(email)).toEqual([]);
+    expect(smtp.sink.to(email)).toEqual([]);
   });
 
   it('on: the new contact gets it in their language with portal address and credentials that sign in', async () => {
@@ -43,7 +38,7 @@ describe('welcome e-mail', () => {
     expectStatus(res, 201);
     const { credentials } = res.json<Created>();
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(email));
+    const mail = await smtp.sink.waitFor((m) => m.envelope.to.includes(email));
     expect(mail.parsed.subject).toBe(`Votre accès au portail d’assistance de ${fx.tenant.name}`);
     const text = mail.parsed.text ?? '';
     expect(text).toContain('Bonjour Élodie Durand');
@@ -72,7 +67,7 @@ describe('welcome e-mail', () => {
     const email = `de-${uniq()}@globex.example`;
     const { credentials } = (await admin.post('/api/v1/contacts', { customerId: customer.id, firstName: 'Hans', lastName: 'Huber', email, language: 'de' })).json<Created>();
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(email));
+    const mail = await smtp.sink.waitFor((m) => m.envelope.to.includes(email));
     expect(mail.parsed.subject).toBe(`Hi Hans from ${fx.tenant.name}`);
     expect(mail.parsed.text?.trim()).toBe(`User ${credentials.username} / ${credentials.password} at https://help.acme.example/ for Globex {{nope.nothing}}`);
   });
@@ -83,7 +78,7 @@ describe('welcome e-mail', () => {
     const { contact, credentials } = (await admin.post('/api/v1/contacts', { customerId: customer.id, firstName: 'Ana', lastName: 'Again', email })).json<Created>();
     expectStatus(await admin.post(`/api/v1/contacts/${contact.id}/welcome-email`), 200);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const first = await sink.waitFor((m) => m.envelope.to.includes(email));
+    const first = await smtp.sink.waitFor((m) => m.envelope.to.includes(email));
     expect(first.parsed.text).toContain(credentials.password);
 
     const portal = await signInContact(t.app, fx.host, credentials.username, credentials.password);
@@ -95,7 +90,7 @@ describe('welcome e-mail', () => {
     expect(newPassword).not.toBe(credentials.password);
     expect((await portal.get('/api/v1/portal/me')).statusCode).toBe(401);
     await drainOutbox(t.ctx, [fx.tenant.id]);
-    const second = await sink.waitFor((m) => m.envelope.to.includes(email) && (m.parsed.text ?? '').includes(newPassword));
+    const second = await smtp.sink.waitFor((m) => m.envelope.to.includes(email) && (m.parsed.text ?? '').includes(newPassword));
     expect(second.parsed.messageId).not.toBe(first.parsed.messageId);
     await signInContact(t.app, fx.host, credentials.username, newPassword);
   });

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
 import { makeContact, makeCustomer, makeTenant, uniq } from '../../test/factories.ts';
 import { client, signInContact, signInTechnician } from '../../test/client.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
-import { drainOutbox, mailEnv, startSmtpSink, type SmtpSink } from '../../test/mail.ts';
+import { drainOutbox, useMailTestApp } from '../../test/mail.ts';
 import { hashToken } from '../../platform/crypto/tokens.ts';
 
 /** A-3: forgotten password by e-mail, through a real loopback SMTP relay. */
 describe('password reset', () => {
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => sink.stop());
-  const t = useTestApp({ env: mailEnv(null) });
+  const smtp = useMailTestApp();
+  const t = smtp.t;
 
   async function setup() {
     const fx = await makeTenant(t.ctx);
     const admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: sink.port, secure: false }, portalAddress: 'https://portal.acme.example' }), 200);
+    expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false }, portalAddress: 'https://portal.acme.example' }), 200);
     const customer = await makeCustomer(t.ctx, fx.tenant.id);
     const contact = await makeContact(t.ctx, fx.tenant.id, customer.id, { email: `reset-${uniq()}@customer.example`, language: 'it' });
     return { fx, contact };
@@ -26,7 +21,7 @@ describe('password reset', () => {
 
   async function linkFor(tenantId: string, email: string) {
     await drainOutbox(t.ctx, [tenantId]);
-    const mail = await sink.waitFor((m) => m.envelope.to.includes(email));
+    const mail = await smtp.sink.waitFor((m) => m.envelope.to.includes(email));
     const link = /(https?:\/\/\S+reset-password\?token=\S+)/.exec(mail.parsed.text ?? '')?.[1] ?? '';
     return { mail, link, token: decodeURIComponent(new URL(link).searchParams.get('token') ?? '') };
   }

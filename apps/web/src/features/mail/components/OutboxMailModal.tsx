@@ -8,7 +8,7 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDateTime } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useOutboxMail, useRetryMail } from '../api';
-import { OutboxStatusBadge } from './StatusBadge';
+import { MailStatusBadge } from './StatusBadge';
 
 /** One queued or sent mail: headers, body (unless it held a secret and was sent), "send again". */
 export function OutboxMailModal({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -28,7 +28,7 @@ export function OutboxMailModal({ id, onClose }: { id: string | null; onClose: (
       ) : (
         <Stack gap="md">
           <Group gap="sm">
-            <OutboxStatusBadge status={mail.data.status} />
+            <MailStatusBadge kind="outbox" status={mail.data.status} />
             <Text size="sm">{mail.data.to}</Text>
           </Group>
           <Table withRowBorders={false} verticalSpacing={4} fz="sm">

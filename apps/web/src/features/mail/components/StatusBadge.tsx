@@ -1,23 +1,20 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-const OUT_COLORS = { pending: 'blue', done: 'teal', dead: 'red', held: 'yellow' } as const;
-const IN_COLORS = { ticket: 'teal', comment: 'blue', ignored: 'gray', rejected: 'orange', failed: 'red' } as const;
+const COLORS = {
+  outbox: { pending: 'blue', done: 'teal', dead: 'red', held: 'yellow' },
+  inbound: { ticket: 'teal', comment: 'blue', ignored: 'gray', rejected: 'orange', failed: 'red' },
+} as const;
 
-export function OutboxStatusBadge({ status }: { status: keyof typeof OUT_COLORS }) {
-  const { t } = useTranslation('mail');
-  return (
-    <Badge variant="light" color={OUT_COLORS[status]}>
-      {t(`ui.outbox.states.${status}`)}
-    </Badge>
-  );
-}
+type Kind = keyof typeof COLORS;
 
-export function InboundStatusBadge({ status }: { status: keyof typeof IN_COLORS }) {
+/** A mail's state as a coloured badge: `outbox` (delivery) or `inbound` (what a received mail became). */
+export function MailStatusBadge<K extends Kind>({ kind, status }: { kind: K; status: keyof (typeof COLORS)[K] & string }) {
   const { t } = useTranslation('mail');
+  const colors: Record<string, string> = COLORS[kind];
   return (
-    <Badge variant="light" color={IN_COLORS[status]}>
-      {t(`ui.inbound.states.${status}`)}
+    <Badge variant="light" color={colors[status]}>
+      {kind === 'outbox' ? t(`ui.outbox.states.${status as 'pending'}`) : t(`ui.inbound.states.${status as 'ticket'}`)}
     </Badge>
   );
 }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useInbound, useOutbox, useReprocessInbound } from '../api';
 import { OutboxMailModal } from '../components/OutboxMailModal';
-import { InboundStatusBadge, OutboxStatusBadge } from '../components/StatusBadge';
+import { MailStatusBadge } from '../components/StatusBadge';
 
 type OutboxMail = z.infer<typeof outboxMailSchema>;
 type InboundMail = z.infer<typeof inboundMailSchema>;
@@ -65,7 +65,7 @@ function OutboxList() {
         </Stack>
       ),
     },
-    { key: 'status', header: t('ui.outbox.status'), render: (m) => <OutboxStatusBadge status={m.status} /> },
+    { key: 'status', header: t('ui.outbox.status'), render: (m) => <MailStatusBadge kind="outbox" status={m.status} /> },
     { key: 'attempts', header: t('ui.outbox.attempts'), render: (m) => m.attempts, visibleFrom: 'md' },
     { key: 'created', header: t('ui.outbox.created'), render: (m) => formatDateTime(m.createdAt), visibleFrom: 'sm' },
   ];
@@ -126,7 +126,7 @@ function InboundList() {
           (m.subject ?? '—')
         ),
     },
-    { key: 'status', header: t('ui.inbound.status'), render: (m) => <InboundStatusBadge status={m.status} /> },
+    { key: 'status', header: t('ui.inbound.status'), render: (m) => <MailStatusBadge kind="inbound" status={m.status} /> },
     { key: 'reason', header: t('ui.inbound.reason'), render: (m) => (m.reason ? <Code>{m.reason}</Code> : null), visibleFrom: 'md' },
     { key: 'received', header: t('ui.inbound.received'), render: (m) => formatDateTime(m.receivedAt), visibleFrom: 'sm' },
   ];

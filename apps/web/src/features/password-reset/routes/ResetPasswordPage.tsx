@@ -1,22 +1,16 @@
-import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { AuthLayout } from '../../../components/ui/AuthLayout';
+import { ResetLayout } from '../components/ResetLayout';
 import { FormError } from '../../../components/ui/FormError';
 import { PasswordField } from '../../../components/ui/PasswordField';
-import { PRODUCT_NAME } from '../../../lib/brand';
-import { choosePreferredLanguage } from '../../../lib/i18n';
-import { useCurrentLanguage } from '../../../lib/use-language';
-import { useTenantInfo } from '../../tenant/api';
 import { useResetPassword } from '../api';
 
 /** A-3: the link from the reset mail lands here (`/reset-password?token=…`). */
 export function ResetPasswordPage() {
   const { t } = useTranslation('mail');
-  const language = useCurrentLanguage();
-  const tenant = useTenantInfo();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const reset = useResetPassword();
@@ -25,17 +19,7 @@ export function ResetPasswordPage() {
   const [mismatch, setMismatch] = useState(false);
 
   return (
-    <AuthLayout
-      brand={tenant.data?.name ?? PRODUCT_NAME}
-      title={t('ui.reset.title')}
-      language={language}
-      onLanguageChange={choosePreferredLanguage}
-      footer={
-        <Anchor component={Link} to="/login" size="sm">
-          {t('ui.forgot.back')}
-        </Anchor>
-      }
-    >
+    <ResetLayout title={t('ui.reset.title')}>
       {!token ? (
         <Alert color="yellow" variant="light">
           {t('ui.reset.missing')}
@@ -76,6 +60,6 @@ export function ResetPasswordPage() {
           </Stack>
         </form>
       )}
-    </AuthLayout>
+    </ResetLayout>
   );
 }
