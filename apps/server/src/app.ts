@@ -26,6 +26,7 @@ import { ticketEventRoutes } from './features/tickets/ticket-events.routes.ts';
 import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts';
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
+import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import multipart from '@fastify/multipart';
@@ -94,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   ticketRoutes(app, ctx);
   portalTicketRoutes(app, ctx);
   mailRoutes(app, ctx);
+  portalMailPrefsRoutes(app, ctx);
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
 

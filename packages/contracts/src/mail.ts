@@ -103,3 +103,7 @@ export const welcomeSendBodySchema = z
 
 export const forgotPasswordBodySchema = z.strictObject({ login: z.string().trim().min(1).max(254) });
 export const resetPasswordBodySchema = z.strictObject({ token: z.string().min(10).max(200), newPassword: newPasswordSchema });
+
+/** A primary contact's own choice: mail about every ticket of the company, not only their own. */
+export const portalMailPrefsSchema = z.object({ notifyCompanyTickets: z.boolean(), canNotifyCompany: z.boolean() });
+export const portalMailPrefsPatchSchema = z.strictObject({ notifyCompanyTickets: z.boolean() });

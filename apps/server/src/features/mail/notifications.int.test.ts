@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeContact, makeCustomer, makeTenant, uniq } from '../../test/factories.ts';
 import { signInContact, signInTechnician } from '../../test/client.ts';
-import { expectStatus } from '../../test/assertions.ts';
+import { expectError, expectStatus } from '../../test/assertions.ts';
 import { drainOutbox, rawMail, sendRaw, useMailTestApp } from '../../test/mail.ts';
 import { commentCount } from '../../test/tickets.ts';
 
@@ -81,7 +81,13 @@ describe('ticket notifications and the threading round trip', () => {
     const { fx, admin, customer, contact, portal } = await setup();
     const watcher = await makeContact(t.ctx, fx.tenant.id, customer.id, { isPrimary: true, language: 'de', email: `watch-${uniq()}@customer.example` });
     const quiet = await makeContact(t.ctx, fx.tenant.id, customer.id, { isPrimary: true, email: `quiet-${uniq()}@customer.example` });
-    expectStatus(await admin.patch(`/api/v1/contacts/${watcher.id}`, { notifyCompanyTickets: true }), 200);
+    // The primary contact opts in from the portal; a non-primary contact may not.
+    const watcherPortal = await signInContact(t.app, fx.host, watcher.username, watcher.password);
+    const optIn = await watcherPortal.patch('/api/v1/portal/me/mail', { notifyCompanyTickets: true });
+    expectStatus(optIn, 200);
+    expect(optIn.json()).toEqual({ notifyCompanyTickets: true, canNotifyCompany: true });
+    expectError(await portal.patch('/api/v1/portal/me/mail', { notifyCompanyTickets: true }), 403, 'FORBIDDEN');
+    expect((await portal.get('/api/v1/portal/me/mail')).json()).toEqual({ notifyCompanyTickets: false, canNotifyCompany: false });
     const ticket = (await portal.post('/api/v1/portal/tickets', { subject: 'Disk full' })).json<{ id: string; number: number }>();
     await drainOutbox(t.ctx, [fx.tenant.id]);
     expectStatus(await admin.patch(`/api/v1/tickets/${ticket.id}`, { status: 'resolved' }), 200);

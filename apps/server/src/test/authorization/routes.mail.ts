@@ -1,5 +1,5 @@
 import { queueMail } from '../../features/mail/queued-mail.ts';
-import { admins, everyone, technicians } from './expectations.ts';
+import { admins, contacts, everyone, technicians } from './expectations.ts';
 import type { Row } from './routes.table.ts';
 import { targets, type World } from './world.ts';
 
@@ -67,6 +67,16 @@ export const MAIL_ROWS: Record<string, Row> = {
         snapshot: () => w.ctx.db.selectFrom('outbox').select('id').where('tenant_id', '=', w.T.tenant.id).where('topic', '=', 'contact.welcome').execute(),
       };
     },
+  },
+  'GET /api/v1/portal/me/mail': { expect: contacts(200), call: () => ({ url: '/api/v1/portal/me/mail' }) },
+  'PATCH /api/v1/portal/me/mail': {
+    // Only a primary contact may opt in to the company's tickets; others are refused (403).
+    expect: { ...contacts(403), primaryContact: 200 },
+    call: (w) => ({
+      url: '/api/v1/portal/me/mail',
+      body: { notifyCompanyTickets: false },
+      snapshot: () => w.ctx.db.selectFrom('contacts').select(['id', 'notify_company_tickets']).where('tenant_id', '=', w.T.tenant.id).orderBy('id').execute(),
+    }),
   },
   // Public by nature: the answer never tells whether an account exists.
   'POST /api/v1/portal/auth/forgot-password': { expect: everyone(200), call: () => ({ url: '/api/v1/portal/auth/forgot-password', body: { login: 'authz-nobody' } }) },
