@@ -44,8 +44,8 @@ export async function receiveMail(ctx: AppContext, log: WorkerLog, tenantId: str
   try {
     msg = await parseInbound(raw);
   } catch (err) {
-    if (!(err instanceof UnreadableMail) && !(err instanceof Error)) throw err;
-    await keepFailed(ctx, tenantId, raw, null, `unreadable: ${err.message}`);
+    // UnreadableMail, or anything mailparser throws: kept whole for a later look.
+    await keepFailed(ctx, tenantId, raw, null, `unreadable: ${err instanceof UnreadableMail || err instanceof Error ? err.message : String(err)}`);
     return 'failed';
   }
   if (await repo.alreadyReceived(ctx.db, tenantId, msg.messageId, msg.contentHash)) return 'duplicate';
@@ -166,7 +166,7 @@ async function storeAttachments(ctx: AppContext, tenantId: string, msg: InboundM
     try {
       stored.push({ ...(await storeUpload(ctx.config.attachmentsDir, tenantId, Readable.from(a.content), ctx.config.attachmentMaxBytes)), filename: a.filename });
     } catch (err) {
-      // Too large: the ticket ticket still opens, without that file (ticket attachment rules).
+      // Too large: the ticket still opens, without that file (ticket attachment rules).
       if ((err as { code?: string }).code !== 'ATTACHMENT_TOO_LARGE') throw err;
     }
   }

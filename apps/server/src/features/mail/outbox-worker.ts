@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { deliverMail } from './mail-delivery.ts';
+import { deliverMail, TargetCache } from './mail-delivery.ts';
 import { notifyTicketEvent } from './notifications.ts';
 import * as outbox from './outbox.repo.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
@@ -86,7 +86,8 @@ export class OutboxWorker {
   /** Claims one batch and processes it; answers how many rows it claimed. */
   async runOnce(): Promise<number> {
     const rows = await outbox.claimDue(this.ctx.db, this.batch, this.ctx.config.mail.leaseMs, this.onlyTenants);
-    await Promise.all(rows.map((row) => this.process(row)));
+    const targets = new TargetCache(this.ctx);
+    await Promise.all(rows.map((row) => this.process(row, targets)));
     return rows.length;
   }
 
@@ -95,10 +96,10 @@ export class OutboxWorker {
     while ((await this.runOnce()) > 0);
   }
 
-  private async process(row: ClaimedRow): Promise<void> {
+  private async process(row: ClaimedRow, targets: TargetCache): Promise<void> {
     try {
       if (row.topic === 'mail') {
-        await deliverMail(this.ctx, this.log, row);
+        await deliverMail(this.ctx, this.log, row, targets);
         return;
       }
       const handler = EVENT_HANDLERS[row.topic];

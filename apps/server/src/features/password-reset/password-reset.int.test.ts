@@ -61,6 +61,14 @@ describe('password reset', () => {
     expect(mails).toHaveLength(1);
   });
 
+  it('caps reset requests per client IP (429 after 20 a quarter hour), whatever the account', async () => {
+    const { fx } = await setup();
+    const anon = client(t.app, fx.host);
+    for (let i = 0; i < 20; i++) expectStatus(await anon.post('/api/v1/portal/auth/forgot-password', { login: `nobody-${i}@customer.example` }), 200);
+    expectError(await anon.post('/api/v1/portal/auth/forgot-password', { login: 'nobody@customer.example' }), 429, 'TOO_MANY_ATTEMPTS');
+    expectStatus(await client(t.app, fx.host).post('/api/v1/portal/auth/forgot-password', { login: 'nobody@customer.example' }), 200);
+  });
+
   it('refuses an expired token, a token of another tenant, and a weak password, changing nothing', async () => {
     const { fx, contact } = await setup();
     const other = await makeTenant(t.ctx);
