@@ -12,7 +12,7 @@ describe('inbound message parsing and classification', () => {
   it('reads sender, subject, thread references (In-Reply-To first) and a stable content hash', async () => {
     const m = await parseInbound(raw(['From: "Ann" <ANN@Example.COM>', 'Subject: Hi', 'Message-ID: <a@x>', 'In-Reply-To: <p@x>', 'References: <r1@x> <p@x>', 'Date: Mon, 02 Nov 2026 10:00:00 +0000']));
     expect(m.from).toEqual({ address: 'ann@example.com', name: 'Ann' });
-    expect(m.threadRefs).toEqual(['<p@x>', '<p@x>', '<r1@x>']);
+    expect(m.threadRefs).toEqual(['<p@x>', '<r1@x>']);
     const again = await parseInbound(Buffer.concat([Buffer.from('Received: from elsewhere\r\n'), raw(['From: "Ann" <ANN@Example.COM>', 'Subject: Hi', 'Message-ID: <a@x>', 'Date: Mon, 02 Nov 2026 10:00:00 +0000'])]));
     expect(again.contentHash).toBe(m.contentHash);
   });

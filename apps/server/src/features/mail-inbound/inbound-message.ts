@@ -69,7 +69,7 @@ export async function parseInbound(raw: Buffer): Promise<InboundMessage> {
   const from = { address: bareAddress(sender), name: oneLine(parsed.from?.value[0]?.name ?? '', 120) };
   return {
     messageId,
-    threadRefs: [...idList(parsed.inReplyTo), ...idList(parsed.references).reverse()],
+    threadRefs: [...new Set([...idList(parsed.inReplyTo), ...idList(parsed.references).reverse()])],
     from,
     subject,
     text,
