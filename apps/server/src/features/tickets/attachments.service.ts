@@ -25,17 +25,7 @@ export async function receiveAttachment(
   if (!part) throw new AppError('ATTACHMENT_MISSING');
   const stored = await storeUpload(ctx.config.attachmentsDir, tenantId, part.file, ctx.config.attachmentMaxBytes);
   try {
-    const row = await repo.insertAttachment(ctx.db, {
-      tenant_id: tenantId,
-      ticket_id: ticket.id,
-      comment_id: null,
-      filename: (part.filename || 'file').slice(0, 255),
-      content_type: stored.contentType,
-      size: stored.size,
-      storage_key: stored.storageKey,
-      uploaded_by_contact_id: uploader.contactId,
-      uploaded_by_technician_id: uploader.technicianId,
-    });
+    const row = await recordStoredAttachment(ctx.db, tenantId, { ticketId: ticket.id, commentId: null }, { ...stored, filename: part.filename || 'file' }, uploader);
     await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
     return row;
   } catch (err) {
