@@ -13,7 +13,7 @@ export function MailStatusBadge<K extends Kind>({ kind, status }: { kind: K; sta
   const { t } = useTranslation('mail');
   const colors: Record<string, string> = COLORS[kind];
   return (
-    <Badge variant="light" color={colors[status]}>
+    <Badge variant="light" color={colors[status]} c="var(--mantine-color-text)" fw={600}>
       {kind === 'outbox' ? t(`ui.outbox.states.${status as 'pending'}`) : t(`ui.inbound.states.${status as 'ticket'}`)}
     </Badge>
   );
