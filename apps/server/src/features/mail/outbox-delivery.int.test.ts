@@ -4,7 +4,8 @@ import { signInTechnician } from '../../test/client.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { drainOutbox, useMailTestApp } from '../../test/mail.ts';
 import { queueMail } from './queued-mail.ts';
-import { backoffMs } from './outbox-worker.ts';
+import { backoffMs, OutboxWorker } from './outbox-worker.ts';
+import type { WorkerLog } from './worker-log.ts';
 
 /** Issue 5, item 1: outbox rows delivered over SMTP (a real loopback server), retries, dead state, held without SMTP, the console Outbox. */
 describe('outbound delivery', () => {
@@ -71,6 +72,19 @@ describe('outbound delivery', () => {
     await drainOutbox(t.ctx, [fx.tenant.id]);
     await smtp.sink.waitFor((m) => m.parsed.messageId === messageId);
     expect(smtp.sink.mails.filter((m) => m.parsed.messageId === messageId)).toHaveLength(1);
+  });
+
+  it('a held mail is logged with recipient and subject, never its body (no secret reaches the log)', async () => {
+    const fx = await makeTenant(t.ctx);
+    const lines: string[] = [];
+    const capture = (obj: object, msg: string) => lines.push(`${msg} ${JSON.stringify(obj)}`);
+    const log: WorkerLog = { debug: capture, info: capture, warn: capture, error: capture };
+    await queueMail(t.ctx, t.ctx.db, fx.tenant.id, { kind: 'welcome', from: { name: 'MSP', address: 'help@msp.example' }, to: { name: 'New', address: 'new@customer.example' }, subject: 'Your access', text: 'Password: Sup3r-Secret-Pw', sensitive: true });
+    await new OutboxWorker(t.ctx, log, { onlyTenants: [fx.tenant.id] }).drain();
+    const held = lines.filter((l) => l.includes('new@customer.example'));
+    expect(held).toHaveLength(1);
+    expect(held[0]).toContain('Your access');
+    expect(lines.join('\n')).not.toContain('Sup3r-Secret-Pw');
   });
 
   it('backoff doubles per attempt within ±20 % and stops growing at six hours', () => {
