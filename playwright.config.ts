@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { BASE_URL, E2E_PORT, SETUP_TOKEN } from './e2e/support/env';
+import { BASE_URL, E2E_PORT, MAIL_SINK_HTTP_PORT, MAIL_SINK_SMTP_PORT, SETUP_TOKEN } from './e2e/support/env';
 
 // A fresh data directory per run (in the git-ignored .tmp/), wiped by the main process only:
 // workers load this file again but inherit the variable.
@@ -42,19 +42,31 @@ export default defineConfig({
     { name: 'accessibility', testMatch: /a11y\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tickets', testMatch: /tickets\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'kb', testMatch: /kb(-xss)?\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'mail', testMatch: /mail\.spec\.ts$/, dependencies: ['foundation'] },
   ],
-  webServer: {
-    command: serverCommand,
-    url: `${BASE_URL}/healthz`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(E2E_PORT),
-      PORTA_DATA_DIR: process.env.PORTA_E2E_DATA_DIR,
-      PORTA_SETUP_TOKEN: SETUP_TOKEN,
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // The SMTP relay the server sends through; specs read what it received (issue 5).
+      command: 'npx tsx e2e/support/smtp-sink.ts',
+      url: `http://127.0.0.1:${MAIL_SINK_HTTP_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      command: serverCommand,
+      url: `${BASE_URL}/healthz`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(E2E_PORT),
+        PORTA_DATA_DIR: process.env.PORTA_E2E_DATA_DIR,
+        PORTA_SETUP_TOKEN: SETUP_TOKEN,
+        PORTA_SMTP_RELAY: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
+        PORTA_MAIL_POLL_MS: '200',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  ],
 });

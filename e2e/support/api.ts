@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { ADMIN, SETUP_TOKEN } from './env';
+import { ADMIN, MAIL_SINK_HTTP_PORT, SETUP_TOKEN } from './env';
 
 interface Session {
   csrfToken: string;
@@ -55,4 +55,29 @@ export async function createPortalTicketViaApi(request: APIRequestContext, sessi
   const response = await request.post('/api/v1/portal/tickets', { headers: { 'x-csrf-token': session.csrfToken }, data: ticket });
   expect(response.ok(), await response.text()).toBeTruthy();
   return (await response.json()) as { id: string; number: number };
+}
+
+export interface SinkMail {
+  to: string[];
+  subject: string;
+  text: string;
+  messageId: string;
+  autoSubmitted: string;
+}
+
+/** Waits for a mail to `address` matching `match` at the test SMTP relay (e2e/support/smtp-sink.ts). */
+export async function mailTo(request: APIRequestContext, address: string, match: (m: SinkMail) => boolean = () => true): Promise<SinkMail> {
+  let found: SinkMail | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mails = (await (await request.get(`http://127.0.0.1:${MAIL_SINK_HTTP_PORT}/mails`)).json()) as SinkMail[];
+        found = mails.find((m) => m.to.includes(address) && match(m));
+        return found !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  if (!found) throw new Error(`no mail to ${address}`);
+  return found;
 }

@@ -9,3 +9,7 @@ export const ADMIN = {
   email: 'ada@acme-it.test',
   password: 'correct horse battery staple',
 };
+
+/** The test SMTP relay the e2e server sends through (e2e/support/smtp-sink.ts) and its HTTP read-out. */
+export const MAIL_SINK_SMTP_PORT = E2E_PORT + 1025;
+export const MAIL_SINK_HTTP_PORT = E2E_PORT + 1026;

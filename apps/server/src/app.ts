@@ -28,6 +28,10 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { kbCategoryRoutes } from './features/kb/kb-categories.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { portalKbRoutes } from './features/kb/portal-kb.routes.ts';
+import { mailRoutes } from './features/mail/mail.routes.ts';
+import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
+import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
+import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuiltApp {
@@ -96,6 +100,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   kbRoutes(app, ctx);
   kbCategoryRoutes(app, ctx);
   portalKbRoutes(app, ctx);
+  mailRoutes(app, ctx);
+  portalMailPrefsRoutes(app, ctx);
+  inboundRoutes(app, ctx);
+  passwordResetRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
   return { app, tenants };

@@ -4,6 +4,7 @@
  *   tenant create --slug S --name N --admin-email E --admin-password P [--admin-name A] [--language L]
  *   tenant list
  *   demo                          seed a demo MSP and print its logins
+ *   mail-worker                   deliver the outbox (e-mail) as a process of its own
  * It uses the same configuration as the server (DATABASE_URL or PORTA_DATA_DIR). On the
  * embedded database, stop the server first: one process at a time may open a data dir.
  */
@@ -15,6 +16,7 @@ import { boot } from './platform/boot.ts';
 import { AppError } from './platform/errors.ts';
 import { createTenantWithAdmin } from './features/tenants/tenants.service.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { runMailWorker } from './features/mail/mail-worker.process.ts';
 
 const USAGE = `Usage: npm run porta -- <command>
 
@@ -24,6 +26,7 @@ Commands:
                           Create a tenant (an MSP) and its first admin.
   tenant list             List tenants.
   demo                    Seed a demo MSP (customers, contacts) and print the logins.
+  mail-worker             Deliver queued e-mail in a process of its own (stops on SIGTERM).
 `;
 
 function fail(message: string): never {
@@ -50,10 +53,14 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const known = command === 'migrate' || command === 'demo' || (command === 'tenant' && (sub === 'create' || sub === 'list'));
+  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list'));
   if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
+  if (command === 'mail-worker') {
+    await runMailWorker(config);
+    return;
+  }
   const { ctx, handle } = await boot(config);
   try {
     if (command === 'migrate') {

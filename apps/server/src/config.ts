@@ -28,6 +28,19 @@ const envSchema = z.object({
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PORTA_DB_NAMED_STATEMENTS: bool.default(true),
+  PORTA_SMTP_RELAY: z.string().regex(/^smtps?:\/\//, 'smtp://[user:pass@]host:port or smtps://…').optional(),
+  PORTA_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PORTA_SMTP_BIND: z.string().default('0.0.0.0'),
+  PORTA_MAIL_DOMAIN: z.string().optional(),
+  PORTA_MAIL_WORKER: bool.default(true),
+  PORTA_MAIL_WORKER_TENANTS: z.string().regex(/^[0-9a-f-]{36}(,[0-9a-f-]{36})*$/).optional(),
+  PORTA_MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  PORTA_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  PORTA_MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  PORTA_MAIL_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  PORTA_MAIL_DOMAIN_HOURLY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
+  PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +65,28 @@ export interface Config {
   attachmentsDir: string;
   attachmentMaxBytes: number;
   logLevel: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Global outbound relay (`PORTA_SMTP_RELAY`); a tenant's own SMTP settings take precedence. */
+  relay: string | undefined;
+  /** Built-in SMTP receiver port; undefined = no receiver. */
+  receiverPort: number | undefined;
+  receiverHost: string;
+  /** Inbound addresses are `<slug>@<domain>`; outbound From defaults to it. */
+  domain: string;
+  worker: boolean;
+  /** Limit the worker to these tenants (sharding across worker processes; tests). */
+  workerTenants: string[] | undefined;
+  pollMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  leaseMs: number;
+  domainHourlyLimit: number;
+  imapPollMs: number;
+  /** Test hook (the kill -9 test): pause between the SMTP send and marking the mail sent. */
+  pauseAfterSendMs: number;
 }
 
 /** The one place that reads the environment. Throws a readable message on bad values. */
@@ -85,5 +120,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    mail: {
+      relay: e.PORTA_SMTP_RELAY,
+      receiverPort: e.PORTA_SMTP_PORT,
+      receiverHost: e.PORTA_SMTP_BIND,
+      domain: (e.PORTA_MAIL_DOMAIN ?? e.PORTA_BASE_DOMAIN).toLowerCase(),
+      worker: e.PORTA_MAIL_WORKER,
+      workerTenants: e.PORTA_MAIL_WORKER_TENANTS?.split(','),
+      pollMs: e.PORTA_MAIL_POLL_MS,
+      maxAttempts: e.PORTA_MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.PORTA_MAIL_RETRY_BASE_MS,
+      leaseMs: e.PORTA_MAIL_LEASE_MS,
+      domainHourlyLimit: e.PORTA_MAIL_DOMAIN_HOURLY_LIMIT,
+      imapPollMs: e.PORTA_IMAP_POLL_MS,
+      pauseAfterSendMs: e.PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS,
+    },
   };
 }

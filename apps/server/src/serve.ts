@@ -4,6 +4,7 @@ import { startSessionSweeper } from './platform/auth/session-sweeper.ts';
 import { bootWith } from './platform/boot.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { bootstrapFromEnv, prepareSetupToken } from './features/setup/setup.service.ts';
+import { startMail } from './features/mail/mail-runtime.ts';
 
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
@@ -15,6 +16,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   }
   if (await bootstrapFromEnv(ctx)) log.info({ email: config.bootstrapAdmin?.email }, 'created the first tenant and admin from PORTA_ADMIN_EMAIL');
   const stopSweeper = startSessionSweeper(ctx);
+  const mail = await startMail(ctx, log);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -22,6 +24,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
     closing = true;
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    await mail.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -20,6 +20,10 @@ export const contactSchema = z.object({
   phone: z.string().nullable(),
   /** "initial": the generated password is still in use; "contact": the contact set their own. */
   passwordState: z.enum(['initial', 'contact']),
+  /** false = this person's e-mails never become tickets or comments. */
+  emailTickets: z.boolean(),
+  /** Primary contacts: notified about every ticket of their company, not only their own. */
+  notifyCompanyTickets: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -52,6 +56,8 @@ export const contactUpdateSchema = z.strictObject({
   isPrimary: z.boolean().optional(),
   language: languageSchema.optional(),
   phone: phoneSchema.nullable().optional(),
+  emailTickets: z.boolean().optional(),
+  notifyCompanyTickets: z.boolean().optional(),
 });
 
 export const contactListQuerySchema = pageQuerySchema.extend({ customerId: z.uuid().optional() });

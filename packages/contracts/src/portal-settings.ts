@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailTemplateSchema } from './mail.ts';
 
 export const sectionModeSchema = z.enum(['off', 'all', 'selected']);
 export const sectionSettingSchema = z.object({ mode: sectionModeSchema, customerIds: z.array(z.uuid()).max(10_000) });
@@ -19,6 +20,8 @@ export const portalSettingsSchema = z.object({
   }),
   tickets: z.object({ visibleStatuses: z.array(z.string()), allowReopen: z.boolean() }),
   fieldVisibility: z.record(z.string(), defaultFieldVisibilitySchema),
+  /** the welcome e-mail to new contacts, one template per language. */
+  welcomeEmail: z.object({ enabled: z.boolean(), templates: z.object({ en: mailTemplateSchema, fr: mailTemplateSchema, de: mailTemplateSchema, es: mailTemplateSchema, it: mailTemplateSchema }) }),
 });
 export type PortalSettings = z.infer<typeof portalSettingsSchema>;
 
@@ -33,4 +36,6 @@ export const portalSettingsPatchSchema = z.strictObject({
     .optional(),
   tickets: z.strictObject({ visibleStatuses: z.array(z.string().max(40)).max(100).optional(), allowReopen: z.boolean().optional() }).optional(),
   fieldVisibility: z.record(z.string().max(80), defaultFieldVisibilitySchema).optional(),
+  welcomeEmail: z.strictObject({ enabled: z.boolean().optional(), templates: z.strictObject({ en: mailTemplateSchema.optional(), fr: mailTemplateSchema.optional(), de: mailTemplateSchema.optional(), es: mailTemplateSchema.optional(), it: mailTemplateSchema.optional() }).optional() }).optional(),
 });
+

@@ -6,6 +6,7 @@ import { createContact } from '../features/contacts/contacts.service.ts';
 import { DEMO_CUSTOMERS } from './demo-data.ts';
 import { seedDemoKb } from './seed-demo-kb.ts';
 import { seedDemoTickets } from './seed-demo-tickets.ts';
+import { seedDemoMail } from './seed-demo-mail.ts';
 
 const SLUG = 'demo';
 const ADMIN = { name: 'Alex Admin', email: 'admin@demo-msp.example', password: 'demo-admin-password' };
@@ -35,12 +36,16 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
   }
   const tickets = await seedDemoTickets(ctx, tenant.id, admin.id, contactIds);
   const articles = await seedDemoKb(ctx, tenant.id, admin.id, customerIds);
+  const inbound = `${SLUG}@${ctx.config.mail.domain}`;
+  await seedDemoMail(ctx, tenant.id, inbound);
   const port = ctx.config.port;
   const host = `${SLUG}.${ctx.config.baseDomain}:${port}`;
   print(`Demo MSP seeded: 3 customers, 10 contacts, ${tickets} tickets in every status, ${articles} knowledge-base articles in five languages.`);
   print('');
   print(`Console  http://${host}/console   (or http://localhost:${port}/console if this is the only tenant)`);
   print(`  ${ADMIN.email}  ${ADMIN.password}   admin`);
+  print('');
+  print(`E-mail   welcome e-mails on; mail to ${inbound} (PORTA_SMTP_PORT) opens tickets; without SMTP, mails wait in Admin › Outbox`);
   print('');
   print(`Portal   http://${host}/`);
   for (const line of logins) print(line);

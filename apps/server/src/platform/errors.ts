@@ -42,6 +42,9 @@ const CONFLICTS: ErrorCode[] = [
   'STATUS_IS_DEFAULT',
   'STATUS_IN_USE',
   'CUSTOM_FIELD_KEY_TAKEN',
+  'MAIL_ADDRESS_TAKEN',
+  'WELCOME_NEEDS_NEW_PASSWORD',
+  'MAIL_NOT_RETRYABLE',
 ];
 
 export function statusOf(code: ErrorCode): number {

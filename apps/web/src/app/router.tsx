@@ -50,6 +50,8 @@ export const router = createBrowserRouter([
                     ...page(() => import('../features/ticket-settings/routes/CustomerPortalSettingsPage'), (m) => m.CustomerPortalSettingsPage),
                   },
                   { path: 'settings/tickets', ...page(() => import('../features/ticket-settings/routes/TicketSettingsPage'), (m) => m.TicketSettingsPage) },
+                  { path: 'settings/mail', ...page(() => import('../features/mail/routes/MailSettingsPage'), (m) => m.MailSettingsPage) },
+                  { path: 'mail', ...page(() => import('../features/mail/routes/MailboxPage'), (m) => m.MailboxPage) },
                   { path: 'settings/custom-fields', ...page(() => import('../features/ticket-settings/routes/CustomFieldsPage'), (m) => m.CustomFieldsPage) },
                 ],
               },
@@ -62,6 +64,8 @@ export const router = createBrowserRouter([
         path: '/',
         children: [
           { path: 'login', ...page(() => import('../features/portal-auth/routes/PortalLoginPage'), (m) => m.PortalLoginPage) },
+          { path: 'forgot-password', ...page(() => import('../features/password-reset/routes/ForgotPasswordPage'), (m) => m.ForgotPasswordPage) },
+          { path: 'reset-password', ...page(() => import('../features/password-reset/routes/ResetPasswordPage'), (m) => m.ResetPasswordPage) },
           {
             ...page(() => import('../features/portal-shell/components/PortalLayout'), (m) => m.PortalLayout),
             children: [

@@ -3,6 +3,7 @@ import type enConsole from '@porta/i18n/locales/en/console.json';
 import type enErrors from '@porta/i18n/locales/en/errors.json';
 import type enKb from '@porta/i18n/locales/en/kb.json';
 import type enPortal from '@porta/i18n/locales/en/portal.json';
+import type enMail from '@porta/i18n/locales/en/mail.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -13,6 +14,7 @@ declare module 'i18next' {
       portal: typeof enPortal;
       errors: typeof enErrors;
       kb: typeof enKb;
+      mail: typeof enMail;
     };
   }
 }

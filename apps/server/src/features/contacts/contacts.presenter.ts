@@ -15,6 +15,8 @@ export function presentContact(row: ContactView): Contact {
     language: row.language as Language,
     phone: row.phone,
     passwordState: row.initial_password_enc ? 'initial' : 'contact',
+    emailTickets: row.email_tickets,
+    notifyCompanyTickets: row.notify_company_tickets,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -15,6 +15,8 @@ const COLUMNS = [
   'c.language',
   'c.phone',
   'c.initial_password_enc',
+  'c.email_tickets',
+  'c.notify_company_tickets',
   'c.created_at',
   'c.updated_at',
 ] as const;

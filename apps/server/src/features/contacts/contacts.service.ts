@@ -7,6 +7,7 @@ import { generatePassword, hashPassword } from '../../platform/crypto/passwords.
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
+import { enqueue } from '../../platform/events/outbox.ts';
 import { customerExists } from '../customers/customers.repo.ts';
 import * as repo from './contacts.repo.ts';
 import { nextFreeUsername, usernameBase } from './username.ts';
@@ -38,17 +39,22 @@ export async function createContact(ctx: AppContext, tenantId: string, defaultLa
   for (let attempt = 0; ; attempt++) {
     const username = nextFreeUsername(base, await repo.usernamesLike(ctx.db, tenantId, base));
     try {
-      const { id } = await repo.insertContact(ctx.db, {
-        tenant_id: tenantId,
-        customer_id: input.customerId,
-        first_name: input.firstName,
-        last_name: input.lastName,
-        email: input.email,
-        username,
-        is_primary: input.isPrimary,
-        language: input.language ?? defaultLanguage,
-        phone: input.phone ?? null,
-        ...secret,
+      // The contact and its `contact.created` event (A-2 welcome mail) commit together.
+      const id = await ctx.db.transaction().execute(async (trx) => {
+        const { id } = await repo.insertContact(trx, {
+          tenant_id: tenantId,
+          customer_id: input.customerId,
+          first_name: input.firstName,
+          last_name: input.lastName,
+          email: input.email,
+          username,
+          is_primary: input.isPrimary,
+          language: input.language ?? defaultLanguage,
+          phone: input.phone ?? null,
+          ...secret,
+        });
+        await enqueue(trx, tenantId, 'contact.created', { contactId: id });
+        return id;
       });
       return { row: await getContact(ctx, tenantId, id), credentials: { username, password } };
     } catch (err) {
@@ -69,6 +75,8 @@ export async function updateContact(ctx: AppContext, tenantId: string, id: strin
       ...(input.isPrimary !== undefined && { is_primary: input.isPrimary }),
       ...(input.language !== undefined && { language: input.language }),
       ...(input.phone !== undefined && { phone: input.phone }),
+      ...(input.emailTickets !== undefined && { email_tickets: input.emailTickets }),
+      ...(input.notifyCompanyTickets !== undefined && { notify_company_tickets: input.notifyCompanyTickets }),
     });
     if (!found) throw new AppError('CONTACT_NOT_FOUND');
   } catch (err) {
@@ -90,10 +98,18 @@ export async function deleteContact(ctx: AppContext, tenantId: string, id: strin
   await deleteSessionsOf(ctx, tenantId, 'contact', id);
 }
 
-/** New generated password (the username stays); the contact's open sessions end. */
-export async function regenerateCredentials(ctx: AppContext, tenantId: string, id: string) {
+/**
+ * New generated password (the username stays); the contact's open sessions end.
+ * `sendWelcome` queues the welcome e-mail (A-2) in the same transaction as the new password.
+ */
+export async function regenerateCredentials(ctx: AppContext, tenantId: string, id: string, opts: { sendWelcome?: boolean } = {}) {
   const { password, ...secret } = await newSecret(ctx);
-  if (!(await repo.updateContact(ctx.db, tenantId, id, secret))) throw new AppError('CONTACT_NOT_FOUND');
+  const found = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateContact(trx, tenantId, id, secret))) return false;
+    if (opts.sendWelcome) await enqueue(trx, tenantId, 'contact.welcome', { contactId: id });
+    return true;
+  });
+  if (!found) throw new AppError('CONTACT_NOT_FOUND');
   await deleteSessionsOf(ctx, tenantId, 'contact', id);
   const row = await getContact(ctx, tenantId, id);
   return { row, credentials: { username: row.username, password } };

@@ -1,6 +1,8 @@
 import type { DEFAULT_TICKET_FIELDS} from '@porta/contracts/portal-settings';
 import { type FieldVisibility, type PortalSettings, portalSettingsSchema, type SectionSetting } from '@porta/contracts/portal-settings';
+import { LANGUAGES } from '@porta/contracts/common';
 import { DEFAULT_STATUSES } from '../ticket-statuses/ticket-statuses.repo.ts';
+import { defaultWelcomeTemplate } from '../mail/mail-template.ts';
 
 export type Section = keyof PortalSettings['sections'];
 
@@ -22,7 +24,13 @@ export function defaultPortalSettings(): PortalSettings {
     },
     tickets: { visibleStatuses: DEFAULT_STATUSES.map((s) => s.key), allowReopen: true },
     fieldVisibility: { ...DEFAULT_FIELD_VISIBILITY },
+    welcomeEmail: { enabled: false, templates: defaultWelcomeTemplates() },
   };
+}
+
+/** each language's template starts as the catalogue's text. */
+function defaultWelcomeTemplates(): PortalSettings['welcomeEmail']['templates'] {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, defaultWelcomeTemplate(l)])) as PortalSettings['welcomeEmail']['templates'];
 }
 
 /** Stored settings over the defaults; anything unreadable falls back to the default. */
@@ -34,6 +42,7 @@ export function resolvePortalSettings(stored: unknown): PortalSettings {
     sections: { ...base.sections, ...(s.sections ?? {}) },
     tickets: { ...base.tickets, ...(s.tickets ?? {}) },
     fieldVisibility: { ...base.fieldVisibility, ...(s.fieldVisibility ?? {}) },
+    welcomeEmail: { ...base.welcomeEmail, ...(s.welcomeEmail ?? {}), templates: { ...base.welcomeEmail.templates, ...(s.welcomeEmail?.templates ?? {}) } },
   };
   const parsed = portalSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : base;

@@ -30,7 +30,11 @@ export async function updatePortalSettings(ctx: AppContext, tenantId: string, pa
     if (unknownStatus) throw new AppError('STATUS_NOT_FOUND');
     const fieldVisibility = { ...current.fieldVisibility, ...patch.fieldVisibility };
     await assertFieldKeys(trx, tenantId, fieldVisibility);
-    const next: PortalSettings = { sections, tickets: { ...tickets, visibleStatuses: [...new Set(tickets.visibleStatuses)] }, fieldVisibility };
+    const welcomeEmail = {
+      enabled: patch.welcomeEmail?.enabled ?? current.welcomeEmail.enabled,
+      templates: { ...current.welcomeEmail.templates, ...patch.welcomeEmail?.templates },
+    };
+    const next: PortalSettings = { sections, tickets: { ...tickets, visibleStatuses: [...new Set(tickets.visibleStatuses)] }, fieldVisibility, welcomeEmail };
     await writeSettings(trx, tenantId, next);
     return next;
   });
@@ -56,6 +60,7 @@ async function withoutStaleReferences(db: Db, tenantId: string, s: PortalSetting
     sections[key] = { ...sections[key], customerIds: sections[key].customerIds.filter((id) => customers.has(id)) };
   }
   return {
+    ...s,
     sections,
     tickets: { ...s.tickets, visibleStatuses: s.tickets.visibleStatuses.filter((k) => statuses.has(k)) },
     fieldVisibility: Object.fromEntries(Object.entries(s.fieldVisibility).filter(([k]) => DEFAULT_FIELDS.has(k) || fields.has(k))),

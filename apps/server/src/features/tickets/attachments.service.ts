@@ -2,7 +2,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { contentDisposition, openStored, removeStored, storeUpload } from './attachment-storage.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { contentDisposition, openStored, removeStored, storeUpload, type StoredFile } from './attachment-storage.ts';
 import * as repo from './tickets.repo.ts';
 import { announce } from './tickets.service.ts';
 
@@ -24,17 +25,7 @@ export async function receiveAttachment(
   if (!part) throw new AppError('ATTACHMENT_MISSING');
   const stored = await storeUpload(ctx.config.attachmentsDir, tenantId, part.file, ctx.config.attachmentMaxBytes);
   try {
-    const row = await repo.insertAttachment(ctx.db, {
-      tenant_id: tenantId,
-      ticket_id: ticket.id,
-      comment_id: null,
-      filename: (part.filename || 'file').slice(0, 255),
-      content_type: stored.contentType,
-      size: stored.size,
-      storage_key: stored.storageKey,
-      uploaded_by_contact_id: uploader.contactId,
-      uploaded_by_technician_id: uploader.technicianId,
-    });
+    const row = await recordStoredAttachment(ctx.db, tenantId, { ticketId: ticket.id, commentId: null }, { ...stored, filename: part.filename || 'file' }, uploader);
     await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
     return row;
   } catch (err) {
@@ -53,4 +44,25 @@ export async function sendAttachment(ctx: AppContext, reply: FastifyReply, tenan
     .header('cache-control', 'private, no-store')
     .header('content-security-policy', "default-src 'none'; sandbox")
     .send(openStored(ctx.config.attachmentsDir, row.storage_key));
+}
+
+/** Records a file already stored (inbound mail stores its attachments, then records them in the ticket's transaction). */
+export function recordStoredAttachment(
+  db: Db,
+  tenantId: string,
+  at: { ticketId: string; commentId: string | null },
+  file: StoredFile & { filename: string },
+  uploader: { contactId: string | null; technicianId: string | null },
+) {
+  return repo.insertAttachment(db, {
+    tenant_id: tenantId,
+    ticket_id: at.ticketId,
+    comment_id: at.commentId,
+    filename: file.filename.slice(0, 255) || 'file',
+    content_type: file.contentType,
+    size: file.size,
+    storage_key: file.storageKey,
+    uploaded_by_contact_id: uploader.contactId,
+    uploaded_by_technician_id: uploader.technicianId,
+  });
 }

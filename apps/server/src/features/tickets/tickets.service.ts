@@ -61,6 +61,9 @@ export interface NewTicket {
   customFields?: Record<string, string | number | boolean | null> | undefined;
 }
 
+/** Work a caller adds to the creating transaction (inbound mail records its message there, so a redelivery cannot create a second ticket). */
+export type InTransaction = (trx: Db, id: string) => Promise<void>;
+
 /**
  * Creates a ticket with its number, custom values and `ticket.created` outbox event in one
  * statement (see `insertTicketWithEvent`), and answers its detail without reading it again
@@ -72,6 +75,7 @@ export async function createTicket(
   tenantId: string,
   input: NewTicket,
   author: { contactId: string | null; technicianId: string | null },
+  inTransaction?: InTransaction,
 ): Promise<DetailParts> {
   const custom = input.customFields && Object.keys(input.customFields).length > 0 ? input.customFields : undefined;
   const values = custom ? validateCustomValues(await listCustomFields(ctx.db, tenantId), custom) : [];
@@ -87,10 +91,15 @@ export async function createTicket(
     assigneeId: input.assigneeId ?? null,
     dueAt: input.dueAt ? new Date(input.dueAt) : null,
   };
-  const ticket = await repo.insertTicketWithEvent(ctx.db, tenantId, draft, stored, {
-    createdByContactId: author.contactId,
-    createdByTechnicianId: author.technicianId,
-  });
+  const event = { createdByContactId: author.contactId, createdByTechnicianId: author.technicianId };
+  // One statement; with a caller's work to add, one transaction around the statement and that work.
+  const ticket = inTransaction
+    ? await ctx.db.transaction().execute(async (trx) => {
+        const row = await repo.insertTicketWithEvent(trx, tenantId, draft, stored, event);
+        if (row) await inTransaction(trx, row.id);
+        return row;
+      })
+    : await repo.insertTicketWithEvent(ctx.db, tenantId, draft, stored, event);
   if (!ticket) return explainRefusedCreation(ctx.db, tenantId, draft);
   await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.created');
   const customFields = Object.fromEntries(Object.entries(custom ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== null && e[1] !== ''));
@@ -163,6 +172,7 @@ export async function addComment(
   tenantId: string,
   ticket: repo.TicketRow,
   c: { body: string; internal: boolean; contactId: string | null; technicianId: string | null; reopenTo?: string | undefined },
+  inTransaction?: InTransaction,
 ): Promise<string> {
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertComment(trx, {
@@ -179,6 +189,7 @@ export async function addComment(
     if (statusId && statusId !== ticket.status_id) {
       await enqueue(trx, tenantId, 'ticket.status_changed', { ticketId: ticket.id, from: ticket.status_key, to: c.reopenTo, contactId: c.contactId, technicianId: c.technicianId });
     }
+    await inTransaction?.(trx, id);
     return id;
   });
   await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.commented', c.internal);

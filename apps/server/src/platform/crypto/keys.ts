@@ -5,12 +5,14 @@ export interface Keys {
   encryption: Buffer;
   /** HMAC key that binds CSRF tokens to sessions. */
   csrf: Buffer;
+  /** HMAC key that makes ticket references in mail subjects unforgeable (T-9). */
+  mailRef: Buffer;
 }
 
 export function deriveKeys(master: string): Keys {
   const ikm = Buffer.from(master, 'utf8');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', ikm, 'porta', info, 32));
-  return { encryption: derive('encryption-v1'), csrf: derive('csrf-v1') };
+  return { encryption: derive('encryption-v1'), csrf: derive('csrf-v1'), mailRef: derive('mail-ref-v1') };
 }
 
 /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { ProtocolCycleQueue } from './protocol-cycle-queue.ts';
 
 interface WorkerInput {
   dataDir: string;
@@ -22,6 +23,9 @@ async function run(): Promise<void> {
   // The contrib extensions migrations use (trigram search, accent-free KB search); each one adds to start-up.
   const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent } });
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
+  // One connection's query cycle at a time (see protocol-cycle-queue.ts): the library's own
+  // queue lets cycles of different connections interleave.
+  (server as unknown as { queryQueue: ProtocolCycleQueue }).queryQueue = new ProtocolCycleQueue(db);
   await server.start();
   parentPort?.postMessage({ type: 'ready' });
   parentPort?.on('message', (msg: { type: string }) => {

@@ -64,6 +64,10 @@ export interface ContactsTable {
   is_primary: boolean;
   language: string;
   phone: string | null;
+  /** Issue 5: false = e-mails from this person never create tickets or comments. */
+  email_tickets: Generated<boolean>;
+  /** Issue 5: a primary contact who opted in is notified about every ticket of the company. */
+  notify_company_tickets: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -189,7 +193,7 @@ export interface OutboxTable {
   tenant_id: string;
   topic: string;
   payload: ColumnType<unknown, string, string>;
-  status: Generated<'pending' | 'done' | 'dead'>;
+  status: Generated<'pending' | 'done' | 'dead' | 'held'>;
   attempts: Generated<number>;
   available_at: Timestamp;
   last_error: string | null;
@@ -246,6 +250,56 @@ export interface KbSettingsTable {
   external_images: boolean;
 }
 
+export interface MailSettingsTable {
+  tenant_id: string;
+  settings: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export interface MailInboundAddressesTable {
+  address: string;
+  tenant_id: string;
+}
+
+export interface MailInboundTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string | null;
+  content_hash: string;
+  from_address: string | null;
+  subject: string | null;
+  status: 'ticket' | 'comment' | 'ignored' | 'rejected' | 'failed';
+  reason: string | null;
+  ticket_id: string | null;
+  comment_id: string | null;
+  raw: Buffer | null;
+  received_at: CreatedAt;
+}
+
+export interface MailThreadRefsTable {
+  tenant_id: string;
+  message_id: string;
+  ticket_id: string;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface MailDomainRateTable {
+  tenant_id: string;
+  domain: string;
+  kind: string;
+  window_started_at: Date;
+  count: number;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -270,6 +324,12 @@ export interface Database {
   kb_translations: KbTranslationsTable;
   kb_votes: KbVotesTable;
   kb_settings: KbSettingsTable;
+  mail_settings: MailSettingsTable;
+  mail_inbound_addresses: MailInboundAddressesTable;
+  mail_inbound: MailInboundTable;
+  mail_thread_refs: MailThreadRefsTable;
+  password_resets: PasswordResetsTable;
+  mail_domain_rate: MailDomainRateTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

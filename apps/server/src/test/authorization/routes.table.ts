@@ -3,6 +3,7 @@ import { encrypt } from '../../platform/crypto/keys.ts';
 import { uniq } from '../factories.ts';
 import { admins, contacts, everyone, type Expect, personal, technicians } from './expectations.ts';
 import { KB_ROWS } from './routes.kb.ts';
+import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
 import { type Actor, targets, type World } from './world.ts';
 
@@ -39,6 +40,7 @@ export const row = (w: World) => ({
 export const TABLE: Record<string, Row> = {
   ...TICKET_ROWS,
   ...KB_ROWS,
+  ...MAIL_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

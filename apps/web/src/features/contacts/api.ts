@@ -19,6 +19,9 @@ export interface ContactFields {
   isPrimary: boolean;
   language: Language;
   phone: string | null;
+  /** Issue 5: mail flags, set on the contact page's e-mail card. */
+  emailTickets?: boolean;
+  notifyCompanyTickets?: boolean;
 }
 
 export type ContactCreateInput = ContactFields & { customerId: string };

@@ -78,6 +78,7 @@ export interface PortalSettingsPatch {
   sections?: Partial<PortalSettings['sections']>;
   tickets?: Partial<PortalSettings['tickets']>;
   fieldVisibility?: Record<string, 'edit' | 'readonly' | 'hidden'>;
+  welcomeEmail?: { enabled?: boolean; templates?: Partial<PortalSettings['welcomeEmail']['templates']> };
 }
 
 export function useUpdatePortalSettings() {

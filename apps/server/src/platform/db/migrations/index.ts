@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_tickets.ts';
 import * as m0003 from './0003_kb.ts';
+import * as m0004 from './0004_mail.ts';
 import * as m0005 from './0005_ticket_number_sequences.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_tickets': m0002,
   '0003_kb': m0003,
+  '0004_mail': m0004,
   '0005_ticket_number_sequences': m0005,
 };

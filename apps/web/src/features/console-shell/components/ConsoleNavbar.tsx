@@ -1,5 +1,18 @@
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { IconAddressBook, IconBook2, IconBuildingSkyscraper, IconForms, IconKey, IconListCheck, IconShieldLock, IconTicket, IconUsersGroup, IconWorldWww } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBook2,
+  IconBuildingSkyscraper,
+  IconForms,
+  IconKey,
+  IconListCheck,
+  IconMail,
+  IconMailForward,
+  IconShieldLock,
+  IconTicket,
+  IconUsersGroup,
+  IconWorldWww,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -12,7 +25,7 @@ interface Item {
 }
 
 export function ConsoleNavbar() {
-  const { t } = useTranslation(['console', 'common', 'kb']);
+  const { t } = useTranslation(['console', 'common', 'kb', 'mail']);
   const user = useTechnician();
 
   const work: Item[] = [
@@ -28,6 +41,8 @@ export function ConsoleNavbar() {
     { to: '/console/settings/portal', label: t('shell.nav.portal'), icon: <IconWorldWww size={18} aria-hidden /> },
     { to: '/console/settings/tickets', label: t('shell.nav.ticketSettings'), icon: <IconListCheck size={18} aria-hidden /> },
     { to: '/console/settings/custom-fields', label: t('shell.nav.customFields'), icon: <IconForms size={18} aria-hidden /> },
+    { to: '/console/settings/mail', label: t('mail:ui.nav.mail'), icon: <IconMail size={18} aria-hidden /> },
+    { to: '/console/mail', label: t('mail:ui.nav.outbox'), icon: <IconMailForward size={18} aria-hidden /> },
   ];
 
   return (

@@ -13,6 +13,7 @@ import { useContact, useUpdateContact } from '../api';
 import { ContactForm } from '../components/ContactForm';
 import { CredentialsCard } from '../components/CredentialsCard';
 import { DeleteContactCard } from '../components/DeleteContactCard';
+import { ContactMailCard } from '../../mail/components/ContactMailCard';
 import { contactToValues, valuesToFields } from '../contact-form-values';
 
 export function ContactDetailPage() {
@@ -85,6 +86,7 @@ export function ContactDetailPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <CredentialsCard contact={contact} credentials={credentials} />
+            <ContactMailCard contact={contact} />
             <DeleteContactCard contact={contact} />
           </Stack>
         </Grid.Col>

@@ -48,7 +48,7 @@ export function PortalLoginPage() {
 }
 
 function LoginForm({ next }: { next: string }) {
-  const { t } = useTranslation(['portal', 'common']);
+  const { t } = useTranslation(['portal', 'common', 'mail']);
   const navigate = useNavigate();
   const login = usePortalLogin();
   const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidator(contactLoginBodySchema) });
@@ -73,6 +73,9 @@ function LoginForm({ next }: { next: string }) {
         <Button type="submit" fullWidth loading={login.isPending} mt="xs">
           {t('login.submit')}
         </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+          {t('mail:ui.forgot.link')}
+        </Anchor>
         <Anchor component="p" size="xs" c="dimmed" ta="center" m={0} underline="never">
           {t('login.help')}
         </Anchor>

@@ -6,6 +6,7 @@ import { SectionCard } from '../../../components/ui/SectionCard';
 import { useChangePortalPassword } from '../api';
 import { LanguageSetting } from '../components/LanguageSetting';
 import { PhoneSetting } from '../components/PhoneSetting';
+import { PortalMailPrefsCard } from '../../mail/components/PortalMailPrefsCard';
 
 export function PortalSettingsPage() {
   const { t } = useTranslation(['portal', 'common']);
@@ -19,6 +20,7 @@ export function PortalSettingsPage() {
       <SectionCard title={t('settings.phoneTitle')} description={t('settings.phoneDescription')}>
         <PhoneSetting />
       </SectionCard>
+      <PortalMailPrefsCard />
       <SectionCard title={t('settings.passwordTitle')} description={t('settings.passwordDescription')}>
         <ChangePasswordForm mutation={changePassword} />
       </SectionCard>

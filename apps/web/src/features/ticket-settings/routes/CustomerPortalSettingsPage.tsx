@@ -11,6 +11,7 @@ import { SectionCard } from '../../../components/ui/SectionCard';
 import { notifySuccess } from '../../../lib/notify';
 import { CustomerMultiSelect } from '../../customers/components/CustomerMultiSelect';
 import { usePortalSettings, useUpdatePortalSettings } from '../api';
+import { WelcomeEmailCard } from '../../mail/components/WelcomeEmailCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -33,9 +34,12 @@ export function CustomerPortalSettingsPage() {
       ) : settings.isError ? (
         <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        SECTIONS.map((section) => (
-          <SectionForm key={`${section.key}:${JSON.stringify(settings.data.sections[section.key])}`} section={section.key} icon={section.icon} current={settings.data.sections[section.key]} />
-        ))
+        <>
+          {SECTIONS.map((section) => (
+            <SectionForm key={`${section.key}:${JSON.stringify(settings.data.sections[section.key])}`} section={section.key} icon={section.icon} current={settings.data.sections[section.key]} />
+          ))}
+          <WelcomeEmailCard key={JSON.stringify(settings.data.welcomeEmail)} current={settings.data.welcomeEmail} />
+        </>
       )}
     </Stack>
   );

@@ -1,0 +1,56 @@
+import type { AppContext } from '../../platform/context.ts';
+import { describeTarget, type SmtpTarget, transportFor } from '../../platform/mail/smtp-target.ts';
+import { readMailSettings } from './mail-settings.repo.ts';
+import { deliveryTarget } from './mail-settings.service.ts';
+import type { ClaimedRow } from './outbox.repo.ts';
+import * as outbox from './outbox.repo.ts';
+import { textOf, type QueuedMail } from './queued-mail.ts';
+import type { WorkerLog } from './worker-log.ts';
+
+/** Each tenant's SMTP target, read once per claimed batch rather than once per mail. */
+export class TargetCache {
+  private readonly byTenant = new Map<string, Promise<SmtpTarget | null>>();
+  constructor(private readonly ctx: AppContext) {}
+  of(tenantId: string): Promise<SmtpTarget | null> {
+    let found = this.byTenant.get(tenantId);
+    if (!found) {
+      found = readMailSettings(this.ctx.db, tenantId).then((s) => deliveryTarget(this.ctx, s));
+      this.byTenant.set(tenantId, found);
+    }
+    return found;
+  }
+}
+
+/**
+ * Sends one queued mail. With no SMTP for the tenant (no own server, no global relay) the
+ * mail is held: kept in the outbox for the console, logged without its body.
+ * Sent → marked done; a sensitive mail (credentials, reset link) loses its text then.
+ */
+export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedRow, targets: TargetCache): Promise<void> {
+  const mail = row.payload as QueuedMail;
+  const target = await targets.of(row.tenant_id);
+  if (!target) {
+    log.info({ mailId: row.id, tenantId: row.tenant_id, kind: mail.kind, to: mail.to.address, subject: mail.subject }, 'no SMTP configured: mail kept in the outbox');
+    await outbox.markFinal(ctx.db, row.tenant_id, row.id, 'held', null);
+    return;
+  }
+  const info = await transportFor(target).sendMail({
+    messageId: mail.messageId,
+    from: mail.from,
+    to: mail.to,
+    ...(mail.replyTo && { replyTo: mail.replyTo }),
+    subject: mail.subject,
+    text: textOf(ctx, mail) ?? '',
+    ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
+    ...(mail.references.length > 0 && { references: mail.references }),
+    headers: { 'Auto-Submitted': 'auto-generated', ...(mail.ticketId && { 'X-Porta-Ticket': mail.ticketId }) },
+  });
+  log.debug({ mailId: row.id, messageId: mail.messageId, via: describeTarget(target), response: info.response }, 'mail sent');
+  if (ctx.config.mail.pauseAfterSendMs > 0) {
+    // Test hook for the crash test: the mail is out, not yet marked sent.
+    process.stdout.write(`porta-mail-sent ${row.id} ${mail.messageId}\n`);
+    await new Promise((r) => setTimeout(r, ctx.config.mail.pauseAfterSendMs));
+  }
+  const sealed = mail.textEnc !== null ? { ...mail, textEnc: null, text: null } : undefined;
+  await outbox.markDone(ctx.db, row.tenant_id, row.id, sealed);
+}

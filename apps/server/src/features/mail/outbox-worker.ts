@@ -1,0 +1,131 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { deliverMail, TargetCache } from './mail-delivery.ts';
+import { notifyTicketEvent } from './notifications.ts';
+import * as outbox from './outbox.repo.ts';
+import type { ClaimedRow } from './outbox.repo.ts';
+import { queueWelcome } from './welcome.ts';
+import type { WorkerLog } from './worker-log.ts';
+
+/** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
+const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow) => Promise<void>> = {
+  'ticket.created': notifyTicketEvent,
+  'ticket.replied': notifyTicketEvent,
+  'ticket.status_changed': notifyTicketEvent,
+  'contact.created': (ctx, trx, row) => queueWelcome(ctx, trx, row.tenant_id, (row.payload as { contactId: string }).contactId, false),
+  'contact.welcome': (ctx, trx, row) => queueWelcome(ctx, trx, row.tenant_id, (row.payload as { contactId: string }).contactId, true),
+};
+
+const MAX_BACKOFF_MS = 6 * 3_600_000;
+
+/** Exponential backoff with ±20 % jitter: base, 2×base, 4×base, … capped at six hours. */
+export function backoffMs(baseMs: number, attempts: number): number {
+  const raw = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+  return Math.round(raw * (0.8 + Math.random() * 0.4));
+}
+
+class LostClaim extends Error {}
+
+/**
+ * Delivers the outbox: ticket and contact events become mails (exactly once: the mails and
+ * the "done" mark share a transaction), mails go out over SMTP (at least once; a crash between
+ * the send and the mark repeats it with the same Message-ID: docs/OPERATIONS.md).
+ */
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly log: WorkerLog,
+    private readonly opts: { batch?: number; onlyTenants?: string[] } = {},
+  ) {}
+
+  private get batch(): number {
+    return this.opts.batch ?? 20;
+  }
+
+  private get onlyTenants(): string[] | undefined {
+    return this.opts.onlyTenants ?? this.ctx.config.mail.workerTenants;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick().finally(() => {
+        this.running = null;
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    let claimed = 0;
+    try {
+      claimed = await this.runOnce();
+    } catch (err) {
+      this.log.error({ err: messageOf(err) }, 'outbox worker: claim failed');
+    }
+    this.schedule(claimed >= this.batch ? 0 : this.ctx.config.mail.pollMs);
+  }
+
+  /** Claims one batch and processes it; answers how many rows it claimed. */
+  async runOnce(): Promise<number> {
+    const rows = await outbox.claimDue(this.ctx.db, this.batch, this.ctx.config.mail.leaseMs, this.onlyTenants);
+    const targets = new TargetCache(this.ctx);
+    await Promise.all(rows.map((row) => this.process(row, targets)));
+    return rows.length;
+  }
+
+  /** Runs until nothing is due (tests and the bench use it). */
+  async drain(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  private async process(row: ClaimedRow, targets: TargetCache): Promise<void> {
+    try {
+      if (row.topic === 'mail') {
+        await deliverMail(this.ctx, this.log, row, targets);
+        return;
+      }
+      const handler = EVENT_HANDLERS[row.topic];
+      await this.ctx.db.transaction().execute(async (trx) => {
+        if (handler) await handler(this.ctx, trx, row);
+        if (!(await outbox.markDone(trx, row.tenant_id, row.id))) throw new LostClaim();
+      });
+    } catch (err) {
+      if (err instanceof LostClaim) return;
+      await this.failed(row, err).catch((e: unknown) => this.log.error({ outboxId: row.id, err: messageOf(e) }, 'outbox worker: could not record a failure'));
+    }
+  }
+
+  private async failed(row: ClaimedRow, err: unknown): Promise<void> {
+    const error = messageOf(err);
+    const { maxAttempts, retryBaseMs } = this.ctx.config.mail;
+    if (row.attempts >= maxAttempts) {
+      this.log.error({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: giving up (dead)');
+      await outbox.markFinal(this.ctx.db, row.tenant_id, row.id, 'dead', error);
+    } else {
+      this.log.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: will retry');
+      await outbox.markRetry(this.ctx.db, row.tenant_id, row.id, error, backoffMs(retryBaseMs, row.attempts));
+    }
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
