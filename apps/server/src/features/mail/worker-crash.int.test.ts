@@ -62,6 +62,9 @@ describe('mail worker crash between send and mark', () => {
     const messageId = await queueMail(t.ctx, t.ctx.db, fx.tenant.id, { kind: 'notification', from: { name: 'MSP', address: 'help@msp.example' }, to: { name: 'Cora', address: 'cora@customer.example' }, subject: 'Crash test', text: 'Once, or twice at most' });
     const env = {
       DATABASE_URL: databaseUrl(sharedDatabase()),
+      // On PGlite the URL reaches the test's one embedded session, which outlives the killed
+      // worker with its prepared statements: no statement names there (platform/db/database.ts).
+      ...(sharedDatabase().engine === 'pglite' && { PORTA_DB_NAMED_STATEMENTS: 'false' }),
       PORTA_SECRET_KEY: TEST_SECRET,
       PORTA_SMTP_RELAY: sink.url,
       PORTA_MAIL_WORKER_TENANTS: fx.tenant.id,
