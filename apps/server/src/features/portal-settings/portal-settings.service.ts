@@ -1,4 +1,4 @@
-import type { PortalSettings, portalSettingsPatchSchema } from '@porta/contracts/portal-settings';
+import { DEFAULT_TICKET_FIELDS, type PortalSettings, type portalSettingsPatchSchema } from '@porta/contracts/portal-settings';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
@@ -43,7 +43,7 @@ export async function updatePortalSettings(ctx: AppContext, tenantId: string, pa
   return saved;
 }
 
-const DEFAULT_FIELDS = new Set(['priority', 'type', 'impact', 'assignee', 'dueDate']);
+const DEFAULT_FIELDS = new Set<string>(DEFAULT_TICKET_FIELDS);
 
 /**
  * The stored settings without what the tenant has since deleted (a selected customer, a visible

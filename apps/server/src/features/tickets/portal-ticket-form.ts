@@ -1,4 +1,4 @@
-import type { PortalSettings } from '@porta/contracts/portal-settings';
+import { DEFAULT_TICKET_FIELDS, type PortalSettings } from '@porta/contracts/portal-settings';
 import type { PortalTicketForm } from '@porta/contracts/tickets';
 import type { AppContext } from '../../platform/context.ts';
 import { listCustomFields } from '../custom-fields/custom-fields.repo.ts';
@@ -6,8 +6,6 @@ import { listTechnicianRefs } from '../technicians/technicians.repo.ts';
 import { visibilityOf } from '../portal-settings/portal-settings.model.ts';
 import { presentStatus } from '../ticket-statuses/ticket-statuses.presenter.ts';
 import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
-
-const DEFAULT_FIELDS = ['priority', 'type', 'impact', 'assignee', 'dueDate'] as const;
 
 /**
  * The fields and statuses the portal may show, so the UI never asks about what it may not see (T-3, T-6).
@@ -21,7 +19,7 @@ export async function portalTicketForm(ctx: AppContext, tenantId: string, settin
     listStatuses(ctx.db, tenantId),
   ]);
   const fields: PortalTicketForm['fields'] = [];
-  for (const key of DEFAULT_FIELDS) {
+  for (const key of DEFAULT_TICKET_FIELDS) {
     const v = visibilityOf(settings, key);
     if (v === 'hidden') continue;
     fields.push({ key, kind: 'default', type: key, label: null, options: [], visibility: v, ...(key === 'assignee' && technicians && { choices: technicians }) });
