@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { KbArticlesTable } from '../../platform/db/schema.ts';
 
 /** Articles and their translations, as technicians see them (KB-1). */
@@ -163,8 +163,7 @@ export function listArticles(db: Db, tenantId: string, defaultLanguage: string, 
     ])
     .orderBy('a.updated_at', 'desc')
     .orderBy('a.id', 'desc')
-    .limit(f.pageSize)
-    .offset(offsetOf(f));
+    .$call(pageWindow(f));
   return fetchPage(page.execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 export type ArticleSummaryRow = Awaited<ReturnType<typeof listArticles>>['items'][number];

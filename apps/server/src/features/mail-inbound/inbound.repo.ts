@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { MailInboundTable } from '../../platform/db/schema.ts';
 
 export interface InboundRecord {
@@ -57,8 +57,7 @@ export function listInbound(db: Db, tenantId: string, q: { status?: string | und
     .select(['id', 'from_address', 'subject', 'message_id', 'status', 'reason', 'ticket_id', 'received_at'])
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(q.pageSize)
-    .offset(offsetOf(q))
+    .$call(pageWindow(q))
     .execute();
   return fetchPage(page, base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }

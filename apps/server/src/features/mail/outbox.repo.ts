@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
-import { fetchPage, likePattern, offsetOf } from '../../platform/db/paging.ts';
+import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 
 export interface ClaimedRow {
   id: string;
@@ -82,7 +82,7 @@ export function listMails(db: Db, tenantId: string, q: { status?: string | undef
     const like = likePattern(q.q);
     base = base.where((eb) => eb.or([eb(sql`payload->'to'->>'address'`, 'ilike', like), eb(sql`payload->>'subject'`, 'ilike', like)]));
   }
-  const page = base.select(MAIL_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset(offsetOf(q)).execute();
+  const page = base.select(MAIL_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').$call(pageWindow(q)).execute();
   return fetchPage(page, base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
 }
 export type MailRow = Awaited<ReturnType<typeof listMails>>['items'][number];
