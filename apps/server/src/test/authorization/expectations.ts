@@ -42,7 +42,7 @@ interface ConsoleOpts {
   ownHost: number;
 }
 
-/** `access: 'technician'`: any technician of the tenant, or its API keys. */
+/** `access: 'technician'`: every technician of the tenant, and its API keys. */
 export function technicians({ ok, write = false, ownHost }: ConsoleOpts): Expect {
   return { ...OUTSIDERS_401, technician: ok, admin: ok, readKey: write ? 403 : ok, writeKey: ok, foreignAdminOwnHost: ownHost };
 }
