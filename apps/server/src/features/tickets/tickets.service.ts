@@ -61,6 +61,9 @@ export interface NewTicket {
   customFields?: Record<string, string | number | boolean | null> | undefined;
 }
 
+/** `null` and `''` mean "no value": nothing is stored or answered for them. */
+const hasValue = (v: string | number | boolean | null): v is repo.CustomValue['value'] => v !== null && v !== '';
+
 /** Work a caller adds to the creating transaction (inbound mail records its message there, so a redelivery cannot create a second ticket). */
 export type InTransaction = (trx: Db, id: string) => Promise<void>;
 
@@ -79,7 +82,7 @@ export async function createTicket(
 ): Promise<DetailParts> {
   const custom = input.customFields && Object.keys(input.customFields).length > 0 ? input.customFields : undefined;
   const values = custom ? validateCustomValues(await listCustomFields(ctx.db, tenantId), custom) : [];
-  const stored = values.filter((v): v is repo.CustomValue => v.value !== null && v.value !== '');
+  const stored = values.filter((v): v is repo.CustomValue => hasValue(v.value));
   const draft: repo.TicketDraft = {
     requesterId: input.requesterId,
     statusKey: 'open',
@@ -102,7 +105,7 @@ export async function createTicket(
     : await repo.insertTicketWithEvent(ctx.db, tenantId, draft, stored, event);
   if (!ticket) return explainRefusedCreation(ctx.db, tenantId, draft);
   await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.created');
-  const customFields = Object.fromEntries(Object.entries(custom ?? {}).filter((e): e is [string, string | number | boolean] => e[1] !== null && e[1] !== ''));
+  const customFields = Object.fromEntries(Object.entries(custom ?? {}).filter((e): e is [string, repo.CustomValue['value']] => hasValue(e[1])));
   return { ticket, comments: [], attachments: [], customFields };
 }
 
