@@ -29,7 +29,9 @@ export async function prepareSetupToken(ctx: AppContext): Promise<string | null>
 export async function completeSetup(ctx: AppContext, body: SetupBody) {
   if (!(await setupNeeded(ctx))) throw new AppError('SETUP_ALREADY_DONE');
   const stored = await ctx.db.selectFrom('instance_settings').select('value').where('key', '=', KEY).executeTakeFirst();
-  if (!stored || !safeEqual(stored.value, hashToken(body.token))) throw new AppError('SETUP_TOKEN_INVALID');
+  // No token left: a racing request may have completed set-up since the check above.
+  if (!stored) throw new AppError((await setupNeeded(ctx)) ? 'SETUP_TOKEN_INVALID' : 'SETUP_ALREADY_DONE');
+  if (!safeEqual(stored.value, hashToken(body.token))) throw new AppError('SETUP_TOKEN_INVALID');
   return createTenantWithAdmin(ctx, { slug: body.tenant.slug, name: body.tenant.name, admin: body.admin }, async (trx) => {
     // Claim the token inside the transaction: of two racing requests only one finds it,
     // and a failed creation leaves it in place for another try.
