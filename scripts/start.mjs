@@ -5,10 +5,14 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-function newestMtime(dir) {
+// Newest modification time under `source`, which may be a directory (walked recursively,
+// skipping node_modules and dist) or a single file such as apps/web/index.html.
+function newestMtime(source) {
+  if (!fs.existsSync(source)) return 0;
+  const stat = fs.statSync(source);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+  for (const entry of fs.readdirSync(source, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
     if (full.includes(`${path.sep}node_modules${path.sep}`) || full.includes(`${path.sep}dist${path.sep}`)) continue;
@@ -20,7 +24,7 @@ function newestMtime(dir) {
 function stale(output, sources) {
   if (!fs.existsSync(output)) return true;
   const built = fs.statSync(output).mtimeMs;
-  return sources.some((dir) => newestMtime(path.join(root, dir)) > built);
+  return sources.some((source) => newestMtime(path.join(root, source)) > built);
 }
 
 function run(args) {
