@@ -26,7 +26,7 @@ function spawnWorker(workerData: object): Worker {
  * resolves once its Postgres endpoint accepts connections.
  */
 export async function startEmbeddedDatabase(dataDir: string, maxConnections = 8): Promise<EmbeddedDatabase> {
-  const release = lockDataDir(dataDir);
+  const release = await lockDataDir(dataDir);
   const pgDir = path.join(dataDir, 'pg');
   fs.mkdirSync(pgDir, { recursive: true });
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-pg-'));
