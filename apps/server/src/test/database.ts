@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 // For its driver set-up (bigint → number), so tests see the values production sees.
 import '../platform/db/database.ts';
+import { LOCK_SOCKET_NAME } from '../platform/db/data-dir-lock.ts';
 import { startEmbeddedDatabase } from '../platform/db/embedded.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { migrations } from '../platform/db/migrations/index.ts';
@@ -80,7 +81,7 @@ export async function ensurePgliteTemplate(): Promise<string> {
 /** A private copy of the template, served by PGlite in a worker thread of this process. */
 export async function startPgliteCopy(templateDir: string): Promise<RunningDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-test-db-'));
-  fs.cpSync(templateDir, dataDir, { recursive: true, filter: (src) => path.basename(src) !== 'porta.lock' });
+  fs.cpSync(templateDir, dataDir, { recursive: true, filter: (src) => !['porta.lock', LOCK_SOCKET_NAME].includes(path.basename(src)) });
   const embedded = await startEmbeddedDatabase(dataDir, PGLITE_MAX_CONNECTIONS);
   return {
     info: { engine: 'pglite', connection: { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' }, templateDir },
