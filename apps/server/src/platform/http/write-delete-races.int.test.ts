@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ErrorCode } from '@porta/contracts/errors';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import { type Client, mintSession, type Response } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture, uniq } from '../../test/factories.ts';
 import { sharedDatabase, useTestApp } from '../../test/harness.ts';
 import { setKbSection, writeArticle } from '../../test/kb.ts';
+import { multipartFile } from '../../test/multipart.ts';
 import { openTicket, outboxOf } from '../../test/tickets.ts';
 
 /**
@@ -31,7 +34,8 @@ interface Round {
 
 interface Race {
   name: string;
-  write: { ok: number; missing: ErrorCode[] };
+  /** `signedOut`: the writer is the deleted person, so a delete that ran first ended their session (401). */
+  write: { ok: number; missing: ErrorCode[]; signedOut?: true; refused?: { status: number; code: ErrorCode } };
   remove: { ok: number; conflict?: ErrorCode };
   prepare(): Promise<Round>;
 }
@@ -71,6 +75,11 @@ const category = async () => {
   return res.json<{ id: string }>().id;
 };
 const article = () => writeArticle(admin, { en: { title: `Printer ${uniq(3)}`, body: 'Open tray 2.' }, it: { title: 'Stampante', body: 'Apri il cassetto 2.' } });
+const filesOf = (tenantId: string): string[] => {
+  const dir = path.join(t.ctx.config.attachmentsDir, tenantId);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => `${tenantId}/${f}`).sort() : [];
+};
+const allStorageKeys = async () => (await db().selectFrom('ticket_attachments').select('storage_key').where('tenant_id', '=', fx.tenant.id).execute()).map((r) => r.storage_key).sort();
 const translationsOf = (articleId: string) => db().selectFrom('kb_translations').select('language').where('article_id', '=', articleId).execute();
 
 const races: Race[] = [
@@ -136,7 +145,8 @@ const races: Race[] = [
   },
   {
     name: 'POST /portal/tickets with customFields vs DELETE /custom-fields/:id',
-    write: { ok: 201, missing: ['CUSTOM_FIELD_NOT_FOUND'] },
+    // A field deleted first is no longer among those the portal lets the contact edit.
+    write: { ok: 201, missing: ['CUSTOM_FIELD_NOT_FOUND'], refused: { status: 403, code: 'FIELD_NOT_EDITABLE' } },
     remove: { ok: 204 },
     async prepare() {
       const field = await customField();
@@ -350,11 +360,98 @@ const races: Race[] = [
       };
     },
   },
+  {
+    name: 'POST /tickets/:id/comments by a technician vs DELETE /technicians/:id of that technician',
+    write: { ok: 201, missing: ['TECHNICIAN_NOT_FOUND'], signedOut: true },
+    remove: { ok: 204 },
+    async prepare() {
+      const tech = await makeTechnician(t.ctx, fx.tenant.id);
+      const asTech = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'technician', tech.id);
+      const ticketId = await openTicket(t.ctx, fx.tenant.id, requesterId);
+      return {
+        row: { table: 'technicians', id: tech.id },
+        write: () => asTech.post(`/api/v1/tickets/${ticketId}/comments`, { body: 'On my way.' }),
+        remove: () => admin.delete(`/api/v1/technicians/${tech.id}`),
+        async settled(w) {
+          const comments = await db().selectFrom('ticket_comments').select('author_technician_id').where('ticket_id', '=', ticketId).execute();
+          expect(comments.length).toBe(w.statusCode === 201 ? 1 : 0);
+          for (const c of comments) expect(c.author_technician_id).toBeNull();
+          const replies = (await outboxOf(t.ctx, fx.tenant.id, ticketId)).filter((e) => e.topic === 'ticket.replied');
+          expect(replies.length).toBe(comments.length);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /tickets/:id/attachments by a technician vs DELETE /technicians/:id of that technician',
+    write: { ok: 201, missing: ['TECHNICIAN_NOT_FOUND'], signedOut: true },
+    remove: { ok: 204 },
+    async prepare() {
+      const tech = await makeTechnician(t.ctx, fx.tenant.id);
+      const asTech = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'technician', tech.id);
+      const ticketId = await openTicket(t.ctx, fx.tenant.id, requesterId);
+      const file = multipartFile('notes.txt', 'Toner replaced.');
+      return {
+        row: { table: 'technicians', id: tech.id },
+        write: () => asTech.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: file.body, headers: file.headers }),
+        remove: () => admin.delete(`/api/v1/technicians/${tech.id}`),
+        async settled(w) {
+          const rows = await db().selectFrom('ticket_attachments').select('storage_key').where('ticket_id', '=', ticketId).execute();
+          expect(rows.length).toBe(w.statusCode === 201 ? 1 : 0);
+          // The file and its row exist together or not at all.
+          expect(filesOf(fx.tenant.id)).toEqual(await allStorageKeys());
+        },
+      };
+    },
+  },
+  {
+    name: 'PUT /portal/kb/articles/:id/vote vs DELETE /contacts/:id of the voter',
+    write: { ok: 200, missing: ['CONTACT_NOT_FOUND'], signedOut: true },
+    remove: { ok: 204 },
+    async prepare() {
+      const articleId = await article();
+      const voter = await makeContact(t.ctx, fx.tenant.id, customerId);
+      const asVoter = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'contact', voter.id);
+      return {
+        row: { table: 'contacts', id: voter.id },
+        write: () => asVoter.request('PUT', `/api/v1/portal/kb/articles/${articleId}/vote`, { body: { helpful: false } }),
+        remove: () => admin.delete(`/api/v1/contacts/${voter.id}`),
+        async settled() {
+          const votes = await db().selectFrom('kb_votes').select('contact_id').where('article_id', '=', articleId).execute();
+          expect(votes).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /portal/tickets vs DELETE /contacts/:id of the requester',
+    write: { ok: 201, missing: ['CONTACT_NOT_FOUND'], signedOut: true },
+    remove: { ok: 204, conflict: 'CONTACT_HAS_TICKETS' },
+    async prepare() {
+      const requester = await makeContact(t.ctx, fx.tenant.id, customerId);
+      const asRequester = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'contact', requester.id);
+      const subject = `Race ${uniq()}`;
+      return {
+        row: { table: 'contacts', id: requester.id },
+        write: () => asRequester.post('/api/v1/portal/tickets', { subject }),
+        remove: () => admin.delete(`/api/v1/contacts/${requester.id}`),
+        async settled(w) {
+          expect((await ticketsWithSubject(subject)).length).toBe(w.statusCode === 201 ? 1 : 0);
+          expect(await exists('contacts', requester.id)).toBe(w.statusCode === 201);
+          await createdEventsMatchTickets();
+        },
+      };
+    },
+  },
 ];
 
 function expectDocumented(race: Race, w: Response, r: Response): void {
   const context = `${race.name}: write ${w.statusCode} ${w.body.slice(0, 200)} / delete ${r.statusCode} ${r.body.slice(0, 200)}`;
-  if (w.statusCode !== race.write.ok) {
+  if (w.statusCode === 401 && race.write.signedOut) {
+    expect(errorOf(w)?.code, context).toBe('UNAUTHENTICATED');
+  } else if (race.write.refused && w.statusCode === race.write.refused.status) {
+    expect(errorOf(w)?.code, context).toBe(race.write.refused.code);
+  } else if (w.statusCode !== race.write.ok) {
     expect(w.statusCode, context).toBe(404);
     expect(race.write.missing, context).toContain(errorOf(w)?.code);
   }
