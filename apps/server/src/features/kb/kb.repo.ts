@@ -62,8 +62,9 @@ export interface ArticleChanges {
   audienceCustomerIds?: string[] | null;
 }
 
-export async function updateArticle(db: Db, tenantId: string, id: string, c: ArticleChanges): Promise<void> {
-  await db
+/** False when the article is gone (deleted by a request that ran first); the row stays locked to the caller's transaction otherwise. */
+export async function updateArticle(db: Db, tenantId: string, id: string, c: ArticleChanges): Promise<boolean> {
+  const result = await db
     .updateTable('kb_articles')
     .set({
       ...(c.category_id !== undefined && { category_id: c.category_id }),
@@ -75,7 +76,8 @@ export async function updateArticle(db: Db, tenantId: string, id: string, c: Art
     })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function upsertTranslation(db: Db, tenantId: string, articleId: string, language: string, t: { title: string; body: string }): Promise<void> {

@@ -52,13 +52,16 @@ export async function updateArticle(ctx: AppContext, tenantId: string, id: strin
   const audience = await audienceIds(ctx.db, tenantId, patch.audience);
   const publishing = patch.status === 'published' && article.status !== 'published';
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateArticle(trx, tenantId, id, {
+    // The UPDATE comes first and locks the row: an article deleted since it was read answers
+    // 404 here, and one not yet deleted keeps its translations until this transaction ends.
+    const updated = await repo.updateArticle(trx, tenantId, id, {
       ...(patch.categoryId !== undefined && { category_id: patch.categoryId }),
       ...(patch.status !== undefined && { status: patch.status }),
       ...(publishing && { published_at: new Date() }),
       ...(patch.tags !== undefined && { tags: [...new Set(patch.tags)] }),
       ...(audience !== undefined && { audienceCustomerIds: audience }),
     });
+    if (!updated) throw new AppError('KB_ARTICLE_NOT_FOUND');
     for (const [language, t] of Object.entries(patch.translations ?? {})) {
       if (t) await repo.upsertTranslation(trx, tenantId, id, language, t);
       else if (t === null) await repo.deleteTranslation(trx, tenantId, id, language);

@@ -143,6 +143,47 @@ describe('ticket attachments (issue 3, item 1)', () => {
     expect(await attachmentCount(t.ctx, ticketId)).toBe(before);
   });
 
+  describe('a malformed upload is a 400 ATTACHMENT_MALFORMED and leaves no row and no file (issue 10, item 1)', () => {
+    const fileHead = (b: string, name = 'file', filename = 'a.txt') =>
+      `--${b}\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n`;
+    const field = (b: string, name: string, value: string) => `--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const big = 'x'.repeat(300 * 1024);
+    const cases: { name: string; contentType: string; body: string; code: 'ATTACHMENT_MALFORMED' | 'ATTACHMENT_MISSING' }[] = [
+      { name: 'no boundary', contentType: 'multipart/form-data', body: `${fileHead('x')}hello\r\n--x--\r\n`, code: 'ATTACHMENT_MALFORMED' },
+      { name: 'a body cut off before any part', contentType: 'multipart/form-data; boundary=x', body: '--x\r\nbroken', code: 'ATTACHMENT_MALFORMED' },
+      // Cut off while the file streams to disk: the partial file must go.
+      { name: 'a body cut off inside the file', contentType: 'multipart/form-data; boundary=x', body: `${fileHead('x')}${big}`, code: 'ATTACHMENT_MALFORMED' },
+      { name: 'a complete file, then a broken part', contentType: 'multipart/form-data; boundary=x', body: `${fileHead('x')}${big}\r\n--x\r\nbroken`, code: 'ATTACHMENT_MALFORMED' },
+      { name: 'two files', contentType: 'multipart/form-data; boundary=x', body: `${fileHead('x')}one\r\n${fileHead('x', 'file', 'b.txt')}two\r\n--x--\r\n`, code: 'ATTACHMENT_MALFORMED' },
+      {
+        name: 'too many fields',
+        contentType: 'multipart/form-data; boundary=x',
+        body: `${[1, 2, 3, 4, 5, 6, 7].map((n) => field('x', `f${n}`, 'v')).join('')}${fileHead('x')}one\r\n--x--\r\n`,
+        code: 'ATTACHMENT_MALFORMED',
+      },
+      { name: 'a boundary over 256 characters', contentType: `multipart/form-data; boundary=${'b'.repeat(300)}`, body: `${fileHead('b'.repeat(300))}one\r\n--${'b'.repeat(300)}--\r\n`, code: 'ATTACHMENT_MALFORMED' },
+      { name: 'a __proto__ part', contentType: 'multipart/form-data; boundary=x', body: `${fileHead('x', '__proto__')}one\r\n--x--\r\n`, code: 'ATTACHMENT_MALFORMED' },
+      { name: 'a field where the file should be', contentType: 'multipart/form-data; boundary=x', body: `${field('x', 'file', 'not a file')}--x--\r\n`, code: 'ATTACHMENT_MISSING' },
+      { name: 'only the closing boundary', contentType: 'multipart/form-data; boundary=x', body: '--x--\r\n', code: 'ATTACHMENT_MISSING' },
+      { name: 'an empty body', contentType: 'multipart/form-data; boundary=x', body: '', code: 'ATTACHMENT_MISSING' },
+    ];
+    for (const c of cases) {
+      it(`${c.name}: ${c.code}, on the portal and the console`, async () => {
+        const before = { rows: await attachmentCount(t.ctx, ticketId), files: filesOnDisk() };
+        for (const [who, url] of [[asContact, portalUrl()], [tech, `/api/v1/tickets/${ticketId}/attachments`]] as const) {
+          const res = await who.request('POST', url, { body: c.body, headers: { 'content-type': c.contentType } });
+          expectError(res, 400, c.code);
+        }
+        expect({ rows: await attachmentCount(t.ctx, ticketId), files: filesOnDisk() }).toEqual(before);
+      });
+    }
+
+    it('the message is localised', async () => {
+      const res = await tech.request('POST', `/api/v1/tickets/${ticketId}/attachments`, { body: '--x\r\nbroken', headers: { 'content-type': 'multipart/form-data; boundary=x', 'accept-language': 'it' } });
+      expect(expectError(res, 400, 'ATTACHMENT_MALFORMED').message).toMatch(/caricamento/);
+    });
+  });
+
   it("a file is served only through its own ticket: another ticket's URL answers 404", async () => {
     const other = await openTicket(t.ctx, fx.tenant.id, contact.id);
     const a = (await upload(asContact, portalUrl(), 'mine.txt', 'mine')).json<Attachment>();

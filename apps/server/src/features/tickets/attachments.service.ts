@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -7,7 +6,31 @@ import { contentDisposition, openStored, removeStored, storeUpload, type StoredF
 import * as repo from './tickets.repo.ts';
 import { announce } from './tickets.service.ts';
 
-/** Takes the request's single `file` part, stores it, records it; the row and the file exist together or not at all. */
+/** Parser refusals of @fastify/multipart (its limits, a `__proto__` name, a bad JSON field, a body cut off). */
+const MALFORMED_CODES = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT', 'FST_PROTO_VIOLATION', 'FST_INVALID_JSON_FIELD_ERROR', 'FST_MP_PREMATURE_CLOSE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+/**
+ * What a failed upload answers. The parser (busboy) raises plain errors for a body it cannot
+ * read ("Multipart: Boundary not found", "Unexpected end of multipart data", "Part terminated
+ * early…"), thrown before the first part or delivered through the file stream while it is
+ * written: all the client's fault, 400. A file-system error (it has a `syscall`) stays a fault.
+ */
+function uploadFailure(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const { code, syscall } = (err ?? {}) as { code?: string; syscall?: string };
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return err;
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new AppError('ATTACHMENT_MISSING');
+  if ((code !== undefined && MALFORMED_CODES.has(code)) || (err instanceof Error && code === undefined && syscall === undefined)) {
+    return new AppError('ATTACHMENT_MALFORMED');
+  }
+  return err;
+}
+
+/**
+ * Reads the whole multipart body: its one file part is streamed to disk, then the rest must
+ * parse too before the row is written. The row and the file exist together or not at all:
+ * any failure (malformed body, size limit, database) removes the stored file.
+ */
 export async function receiveAttachment(
   ctx: AppContext,
   request: FastifyRequest,
@@ -15,23 +38,28 @@ export async function receiveAttachment(
   ticket: repo.TicketRow,
   uploader: { contactId: string | null; technicianId: string | null },
 ) {
-  let part: MultipartFile | undefined;
+  let stored: (StoredFile & { filename: string }) | undefined;
   try {
-    part = await request.file({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 5 } });
+    for await (const part of request.parts({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 5 } })) {
+      if (part.type !== 'file') continue;
+      // `files: 1` makes busboy refuse a second file; this only guards against ever keeping two.
+      if (stored) throw new AppError('ATTACHMENT_MALFORMED');
+      const file = await storeUpload(ctx.config.attachmentsDir, tenantId, part.file, ctx.config.attachmentMaxBytes);
+      stored = { ...file, filename: part.filename || 'file' };
+    }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('ATTACHMENT_MISSING');
-    throw err;
+    if (stored) await removeStored(ctx.config.attachmentsDir, stored.storageKey);
+    throw uploadFailure(err);
   }
-  if (!part) throw new AppError('ATTACHMENT_MISSING');
-  const stored = await storeUpload(ctx.config.attachmentsDir, tenantId, part.file, ctx.config.attachmentMaxBytes);
-  try {
-    const row = await recordStoredAttachment(ctx.db, tenantId, { ticketId: ticket.id, commentId: null }, { ...stored, filename: part.filename || 'file' }, uploader);
-    await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
-    return row;
-  } catch (err) {
-    await removeStored(ctx.config.attachmentsDir, stored.storageKey);
+  if (!stored) throw new AppError('ATTACHMENT_MISSING');
+  const file = stored;
+  const row = await recordStoredAttachment(ctx.db, tenantId, { ticketId: ticket.id, commentId: null }, file, uploader).catch(async (err: unknown) => {
+    // E.g. the ticket deleted meanwhile: the foreign key refuses the row, the file goes too.
+    await removeStored(ctx.config.attachmentsDir, file.storageKey);
     throw err;
-  }
+  });
+  await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
+  return row;
 }
 
 export async function sendAttachment(ctx: AppContext, reply: FastifyReply, tenantId: string, ticketId: string, attachmentId: string, includeInternal: boolean) {

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@porta/contracts/errors';
 import { translate } from '@porta/i18n/translate';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { constraintAnswer } from '../db/constraint-answers.ts';
 import { AppError, statusOf } from '../errors.ts';
 import { requestLanguage } from '../i18n/request-language.ts';
 import { localiseValidation } from './validation-details.ts';
@@ -44,9 +45,16 @@ export function registerErrorHandler(app: FastifyInstance, limits: { attachmentM
       const details = mapped === 'VALIDATION_FAILED' ? [{ field: 'body', code: 'invalid_json', message: translate(request.lang, 'errors', 'validation.invalid_json') }] : undefined;
       return send(request, reply, mapped, statusOf(mapped), { megabytes }, details);
     }
+    const constraintCode = constraintAnswer(error);
+    if (constraintCode) {
+      // A write that lost a race (its reference deleted, its unique value taken, its row newly
+      // referenced) after the route's own checks passed: the answer a moment later's check gives.
+      request.log.warn({ constraint: (error as { constraint?: string }).constraint, code: constraintCode }, 'constraint refused a write');
+      return send(request, reply, constraintCode, statusOf(constraintCode), { domain: '' });
+    }
     const pgCode = (error as { code?: string }).code;
-    if (pgCode && /^22/.test(pgCode)) {
-      // A data exception from PostgreSQL (value out of range, bad text): the input's fault.
+    if (pgCode && (/^22/.test(pgCode) || pgCode === '23514')) {
+      // A data exception from PostgreSQL (value out of range, bad text) or a check constraint: the input's fault.
       request.log.warn({ err: error }, 'database rejected input');
       return send(request, reply, 'VALIDATION_FAILED', 400);
     }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorShape } from '../../test/assertions.ts';
@@ -26,6 +28,7 @@ const t = useTestApp({
 let fx: TenantFixture;
 let ids: string[];
 let contactId: string;
+let ticketId: string;
 
 beforeAll(async () => {
   fx = await makeTenant(t.ctx);
@@ -34,7 +37,7 @@ beforeAll(async () => {
   const tech = await makeTechnician(t.ctx, fx.tenant.id);
   contactId = contact.id;
   // Real ids of every kind, so random calls also reach handlers and SQL, not only validation.
-  const ticketId = await newTicket(t.ctx, fx.tenant.id, contact.id);
+  ticketId = await newTicket(t.ctx, fx.tenant.id, contact.id);
   const field = await insertCustomField(t.ctx.db, fx.tenant.id, { key: 'assetTag', label: 'Asset tag', type: 'dropdown', options: ['a', 'b'], position: 0 });
   const status = await t.ctx.db.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', fx.tenant.id).executeTakeFirstOrThrow();
   ids = [customer.id, contact.id, tech.id, fx.admin.id, ticketId, field.id, status.id];
@@ -89,6 +92,60 @@ async function callerFor(url: string): Promise<Client> {
   return c;
 }
 
+/**
+ * Malformed bodies and content types (issue 10, item 4): multipart without a boundary, cut
+ * off, with duplicated or overlong boundaries, huge header lines, parts without a file name,
+ * `__proto__` names; and content types a JSON route does not take.
+ */
+function malformedUploads() {
+  const boundary = fc.constantFrom('x', 'porta', '----WebKitFormBoundary7MA4YWxkTrZu0gW', 'b'.repeat(70), 'b'.repeat(300), '', '"quoted"', 'a b');
+  const contentType = (b: string) =>
+    fc.constantFrom(
+      'multipart/form-data',
+      `multipart/form-data; boundary=${b}`,
+      `multipart/form-data; boundary=${b}; boundary=other`,
+      `multipart/form-data; boundary="${b}"`,
+      'multipart/form-data; boundary=',
+      `multipart/mixed; boundary=${b}`,
+      'multipart/form-data; charset=utf-8',
+      'application/json; charset=latin1',
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'application/octet-stream',
+      'application/json, text/plain',
+      ';;;',
+      '',
+    );
+  const piece = (b: string) =>
+    fc.oneof(
+      fc.constant(`--${b}\r\n`),
+      fc.constant(`--${b}--\r\n`),
+      fc.constant(`--${b}`),
+      fc.constant('\r\n'),
+      fc.constant('\r\n\r\n'),
+      fc.constantFrom(
+        'Content-Disposition: form-data; name="file"; filename="a.txt"\r\n',
+        'Content-Disposition: form-data; name="file"\r\n',
+        'Content-Disposition: form-data; name="__proto__"; filename="x"\r\n',
+        'Content-Disposition: form-data; name="constructor"\r\n',
+        'Content-Disposition: form-data; filename="no-name.txt"\r\n',
+        'Content-Disposition: attachment\r\n',
+        'Content-Disposition: form-data; name="file"; filename*=UTF-8\'\'%E2%82%AC.txt\r\n',
+        'Content-Type: application/json\r\n',
+        'Content-Type: text/plain\r\n',
+        `X-Huge: ${'h'.repeat(20_000)}\r\n`,
+      ),
+      fc.string({ maxLength: 200 }),
+      fc.constant('x'.repeat(70_000)),
+    );
+  return boundary.chain((b) => fc.record({ contentType: contentType(b), body: fc.array(piece(b), { maxLength: 12 }).map((parts) => parts.join('')) }));
+}
+
+const filesOnDisk = (): number => {
+  const dir = path.join(t.ctx.config.attachmentsDir, fx.tenant.id);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).length : 0;
+};
+
 describe('fuzz: no input yields a 5xx (P-3)', () => {
   it('found the routes', () => {
     expect(routes.length).toBeGreaterThan(30);
@@ -121,6 +178,26 @@ describe('fuzz: no input yields a 5xx (P-3)', () => {
         { numRuns: RUNS, endOnFailure: true },
       );
     }
+  });
+
+  it('malformed multipart bodies and odd content types, on every write route, are never a 5xx and leave no stray file', { timeout: 240_000 }, async () => {
+    const uploads = malformedUploads();
+    for (const route of routes.filter((r) => r.method !== 'GET' && r.method !== 'DELETE')) {
+      const isUpload = route.url.endsWith('/attachments');
+      await fc.assert(
+        fc.asyncProperty(uploads, fc.constantFrom(...ids), async (u, anId) => {
+          const c = await callerFor(route.url);
+          const target = route.url.replace(':id', isUpload ? ticketId : anId);
+          const res = await c.request(route.method, target, { body: Buffer.from(u.body), headers: { 'content-type': u.contentType } });
+          expect(res.statusCode, `${route.method} ${route.url} [${u.contentType}] ${JSON.stringify(u.body.slice(0, 120))} → ${res.statusCode} ${res.body.slice(0, 300)}`).toBeLessThan(500);
+          if (res.statusCode >= 400) expectErrorShape(res);
+        }),
+        { numRuns: isUpload ? RUNS * 4 : Math.ceil(RUNS / 2), endOnFailure: true },
+      );
+    }
+    // Every file on disk belongs to a recorded attachment: a refused upload left nothing.
+    const rows = await t.ctx.db.selectFrom('ticket_attachments').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', fx.tenant.id).executeTakeFirstOrThrow();
+    expect(filesOnDisk()).toBe(Number(rows.n));
   });
 
   it('an empty body or none, on every route with each real id, is never a 5xx (an UPDATE without SET is not SQL)', async () => {
