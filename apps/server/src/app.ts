@@ -76,10 +76,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   registerSecurityHeaders(app);
   registerErrorHandler(app, ctx.config);
   await registerOpenApi(app);
-  const tenants = new TenantResolver(ctx.db, ctx.config.baseDomain);
+  const tenants = new TenantResolver(ctx.db, ctx.config);
   const sessions = new SessionCache(ctx.config.sessionCacheMs);
-  const stopListening = sessions.listen(ctx.bus);
-  app.addHook('onClose', async () => stopListening());
+  const stopListening = [sessions.listen(ctx.bus), tenants.listen(ctx.bus)];
+  app.addHook('onClose', async () => stopListening.forEach((stop) => stop()));
   registerGuard(app, ctx, tenants, sessions);
 
   healthRoutes(app, ctx);
@@ -105,6 +105,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
 
-  await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
+  await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };
 }

@@ -2,7 +2,8 @@
  * `porta`, the operators' command line (`npm run porta -- <command>`):
  *   migrate                       apply pending database migrations
  *   tenant create --slug S --name N --admin-email E --admin-password P [--admin-name A] [--language L]
- *   tenant list
+ *   tenant list                   list tenants, the default one marked
+ *   tenant default [<slug>|none]  show or set the tenant that answers on hosts naming none
  *   demo                          seed a demo MSP and print its logins
  *   mail-worker                   deliver the outbox (e-mail) as a process of its own
  * It uses the same configuration as the server (DATABASE_URL or PORTA_DATA_DIR). On the
@@ -15,6 +16,8 @@ import { loadConfig } from './config.ts';
 import { boot } from './platform/boot.ts';
 import { AppError } from './platform/errors.ts';
 import { createTenantWithAdmin } from './features/tenants/tenants.service.ts';
+import { listTenants, readDefaultTenant, setDefaultTenant, type DefaultTenantReport } from './features/tenants/default-tenant.service.ts';
+import { tenantUrl } from './platform/tenancy/tenant-address.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { runMailWorker } from './features/mail/mail-worker.process.ts';
 
@@ -24,10 +27,21 @@ Commands:
   migrate                 Apply pending database migrations.
   tenant create --slug S --name N --admin-email E --admin-password P [--admin-name A] [--language en|fr|de|es|it]
                           Create a tenant (an MSP) and its first admin.
-  tenant list             List tenants.
+  tenant list             List tenants with their addresses; * marks the default tenant.
+  tenant default [<slug>|none]
+                          Show or set the default tenant: the one that answers on any host that
+                          names no tenant (http://localhost:<PORT>, PORTA_PUBLIC_URL). The first
+                          tenant is the default until you choose; "none" for hosted multi-tenant
+                          installs (unknown hosts then get a neutral page).
   demo                    Seed a demo MSP (customers, contacts) and print the logins.
   mail-worker             Deliver queued e-mail in a process of its own (stops on SIGTERM).
 `;
+
+function describeDefault(report: DefaultTenantReport): string {
+  if (report.source === 'none') return 'Default tenant: none (hosts that name no tenant get a neutral page).';
+  if (!report.slug) return 'Default tenant: the first tenant, once one exists.';
+  return `Default tenant: ${report.slug}${report.source === 'first' ? ' (the first tenant)' : ''}.`;
+}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -48,12 +62,12 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (!command || values.help) {
     process.stdout.write(USAGE);
     return;
   }
-  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list'));
+  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list' || sub === 'default'));
   if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
@@ -68,9 +82,13 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'demo') {
       await seedDemo(ctx, (line) => process.stdout.write(`${line}\n`));
     } else if (sub === 'list') {
-      const rows = await ctx.db.selectFrom('tenants').select(['slug', 'name', 'created_at']).orderBy('slug').execute();
-      for (const r of rows) process.stdout.write(`${r.slug}\t${r.name}\t${r.created_at.toISOString()}\n`);
+      const rows = await listTenants(ctx);
+      for (const r of rows) process.stdout.write(`${r.isDefault ? '*' : ' '} ${r.slug}\t${r.name}\t${r.url}/\t${r.createdAt.toISOString()}\n`);
       if (rows.length === 0) process.stdout.write('No tenants yet.\n');
+      else if (!rows.some((r) => r.isDefault)) process.stdout.write('No default tenant: hosts that name no tenant get a neutral page.\n');
+    } else if (sub === 'default') {
+      const report = arg === undefined ? await readDefaultTenant(ctx) : await setDefaultTenant(ctx, arg);
+      process.stdout.write(`${describeDefault(report)}\n`);
     } else {
       const language = values.language ?? 'en';
       if (!isLanguage(language)) fail('--language must be one of en, fr, de, es, it');
@@ -84,9 +102,10 @@ async function main(argv: string[]): Promise<void> {
       }
       const { tenant, admin } = await createTenantWithAdmin(ctx, { ...parsed.data.tenant, language, admin: parsed.data.admin });
       process.stdout.write(`Created tenant "${tenant.name}" (${tenant.slug}) with admin ${admin.email}.\n`);
-      process.stdout.write(`Console: http://${tenant.slug}.${config.baseDomain}${config.port === 80 ? '' : `:${config.port}`}/console\n`);
+      process.stdout.write(`Console: ${await tenantUrl(ctx, tenant)}/console\n`);
     }
   } catch (err) {
+    if (err instanceof AppError && err.code === 'TENANT_NOT_FOUND' && sub === 'default') fail(`Error: no tenant has the slug "${arg ?? ''}" (see npm run porta -- tenant list).`);
     if (err instanceof AppError) fail(`Error: ${err.code}`);
     throw err;
   } finally {

@@ -5,6 +5,8 @@ import { bootWith } from './platform/boot.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { bootstrapFromEnv, prepareSetupToken } from './features/setup/setup.service.ts';
 import { startMail } from './features/mail/mail-runtime.ts';
+import { publicBaseUrl } from './platform/tenancy/tenant-address.ts';
+import { startBanner } from './start-banner.ts';
 
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
@@ -35,13 +37,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = config.publicUrl ?? `http://localhost:${port}`;
-  log.info({ db: handle.engine, url: base }, 'Porta is listening');
-  const token = await prepareSetupToken(ctx);
-  if (token) {
-    // Printed once, on purpose: the operator needs it to create the first admin.
-    process.stdout.write(`\n  Porta is not set up yet. Open this link to create the first admin:\n\n    ${base}/console/setup?token=${encodeURIComponent(token)}\n\n`);
-  } else {
-    process.stdout.write(`\n  Porta is running: portal ${base}/  console ${base}/console  API docs ${base}/api/docs\n\n`);
-  }
+  log.info({ db: handle.engine, url: publicBaseUrl({ ...config, port }) }, 'Porta is listening');
+  // Printed once, on purpose: the operator needs the set-up link to create the first admin.
+  process.stdout.write(await startBanner(ctx, port, await prepareSetupToken(ctx)));
 }

@@ -1,4 +1,6 @@
 import type { AppContext } from '../platform/context.ts';
+import { findDefaultTenant } from '../platform/tenancy/default-tenant.repo.ts';
+import { publicBaseUrl, tenantUrl } from '../platform/tenancy/tenant-address.ts';
 import { findTenantBySlug } from '../features/tenants/tenants.repo.ts';
 import { createTenantWithAdmin } from '../features/tenants/tenants.service.ts';
 import { createCustomer } from '../features/customers/customers.service.ts';
@@ -14,6 +16,7 @@ const ADMIN = { name: 'Alex Admin', email: 'admin@demo-msp.example', password: '
 /**
  * Seeds the "demo" tenant through the same services the API uses, so demo data obeys
  * every rule real data does. Refuses to run twice rather than mixing with changed data.
+ * The printed addresses come from `tenantUrl`: run it with the server's PORT / PORTA_PUBLIC_URL.
  */
 export async function seedDemo(ctx: AppContext, print: (line: string) => void): Promise<void> {
   if (await findTenantBySlug(ctx.db, SLUG)) {
@@ -38,15 +41,20 @@ export async function seedDemo(ctx: AppContext, print: (line: string) => void): 
   const articles = await seedDemoKb(ctx, tenant.id, admin.id, customerIds);
   const inbound = `${SLUG}@${ctx.config.mail.domain}`;
   await seedDemoMail(ctx, tenant.id, inbound);
-  const port = ctx.config.port;
-  const host = `${SLUG}.${ctx.config.baseDomain}:${port}`;
+  // The same address every mail and the start banner give this tenant (PORT / PORTA_PUBLIC_URL).
+  const url = await tenantUrl(ctx, tenant);
+  const fallback = await findDefaultTenant(ctx.db);
   print(`Demo MSP seeded: 3 customers, 10 contacts, ${tickets} tickets in every status, ${articles} knowledge-base articles in five languages.`);
   print('');
-  print(`Console  http://${host}/console   (or http://localhost:${port}/console if this is the only tenant)`);
+  print(`Console  ${url}/console`);
   print(`  ${ADMIN.email}  ${ADMIN.password}   admin`);
   print('');
   print(`E-mail   welcome e-mails on; mail to ${inbound} (PORTA_SMTP_PORT) opens tickets; without SMTP, mails wait in Admin › Outbox`);
   print('');
-  print(`Portal   http://${host}/`);
+  print(`Portal   ${url}/`);
   for (const line of logins) print(line);
+  if (fallback && fallback.id !== tenant.id) {
+    print('');
+    print(`${publicBaseUrl(ctx.config)}/ stays the address of "${fallback.slug}" (the default tenant); \`npm run porta -- tenant default ${SLUG}\` gives it to the demo.`);
+  }
 }

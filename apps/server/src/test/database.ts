@@ -130,7 +130,7 @@ export async function preparePostgres(url: string): Promise<RunningDatabase> {
 
 /**
  * A database of its own, migrated and empty, for the few tests that need no tenant to exist
- * (first-run setup, the single-tenant fallback). PGlite: a copy of the template; PostgreSQL:
+ * (first-run setup, the default tenant). PGlite: a copy of the template; PostgreSQL:
  * a new database on the same server, dropped by `stop`.
  */
 export async function startIsolatedDatabase(shared: TestDatabase): Promise<RunningDatabase> {

@@ -5,6 +5,7 @@ import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
 import { parseRelayUrl, type SmtpTarget } from '../../platform/mail/smtp-target.ts';
+import { tenantUrl } from '../../platform/tenancy/tenant-address.ts';
 import type { StoredMailSettings, StoredServer } from './mail-settings.model.ts';
 import * as repo from './mail-settings.repo.ts';
 
@@ -13,32 +14,26 @@ export interface TenantMailIdentity {
   slug: string;
   name: string;
   defaultLanguage: string;
-  /** Links in mails start here: the configured portal address, never a request's Host. */
+  /** Links in mails start here: the configured portal address, else `tenantUrl`; never a request's Host. */
   portalUrl: string;
   /** `<slug>@<PORTA_MAIL_DOMAIN>`: replies come back to it. */
   inboundAddress: string;
   from: { name: string; address: string };
 }
 
-/** The tenant's generated portal address (D-1) when none is configured. */
-function generatedPortalUrl(ctx: AppContext, slug: string): string {
-  const base = ctx.config.publicUrl ? new URL(ctx.config.publicUrl) : null;
-  const protocol = base?.protocol ?? 'http:';
-  const port = base?.port ? `:${base.port}` : '';
-  return `${protocol}//${slug}.${ctx.config.baseDomain}${port}`;
-}
-
 export async function tenantIdentity(ctx: AppContext, db: Db, tenantId: string, settings?: StoredMailSettings): Promise<TenantMailIdentity> {
   const tenant = await repo.findTenant(db, tenantId);
   if (!tenant) throw new AppError('TENANT_NOT_FOUND');
   const s = settings ?? (await repo.readMailSettings(db, tenantId));
+  // The configured portal address wins; else the address the resolver answers for this tenant.
+  const portalUrl = s.portalAddress ?? (await tenantUrl({ db, config: ctx.config }, tenant));
   const inboundAddress = `${tenant.slug}@${ctx.config.mail.domain}`;
   return {
     id: tenant.id,
     slug: tenant.slug,
     name: tenant.name,
     defaultLanguage: tenant.default_language,
-    portalUrl: (s.portalAddress ?? generatedPortalUrl(ctx, tenant.slug)).replace(/\/+$/, ''),
+    portalUrl: portalUrl.replace(/\/+$/, ''),
     inboundAddress,
     from: { name: s.fromName ?? tenant.name, address: s.fromAddress ?? inboundAddress },
   };

@@ -82,11 +82,16 @@ describe('first-run setup', () => {
     expectStatus(login, 200);
   });
 
-  it('once a second tenant exists, a bare host names none: 404 TENANT_NOT_FOUND; slugs still work', async () => {
+  it('once a second tenant exists, a bare host still reaches the first tenant; slugs reach theirs (#9 item 3)', async () => {
     const second = await makeTenant(t.ctx);
-    t.tenants.invalidate();
-    expectError(await client(t.app, 'localhost:3000').get('/api/v1/tenant'), 404, 'TENANT_NOT_FOUND');
-    expectStatus(await client(t.app, second.host).get('/api/v1/tenant'), 200);
+    for (const host of ['localhost:3000', 'unknown.localhost']) {
+      const res = await client(t.app, host).get('/api/v1/tenant');
+      expectStatus(res, 200);
+      expect(res.json<{ name: string }>().name).toBe('Acme IT');
+    }
+    const res = await client(t.app, second.host).get('/api/v1/tenant');
+    expectStatus(res, 200);
+    expect(res.json<{ slug: string }>().slug).toBe(second.tenant.slug);
   });
 
   it('PORTA_ADMIN_EMAIL does nothing once set up', async () => {

@@ -21,8 +21,9 @@ export interface NewTenant {
  */
 export async function createTenantWithAdmin(ctx: AppContext, input: NewTenant, before?: (trx: Transaction<Database>) => Promise<void>) {
   const passwordHash = await hashPassword(input.admin.password);
-  try {
-    return await ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db
+    .transaction()
+    .execute(async (trx) => {
       if (before) await before(trx);
       const tenant = await insertTenant(trx, { slug: input.slug, name: input.name, defaultLanguage: input.language ?? 'en' });
       await insertDefaultStatuses(trx, tenant.id);
@@ -34,9 +35,12 @@ export async function createTenantWithAdmin(ctx: AppContext, input: NewTenant, b
         language: input.language ?? 'en',
       });
       return { tenant, admin };
+    })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err, 'tenants_slug_key')) throw new AppError('TENANT_SLUG_TAKEN');
+      throw err;
     });
-  } catch (err) {
-    if (isUniqueViolation(err, 'tenants_slug_key')) throw new AppError('TENANT_SLUG_TAKEN');
-    throw err;
-  }
+  // Its `<slug>` host (and, for the first tenant, every other host) now names it, on every node.
+  await ctx.bus.publish({ topic: 'tenants.changed' });
+  return created;
 }

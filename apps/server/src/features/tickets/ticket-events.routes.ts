@@ -2,7 +2,7 @@ import { idParamsSchema } from '@porta/contracts/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
-import type { BusMessage, LiveEvent } from '../../platform/events/bus.ts';
+import { type BusMessage, isLiveEvent, type LiveEvent } from '../../platform/events/bus.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';
 import { readableTicket } from './portal-tickets.service.ts';
@@ -55,7 +55,7 @@ function stream(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, selec
 export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/tickets/events', { config: { access: 'technician' }, schema: { tags: ['tickets'], produces: ['text/event-stream'] } }, async (req, reply) => {
     const tenantId = technicianOf(req).tenantId;
-    stream(ctx, req, reply, (m) => (m.tenantId === tenantId && m.topic !== 'sessions.changed' ? ticketEvent(m) : null));
+    stream(ctx, req, reply, (m) => (isLiveEvent(m) && m.tenantId === tenantId ? ticketEvent(m) : null));
   });
 
   app.get(
@@ -65,7 +65,7 @@ export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
       const contact = contactOf(req);
       const ticket = await readableTicket(ctx, contact, portalTicketSettings(contact), req.params.id);
       stream(ctx, req, reply, (m) => {
-        if (m.tenantId !== contact.tenantId) return null;
+        if (m.topic === 'tenants.changed' || m.tenantId !== contact.tenantId) return null;
         // subjectId null: a tenant-wide change (portal settings, custom fields; a security setting costs a harmless refetch).
         if (m.topic === 'sessions.changed') return m.subjectId === null ? PORTAL_CHANGED : null;
         return m.ticketId === ticket.id && !m.internal ? ticketEvent(m) : null;

@@ -110,6 +110,13 @@ export interface InstanceSettingsTable {
   value: string;
 }
 
+/** At most one row (migration 0006): no row = the first tenant is the default; a null tenant = none. */
+export interface DefaultTenantTable {
+  only_row: Generated<boolean>;
+  tenant_id: string | null;
+  updated_at: Generated<Date>;
+}
+
 export interface TicketStatusesTable {
   id: Generated<string>;
   tenant_id: string;
@@ -311,6 +318,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   login_throttle: LoginThrottleTable;
   instance_settings: InstanceSettingsTable;
+  default_tenant: DefaultTenantTable;
   ticket_statuses: TicketStatusesTable;
   tickets: TicketsTable;
   ticket_comments: TicketCommentsTable;

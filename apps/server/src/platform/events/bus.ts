@@ -23,7 +23,20 @@ export interface SessionsChanged {
   subjectId: string | null;
 }
 
-export type BusMessage = LiveEvent | SessionsChanged;
+/**
+ * Tenants or the platform's default tenant changed (`porta tenant default`, a new tenant):
+ * every node's host → tenant cache is stale. Platform-wide, so it names no tenant.
+ */
+export interface TenantsChanged {
+  topic: 'tenants.changed';
+}
+
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged;
+
+/** A ticket change for open browsers (not a cache notice). */
+export function isLiveEvent(m: BusMessage): m is LiveEvent {
+  return m.topic !== 'sessions.changed' && m.topic !== 'tenants.changed';
+}
 
 export interface EventBus {
   publish(event: BusMessage): Promise<void>;

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectErrorShape, expectStatus } from '../../test/assertions.ts';
 import { type Client, client, signInTechnician } from '../../test/client.ts';
 import { makeTenant, type TenantFixture } from '../../test/factories.ts';
-import { useTestApp } from '../../test/harness.ts';
+import { startIsolatedDatabase } from '../../test/database.ts';
+import { createTestApp, sharedDatabase, useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
 let fx: TenantFixture;
@@ -11,8 +12,6 @@ let admin: Client;
 
 beforeAll(async () => {
   fx = await makeTenant(t.ctx);
-  // With one tenant in the database any host would reach it (single-tenant install).
-  await makeTenant(t.ctx);
   admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
 });
 
@@ -36,9 +35,17 @@ describe('errors in the caller’s language (L-1, invariant 3)', () => {
     expect(err.details).toEqual([{ field: 'body.name', code: 'too_big', message: translate('de', 'errors', 'validation.too_big_string', { maximum: '120' }) }]);
   });
 
-  it('an unknown slug is refused in the caller’s language as well', async () => {
-    const err = expectError(await client(t.app, 'nope.localhost').get('/api/v1/tenant', { 'accept-language': 'es' }), 404, 'TENANT_NOT_FOUND');
-    expect(err.message).toBe(translate('es', 'errors', 'TENANT_NOT_FOUND'));
+  it('a host that reaches no tenant is refused in the caller’s language as well', async () => {
+    // Any host reaches the default tenant here; a database with no tenant yet has none.
+    const empty = await startIsolatedDatabase(sharedDatabase());
+    const bare = await createTestApp({ database: empty.info });
+    try {
+      const err = expectError(await client(bare.app, 'nope.localhost').get('/api/v1/tenant', { 'accept-language': 'es' }), 404, 'TENANT_NOT_FOUND');
+      expect(err.message).toBe(translate('es', 'errors', 'TENANT_NOT_FOUND'));
+    } finally {
+      await bare.close();
+      await empty.stop();
+    }
   });
 });
 

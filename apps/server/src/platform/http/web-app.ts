@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { translate } from '@porta/i18n/translate';
+import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
+import { noPortalPage } from './no-portal-page.ts';
 
 /** `apps/web/dist`, found from both `apps/server/src` and the bundled `apps/server/dist`. */
 export function defaultWebDist(): string {
@@ -12,9 +14,12 @@ export function defaultWebDist(): string {
 
 /**
  * Serves the single-page app: files from the build, and `index.html` for any other GET
- * outside `/api`, so deep links (`/tickets/42`, `/console/contacts/7`) load the app.
+ * outside `/api`, so deep links (`/tickets/42`, `/console/contacts/7`) load the app. On a host
+ * that names no tenant while tenants exist (no default tenant: `porta tenant default none`),
+ * pages get a neutral "no portal here" page instead (404); with no tenant at all the app
+ * loads, for first-run setup.
  */
-export async function registerWebApp(app: FastifyInstance, webDist: string): Promise<void> {
+export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver): Promise<void> {
   const indexFile = path.join(webDist, 'index.html');
   const built = fs.existsSync(indexFile);
   if (built) {
@@ -28,8 +33,11 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
     });
   }
   const indexHtml = built ? fs.readFileSync(indexFile, 'utf8') : null;
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/healthz');
+    if (isPage && !(await tenants.resolve(request.headers.host)) && (await tenants.tenantCount()) > 0) {
+      return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
+    }
     if (isPage && indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     if (isPage) return reply.type('text/plain; charset=utf-8').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang, 'errors', 'NOT_FOUND') } });

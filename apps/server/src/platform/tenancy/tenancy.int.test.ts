@@ -3,6 +3,7 @@ import { expectError, expectStatus } from '../../test/assertions.ts';
 import { client, signInTechnician } from '../../test/client.ts';
 import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { findDefaultTenant } from './default-tenant.repo.ts';
 
 const t = useTestApp();
 let a: TenantFixture;
@@ -23,10 +24,15 @@ describe('the tenant comes from the Host header (invariant 1, D-1)', () => {
     expect((await client(t.app, b.host).get('/api/v1/tenant')).json<{ name: string }>().name).toBe('Beta MSP');
   });
 
-  it('with several tenants, an unknown slug or a bare host is 404 TENANT_NOT_FOUND', async () => {
-    expectError(await client(t.app, 'no-such-tenant.localhost').get('/api/v1/tenant'), 404, 'TENANT_NOT_FOUND');
-    expectError(await client(t.app, 'localhost:3000').get('/api/v1/tenant'), 404, 'TENANT_NOT_FOUND');
-    expectError(await client(t.app, 'no-such-tenant.localhost').post('/api/v1/auth/login', { email: a.admin.email, password: a.admin.password }), 404, 'TENANT_NOT_FOUND');
+  it('with several tenants, an unknown slug or a bare host reaches the default tenant, never another (#9 item 3)', async () => {
+    // This run's shared database: nobody chose a default, so it is the first tenant created.
+    const fallback = await findDefaultTenant(t.ctx.db);
+    expect(fallback).toBeDefined();
+    for (const host of ['no-such-tenant.localhost', 'localhost:3000', 'localhost']) {
+      const res = await client(t.app, host).get('/api/v1/tenant');
+      expectStatus(res, 200);
+      expect(res.json<{ slug: string }>().slug).toBe(fallback?.slug);
+    }
   });
 
   it('the body cannot name a tenant: unknown keys are refused and writes land in the Host’s tenant', async () => {

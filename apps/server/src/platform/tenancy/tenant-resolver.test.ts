@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { TenantResolver } from './tenant-resolver.ts';
 
 // slugOf never touches the database.
-const resolver = new TenantResolver({} as Kysely<Database>, 'porta.example.com');
+const resolver = new TenantResolver({} as Kysely<Database>, { baseDomain: 'porta.example.com', publicUrl: undefined });
 
 describe('TenantResolver.slugOf (D-1, invariant 1)', () => {
   it.each([
@@ -31,6 +31,6 @@ describe('TenantResolver.slugOf (D-1, invariant 1)', () => {
   });
 
   it('works with localhost as the base domain', () => {
-    expect(new TenantResolver({} as Kysely<Database>, 'localhost').slugOf('acme.localhost:3000')).toBe('acme');
+    expect(new TenantResolver({} as Kysely<Database>, { baseDomain: 'localhost', publicUrl: undefined }).slugOf('acme.localhost:3000')).toBe('acme');
   });
 });
