@@ -18,6 +18,7 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   // → tenants
   api_keys_tenant_id_fkey: 'TENANT_NOT_FOUND',
   contacts_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  default_tenant_tenant_id_fkey: 'TENANT_NOT_FOUND',
   custom_fields_tenant_id_fkey: 'TENANT_NOT_FOUND',
   customer_domains_tenant_id_fkey: 'TENANT_NOT_FOUND',
   customers_tenant_id_fkey: 'TENANT_NOT_FOUND',
@@ -105,6 +106,7 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   contacts_pkey: 'CONFLICT',
   custom_fields_pkey: 'CONFLICT',
   customers_pkey: 'CONFLICT',
+  default_tenant_pkey: 'CONFLICT',
   instance_settings_pkey: 'CONFLICT',
   kb_articles_pkey: 'CONFLICT',
   kb_categories_pkey: 'CONFLICT',
