@@ -95,7 +95,7 @@ function Editor({ article }: { article: KbArticle | null }) {
           article && (
             <Group component="span" gap="xs">
               <KbStatusBadge status={article.status} />
-              {t('editor.meta', { author: article.author?.name ?? '—', date: formatDateTime(article.updatedAt), views: article.viewCount })}
+              {t('editor.meta', { author: article.author?.name ?? '—', date: formatDateTime(article.updatedAt), count: article.viewCount })}
               {t('editor.votes', { helpful: article.votes.helpful, notHelpful: article.votes.notHelpful })}
             </Group>
           )
