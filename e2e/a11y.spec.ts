@@ -98,7 +98,7 @@ test('a missing object shows "Not found" with a way back, not "Something went wr
   const { context, page } = await newPage(browser, PHONE);
   await signInAsContact(context.request);
   await page.goto('/tickets/999999');
-  await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Not found', level: 1 })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Retry')).toHaveCount(0);
   await page.getByTestId('not-found').getByRole('link').click();
   await expect(page).toHaveURL(/\/tickets$/);
@@ -107,7 +107,7 @@ test('a missing object shows "Not found" with a way back, not "Something went wr
   const admin = await newPage(browser, DESKTOP);
   await signInAdminViaApi(admin.context.request);
   await admin.page.goto(`/console/contacts/${UNKNOWN_ID}`);
-  await expect(admin.page.getByTestId('not-found')).toContainText('Contact not found.');
+  await expect(admin.page.getByTestId('not-found')).toContainText('Contact not found.', { timeout: 30_000 });
   await admin.page.getByTestId('not-found').getByRole('link').click();
   await expect(admin.page).toHaveURL(/\/console\/contacts$/);
   await admin.context.close();

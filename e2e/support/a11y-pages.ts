@@ -59,7 +59,7 @@ export const SIGNED_OUT_PAGES: A11yPage[] = [
 
 /** The console, signed in as the administrator. */
 export const CONSOLE_PAGES: A11yPage[] = [
-  { name: 'ticket queue', path: '/console/tickets', open: [{ name: 'account menu', action: menu(/Ada Admin/) }] },
+  { name: 'ticket queue', path: '/console/tickets', open: [{ name: 'account menu', action: menu(/Ada Admin: account menu/) }] },
   { name: 'new ticket', path: '/console/tickets/new' },
   { name: 'ticket', path: (w) => `/console/tickets/${w.ticketId}`, ready: heading('Printer on fire') },
   { name: 'unknown ticket', path: `/console/tickets/${UNKNOWN_ID}`, ready: notFound },
@@ -122,6 +122,8 @@ export function pathOf(entry: A11yPage, world: A11yWorld): string {
 /** Opens the page and waits until it is ready and nothing is loading any more. */
 export async function visit(page: Page, entry: A11yPage, world: A11yWorld): Promise<void> {
   await page.goto(pathOf(entry, world));
+  // A cold start of an area loads its code first: allow a slow shared machine time for that.
+  await expect(page.getByText('Loading…')).toHaveCount(0, { timeout: 30_000 });
   await (entry.ready ?? (async (p: Page) => void (await expect(p.getByRole('heading', { level: 1 })).toBeVisible())))(page);
   await expect(page.getByText('Loading…')).toHaveCount(0);
 }

@@ -12,6 +12,9 @@ export const theme = createTheme({
   respectReducedMotion: true,
   components: {
     Button: { defaultProps: { radius: 'md' } },
+    // #9 item 9: no focus placeholder (role=presentation is not a menu's child, axe
+    // aria-required-children) and the dropdown stays inside its header landmark (axe region).
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false, withinPortal: false } },
     Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
     Paper: { defaultProps: { shadow: 'xs' } },
     TextInput: { defaultProps: { size: 'sm' } },
