@@ -61,6 +61,7 @@ async function newPage(browser: Browser, viewport: { width: number; height: numb
 }
 
 test('signed-out pages, on a phone and on a desktop', async ({ browser }) => {
+  test.setTimeout(300_000);
   for (const [where, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     const { context, page } = await newPage(browser, viewport);
     await checkAll(page, SIGNED_OUT_PAGES, where);
@@ -69,7 +70,7 @@ test('signed-out pages, on a phone and on a desktop', async ({ browser }) => {
 });
 
 test('every console page', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const { context, page } = await newPage(browser, DESKTOP);
   await signInAdminViaApi(context.request);
   await checkAll(page, CONSOLE_PAGES, 'console');
@@ -78,7 +79,7 @@ test('every console page', async ({ browser }) => {
 });
 
 test('every portal page, on a 360 px phone and on a desktop', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   for (const [where, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     const { context, page } = await newPage(browser, viewport);
     await signInAsContact(context.request);
@@ -95,6 +96,7 @@ test('every portal page, on a 360 px phone and on a desktop', async ({ browser }
 });
 
 test('a missing object shows "Not found" with a way back, not "Something went wrong" (#9 item 6)', async ({ browser }) => {
+  test.setTimeout(180_000);
   const { context, page } = await newPage(browser, PHONE);
   await signInAsContact(context.request);
   await page.goto('/tickets/999999');

@@ -17,7 +17,8 @@ export async function expectNoA11yViolations(page: Page, where: string): Promise
   const violations = results.violations.map(
     (violation) => `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.map((node) => `${node.target.join(' ')}${node.failureSummary ? ` [${node.failureSummary.replace(/\s+/g, ' ')}]` : ''}`).join(', ')}`,
   );
-  expect(violations, `accessibility violations on ${where}`).toEqual([]);
+  // Soft: a run reports every page's violations, not only the first page's.
+  expect.soft(violations, `accessibility violations on ${where}`).toEqual([]);
 }
 
 /** The same check under its former name (specs written before #9 item 9 call it): all rules, 0 violations. */

@@ -6,6 +6,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useConsoleLogout } from '../../console-auth/api';
 import { useTechnician } from '../../console-auth/technician-context';
 import { initials } from '../../../lib/initials';
+import { DANGER_MENU_COLOR } from '../../../app/theme';
 
 export function UserMenu() {
   const { t } = useTranslation(['console', 'common']);
@@ -56,7 +57,7 @@ export function UserMenu() {
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut(false)}>
           {t('shell.userMenu.signOut')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconLogout2 size={16} aria-hidden />} color="red" onClick={() => void signOut(true)}>
+        <Menu.Item leftSection={<IconLogout2 size={16} aria-hidden />} color={DANGER_MENU_COLOR} onClick={() => void signOut(true)}>
           {t('shell.userMenu.signOutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>
