@@ -25,7 +25,8 @@ export const theme = createTheme({
     // #9 item 9: no focus placeholder (role=presentation is not a menu's child, axe
     // aria-required-children) and the dropdown stays inside its header landmark (axe region).
     Menu: { defaultProps: { withInitialFocusPlaceholder: false, withinPortal: false } },
-    Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 } } },
+    // A dialog's <header> is not the page's banner (axe landmark-no-duplicate-banner, #9 item 9).
+    Modal: { defaultProps: { radius: 'lg', overlayProps: { backgroundOpacity: 0.45, blur: 2 }, attributes: { header: { role: 'presentation' } } } },
     Paper: { defaultProps: { shadow: 'xs' } },
     TextInput: { defaultProps: { size: 'sm' } },
   },
