@@ -54,7 +54,7 @@ test('set-up, customer, contact, and the contact switches the portal to Italian'
   });
 
   await test.step('the admin signs out', async () => {
-    await admin.getByRole('button', { name: `Account menu for ${ADMIN.name}` }).click();
+    await admin.getByRole('button', { name: `${ADMIN.name}: account menu` }).click();
     await admin.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await expect(admin).toHaveURL(/\/console\/login$/);
     await adminContext.close();

@@ -70,3 +70,30 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
+
+/**
+ * The parameters each message needs (#9 item 6): a code listed here must be thrown with its
+ * parameters (`new AppError(code, params)` does not compile without them); a code not listed
+ * takes none. `count` selects the i18next plural form (`<code>_one`, `<code>_other`, …).
+ * Every language's message uses exactly these placeholders (checked in the server's tests).
+ */
+export interface ErrorParamsMap {
+  TOO_MANY_ATTEMPTS: { count: number };
+  DOMAIN_TAKEN: { domain: string };
+  FIELD_NOT_EDITABLE: { field: string };
+  CUSTOM_FIELD_NOT_FOUND: { field: string };
+  CUSTOM_FIELD_INVALID: { field: string };
+  ATTACHMENT_TOO_LARGE: { megabytes: number };
+}
+
+export type ErrorParams<C extends ErrorCode> = C extends keyof ErrorParamsMap ? ErrorParamsMap[C] : Record<string, never>;
+
+/** The names of each code's parameters, for checks at run time. */
+export const ERROR_PARAM_NAMES: { [C in keyof ErrorParamsMap]: readonly (keyof ErrorParamsMap[C])[] } = {
+  TOO_MANY_ATTEMPTS: ['count'],
+  DOMAIN_TAKEN: ['domain'],
+  FIELD_NOT_EDITABLE: ['field'],
+  CUSTOM_FIELD_NOT_FOUND: ['field'],
+  CUSTOM_FIELD_INVALID: ['field'],
+  ATTACHMENT_TOO_LARGE: ['megabytes'],
+};

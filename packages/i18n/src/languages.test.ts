@@ -28,8 +28,17 @@ describe('pickLanguage: Accept-Language → a portal language (L-1)', () => {
 
 describe('translate', () => {
   it('answers the text in the language with {{placeholders}} filled', () => {
-    expect(translate('it', 'errors', 'TOO_MANY_ATTEMPTS', { seconds: 42 })).toBe('Troppi tentativi. Riprova tra 42 secondi.');
-    expect(translate('en', 'errors', 'TOO_MANY_ATTEMPTS', { seconds: 42 })).toContain('42');
+    expect(translate('it', 'errors', 'DOMAIN_TAKEN', { domain: 'acme.example' })).toBe('Il dominio acme.example appartiene già a un altro cliente.');
+    expect(translate('en', 'errors', 'ATTACHMENT_TOO_LARGE', { megabytes: 42 })).toContain('42');
+  });
+
+  it('picks the plural form the language needs from count (i18next suffixes)', () => {
+    expect(translate('it', 'errors', 'TOO_MANY_ATTEMPTS', { count: 42 })).toBe('Troppi tentativi. Riprova tra 42 secondi.');
+    expect(translate('it', 'errors', 'TOO_MANY_ATTEMPTS', { count: 1 })).toBe('Troppi tentativi. Riprova tra 1 secondo.');
+    expect(translate('en', 'errors', 'TOO_MANY_ATTEMPTS', { count: 1 })).toBe('Too many attempts. Try again in 1 second.');
+    expect(translate('en', 'errors', 'TOO_MANY_ATTEMPTS', { count: 0 })).toBe('Too many attempts. Try again in 0 seconds.');
+    expect(translate('fr', 'errors', 'TOO_MANY_ATTEMPTS', { count: 1000000 })).toBe('Trop de tentatives. Réessayez dans 1000000 de secondes.');
+    expect(translate('de', 'errors', 'validation.too_big_array', { count: 1 })).toBe('Wählen Sie höchstens 1 Eintrag.');
   });
 
   it('falls back to English, then to the key itself', () => {
@@ -38,6 +47,6 @@ describe('translate', () => {
   });
 
   it('leaves a placeholder without a value visible rather than blank', () => {
-    expect(translate('en', 'errors', 'TOO_MANY_ATTEMPTS')).toContain('{{seconds}}');
+    expect(translate('en', 'errors', 'DOMAIN_TAKEN')).toContain('{{domain}}');
   });
 });

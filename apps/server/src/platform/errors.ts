@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@porta/contracts/errors';
+import type { ErrorCode, ErrorParams, ErrorParamsMap } from '@porta/contracts/errors';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -57,27 +57,31 @@ export function statusOf(code: ErrorCode): number {
   return 400;
 }
 
+/** A code with parameters must be given them; a code without takes none (ErrorParamsMap). */
+export type AppErrorArgs<C extends ErrorCode> = C extends keyof ErrorParamsMap ? [params: ErrorParams<C>, details?: unknown] : [params?: ErrorParams<C>, details?: unknown];
+
 /**
  * The one error type services throw. The HTTP layer turns it into
  * `{ error: { code, message, details? } }` with the message in the caller's language.
  */
-export class AppError extends Error {
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: ErrorCode;
   readonly status: number;
-  readonly params: Record<string, string | number>;
+  readonly params: Readonly<Record<string, string | number>>;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
+  constructor(code: C, ...[params, details]: AppErrorArgs<C>) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.status = statusOf(code);
-    this.params = params;
+    this.params = params ?? {};
     this.details = details;
   }
 }
 
-export const notFound = (code: ErrorCode = 'NOT_FOUND') => new AppError(code);
+/** A 404 for a code that takes no parameters. */
+export const notFound = (code: Exclude<ErrorCode, keyof ErrorParamsMap> & `${string}NOT_FOUND` = 'NOT_FOUND') => new AppError(code);
 
 /** A row still referenced by another: 23503 (NO ACTION) or 23001 (ON DELETE RESTRICT). */
 export function isStillReferenced(err: unknown): boolean {

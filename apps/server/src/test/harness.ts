@@ -28,6 +28,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** Passed to buildApp (e.g. onRoute, to list every registered route). */
   build?: Omit<BuildAppOptions, 'logger'>;
+  /** Test-only routes added to the real app before it is ready (outside /api/v1). */
+  routes?: (app: FastifyInstance) => void;
 }
 
 export function sharedDatabase(): TestDatabase {
@@ -53,6 +55,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
   const bus = await createBus(database.engine, busPool, database.connection);
   const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config, bus };
   const { app, tenants } = await buildApp(ctx, { ...opts.build, logger: false });
+  opts.routes?.(app);
   await app.ready();
   return {
     app,

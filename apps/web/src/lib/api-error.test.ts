@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, isApiError, parseFieldIssues } from './api-error';
+import { ApiError, isApiError, isNotFoundError, parseDetailFields, parseFieldIssues } from './api-error';
 import { initials } from './initials';
 
 describe('API errors', () => {
@@ -18,6 +18,25 @@ describe('API errors', () => {
     expect(isApiError(error, 'TOTP_REQUIRED')).toBe(true);
     expect(isApiError(error, 'UNAUTHENTICATED')).toBe(false);
     expect(isApiError(new Error('x'))).toBe(false);
+  });
+});
+
+describe('a missing object (#9 item 6)', () => {
+  const error = (status: number, code: string, detailFields: string[] = []) => new ApiError({ status, code, message: 'x', area: 'portal', detailFields });
+
+  it('is a 404, or an id in the address refused as malformed', () => {
+    expect(isNotFoundError(error(404, 'TICKET_NOT_FOUND'))).toBe(true);
+    expect(isNotFoundError(error(400, 'VALIDATION_FAILED', ['params.id']))).toBe(true);
+    expect(isNotFoundError(error(400, 'VALIDATION_FAILED', ['params.id', 'body.name']))).toBe(false);
+    expect(isNotFoundError(error(400, 'VALIDATION_FAILED'))).toBe(false);
+    expect(isNotFoundError(error(403, 'FORBIDDEN'))).toBe(false);
+    expect(isNotFoundError(error(500, 'INTERNAL'))).toBe(false);
+    expect(isNotFoundError(new Error('404'))).toBe(false);
+  });
+
+  it('reads the fields of the details the server sends', () => {
+    expect(parseDetailFields([{ field: 'params.id', code: 'invalid_format', message: 'm' }])).toEqual(['params.id']);
+    expect(parseDetailFields('nope')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type ApiArea, ApiError, errorBodySchema, parseFieldIssues } from './api-error';
+import { type ApiArea, ApiError, errorBodySchema, parseDetailFields, parseFieldIssues } from './api-error';
 import { currentLanguage, i18next } from './i18n';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -98,5 +98,6 @@ function toApiError(status: number, payload: unknown, area: ApiArea): ApiError {
     return new ApiError({ status, code: status >= 500 ? 'INTERNAL' : 'HTTP_ERROR', message: i18next.t('common:errors.unexpected'), area });
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError({ status, code, message, area, fieldIssues: code === 'VALIDATION_FAILED' ? parseFieldIssues(details) : [] });
+  const validation = code === 'VALIDATION_FAILED';
+  return new ApiError({ status, code, message, area, fieldIssues: validation ? parseFieldIssues(details) : [], detailFields: validation ? parseDetailFields(details) : [] });
 }

@@ -36,24 +36,24 @@ export function customFieldRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.get('/api/v1/custom-fields/:id', { config: { access: 'technician' }, schema: { tags, params: idParamsSchema, response: { 200: customFieldSchema } } }, async (req) => {
     const row = await repo.findCustomField(ctx.db, technicianOf(req).tenantId, req.params.id);
-    if (!row) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: '' });
+    if (!row) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: req.params.id });
     return present(row);
   });
 
   app.patch('/api/v1/custom-fields/:id', { config: { access: 'admin' }, schema: { tags, params: idParamsSchema, body: customFieldUpdateSchema, response: { 200: customFieldSchema } } }, async (req) => {
     const tenantId = technicianOf(req).tenantId;
     const current = await repo.findCustomField(ctx.db, tenantId, req.params.id);
-    if (!current) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: '' });
+    if (!current) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: req.params.id });
     if (req.body.options && current.type === 'dropdown' && req.body.options.length === 0) throw new AppError('CUSTOM_FIELD_INVALID', { field: current.label });
     const row = await repo.updateCustomField(ctx.db, tenantId, req.params.id, req.body);
-    if (!row) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: '' });
+    if (!row) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: req.params.id });
     await sessionsChanged(ctx, tenantId, null);
     return present(row);
   });
 
   app.delete('/api/v1/custom-fields/:id', { config: { access: 'admin' }, schema: { tags, params: idParamsSchema, response: { 204: z.null() } } }, async (req, reply) => {
     const tenantId = technicianOf(req).tenantId;
-    if (!(await repo.deleteCustomField(ctx.db, tenantId, req.params.id))) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: '' });
+    if (!(await repo.deleteCustomField(ctx.db, tenantId, req.params.id))) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: req.params.id });
     // Contacts' cached sessions carry the tenant's field keys (platform/auth/authenticate.ts).
     await sessionsChanged(ctx, tenantId, null);
     return reply.status(204).send(null);

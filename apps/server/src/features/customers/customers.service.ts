@@ -13,9 +13,12 @@ async function setDomains(db: Db, tenantId: string, customerId: string, domains:
   await repo.replaceDomains(db, tenantId, customerId, unique);
 }
 
-function mapUnique(err: unknown): never {
-  if (isUniqueViolation(err, 'customer_domains_pkey')) throw new AppError('DOMAIN_TAKEN', { domain: '' });
-  throw err;
+/** Another customer claimed one of these domains between the check and the write. */
+function mapUnique(domains: string[] | undefined) {
+  return (err: unknown): never => {
+    if (isUniqueViolation(err, 'customer_domains_pkey')) throw new AppError('DOMAIN_TAKEN', { domain: [...new Set(domains)].join(', ') });
+    throw err;
+  };
 }
 
 export function listCustomers(ctx: AppContext, tenantId: string, q: PageQuery) {
@@ -36,7 +39,7 @@ export async function createCustomer(ctx: AppContext, tenantId: string, input: z
       await setDomains(trx, tenantId, id, input.domains);
       return id;
     })
-    .catch(mapUnique);
+    .catch(mapUnique(input.domains));
   return getCustomer(ctx.db, tenantId, id);
 }
 
@@ -47,7 +50,7 @@ export async function updateCustomer(ctx: AppContext, tenantId: string, id: stri
       if (!(await repo.updateCustomerName(trx, tenantId, id, input.name))) throw new AppError('CUSTOMER_NOT_FOUND');
       if (input.domains) await setDomains(trx, tenantId, id, input.domains);
     })
-    .catch(mapUnique);
+    .catch(mapUnique(input.domains));
   return getCustomer(ctx.db, tenantId, id);
 }
 

@@ -102,7 +102,11 @@ describe('portal settings: the admin page (T-2, T-3, T-4, T-6)', () => {
     const foreignCustomer = await makeCustomer(t.ctx, other.tenant.id);
     expectError(await p.admin.patch('/api/v1/settings/portal', { sections: { tickets: { mode: 'selected', customerIds: [p.acme.id, foreignCustomer.id] } } }), 404, 'CUSTOMER_NOT_FOUND');
     expectError(await p.admin.patch('/api/v1/settings/portal', { tickets: { visibleStatuses: ['open', 'nope'], allowReopen: false } }), 404, 'STATUS_NOT_FOUND');
-    expectError(await p.admin.patch('/api/v1/settings/portal', { fieldVisibility: { 'custom.nope': 'edit' } }), 404, 'CUSTOM_FIELD_NOT_FOUND');
+    // #9 item 6: the message names the unknown field, never a raw {{field}}.
+    const unknown = expectError(await p.admin.patch('/api/v1/settings/portal', { fieldVisibility: { 'custom.nope': 'edit' } }), 404, 'CUSTOM_FIELD_NOT_FOUND');
+    expect(unknown.message).toBe('Custom field not found: nope');
+    const notCustom = expectError(await p.admin.patch('/api/v1/settings/portal', { fieldVisibility: { bogus: 'hidden' } }, { 'accept-language': 'fr' }), 404, 'CUSTOM_FIELD_NOT_FOUND');
+    expect(notCustom.message).toBe('Champ personnalisé introuvable : bogus');
     const field = await p.admin.post('/api/v1/custom-fields', { key: 'costCentre', label: 'Cost centre', type: 'text' });
     expectStatus(field, 201);
     expectError(await p.admin.patch('/api/v1/settings/portal', { fieldVisibility: { 'custom.costCentre': 'readonly', priority: 'hidden' } }), 400, 'FIELD_VISIBILITY_INVALID');

@@ -71,9 +71,12 @@ async function withoutStaleReferences(db: Db, tenantId: string, s: PortalSetting
 async function assertFieldKeys(db: Db, tenantId: string, visibility: Record<string, string>) {
   const customKeys = Object.keys(visibility).filter((k) => !DEFAULT_FIELDS.has(k));
   const wanted = customKeys.map((k) => k.replace(/^custom\./, ''));
-  if (customKeys.some((k) => !k.startsWith('custom.'))) throw new AppError('CUSTOM_FIELD_NOT_FOUND');
+  const notCustom = customKeys.find((k) => !k.startsWith('custom.'));
+  if (notCustom) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: notCustom });
   if (customKeys.some((k) => visibility[k] === 'readonly')) throw new AppError('FIELD_VISIBILITY_INVALID');
   if (wanted.length === 0) return;
   const found = await db.selectFrom('custom_fields').select('key').where('tenant_id', '=', tenantId).where('key', 'in', wanted).execute();
-  if (found.length !== new Set(wanted).size) throw new AppError('CUSTOM_FIELD_NOT_FOUND');
+  const known = new Set(found.map((f) => f.key));
+  const unknown = wanted.find((k) => !known.has(k));
+  if (unknown !== undefined) throw new AppError('CUSTOM_FIELD_NOT_FOUND', { field: unknown });
 }

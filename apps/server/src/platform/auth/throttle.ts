@@ -41,7 +41,7 @@ export async function assertNotThrottled(ctx: AppContext, rules: ThrottleRule[])
     .execute();
   if (rows.length === 0) return;
   const until = Math.max(...rows.map((r) => r.blocked_until?.getTime() ?? 0));
-  throw new AppError('TOO_MANY_ATTEMPTS', { seconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) });
+  throw new AppError('TOO_MANY_ATTEMPTS', { count: Math.max(1, Math.ceil((until - Date.now()) / 1000)) });
 }
 
 export async function recordFailure(ctx: AppContext, rules: ThrottleRule[]): Promise<void> {

@@ -34,7 +34,7 @@ export function registerErrorHandler(app: FastifyInstance, limits: { attachmentM
   const megabytes = Math.round(limits.attachmentMaxBytes / 1048576);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.seconds ?? 60));
+      if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.count ?? 60));
       return send(request, reply, error.code, error.status, error.params, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

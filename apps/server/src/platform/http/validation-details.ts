@@ -36,11 +36,15 @@ export function localiseValidation(lang: Language, errors: FastifySchemaValidati
     const p = e.params as Record<string, unknown>;
     const path = e.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
     const keys = Array.isArray(p.keys) ? p.keys.join(', ') : '';
-    const params = { minimum: String(p.minimum ?? ''), maximum: String(p.maximum ?? ''), keys };
+    const key = messageKey(e);
+    // Lengths and item counts are plural families (`too_small_string_one`, `_other`, …): pass `count`.
+    const bound = Number(e.keyword === 'too_big' ? p.maximum : p.minimum);
+    const plural = /^too_(small|big)_(string|array)$/.test(key) && Number.isFinite(bound);
+    const params = { minimum: String(p.minimum ?? ''), maximum: String(p.maximum ?? ''), keys, ...(plural ? { count: bound } : {}) };
     return {
       field: [context, path].filter(Boolean).join('.') || (context ?? ''),
       code: e.keyword,
-      message: translate(lang, 'errors', `validation.${messageKey(e)}`, params),
+      message: translate(lang, 'errors', `validation.${key}`, params),
     };
   });
 }

@@ -22,7 +22,7 @@ export function AuthLayout({ brand, title, subtitle, language, onLanguageChange,
   useDocumentTitle(`${title} · ${brand}`);
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" px="md" py="lg">
-      <Group justify="space-between" maw={width + 160} mx="auto" mb="xl">
+      <Group component="header" justify="space-between" maw={width + 160} mx="auto" mb="xl">
         <Group gap="xs" wrap="nowrap">
           <ThemeIcon size="lg" radius="md" aria-hidden>
             <IconLifebuoy size={20} />
@@ -49,7 +49,7 @@ export function AuthLayout({ brand, title, subtitle, language, onLanguageChange,
             {children}
           </Paper>
           {footer && (
-            <Text ta="center" size="sm" c="dimmed">
+            <Text component="footer" ta="center" size="sm" c="dimmed">
               {footer}
             </Text>
           )}

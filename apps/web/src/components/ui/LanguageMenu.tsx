@@ -20,7 +20,8 @@ export function LanguageMenu({ value, onChange }: LanguageMenuProps) {
           size="compact-sm"
           leftSection={<IconLanguage size={16} aria-hidden />}
           rightSection={<IconChevronDown size={14} aria-hidden />}
-          aria-label={t('language.change', { language: LANGUAGE_NAMES[value] })}
+          // The name starts with the visible code (WCAG 2.5.3, axe label-content-name-mismatch).
+          aria-label={t('language.change', { code: value.toUpperCase(), language: LANGUAGE_NAMES[value] })}
         >
           {value.toUpperCase()}
         </Button>

@@ -2,6 +2,7 @@ import { ActionIcon, Menu } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DANGER_MENU_COLOR } from '../../app/theme';
 
 export interface RowAction {
   label: string;
@@ -25,7 +26,7 @@ export function RowActions({ subject, actions }: { subject: string; actions: Row
       </Menu.Target>
       <Menu.Dropdown>
         {visible.map((action) => (
-          <Menu.Item key={action.label} leftSection={action.icon} color={action.danger ? 'red' : undefined} onClick={action.onClick}>
+          <Menu.Item key={action.label} leftSection={action.icon} color={action.danger ? DANGER_MENU_COLOR : undefined} onClick={action.onClick}>
             {action.label}
           </Menu.Item>
         ))}

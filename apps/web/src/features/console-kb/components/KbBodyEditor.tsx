@@ -34,7 +34,7 @@ export function KbBodyEditor({ title, body, onChange, images, languageLabel }: K
           {t('editor.preview')}
         </Text>
         <Paper withBorder p="md" radius="md" mih={200} aria-labelledby="kb-preview-label" data-testid="kb-preview">
-          <Text fw={700} size="xl" mb="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text component="h2" fw={700} size="xl" mt={0} mb="sm" style={{ overflowWrap: 'anywhere' }}>
             {title || t('editor.untitled')}
           </Text>
           {body.trim() ? <Markdown source={body} images={images} /> : <Text c="dimmed" size="sm">{t('editor.previewEmpty')}</Text>}

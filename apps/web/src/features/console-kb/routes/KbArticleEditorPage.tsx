@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
 import { ConfirmModal } from '../../../components/ui/ConfirmModal';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -25,10 +25,13 @@ type Texts = Partial<Record<Language, { title: string; body: string }>>;
 /** KB-1, KB-2: write an article in several languages with a live preview, file it, limit it, publish it. */
 export function KbArticleEditorPage() {
   const { id } = useParams();
+  const { t } = useTranslation('kb');
   const article = useKbArticle(id);
   if (!id) return <Editor article={null} />;
   if (article.isPending) return <LoadingState />;
-  if (article.isError) return <ErrorState error={article.error} onRetry={() => void article.refetch()} />;
+  if (article.isError) {
+    return <DetailError error={article.error} back={{ to: '/console/kb', label: t('console.title') }} title={t('console.title')} onRetry={() => void article.refetch()} />;
+  }
   return <Editor key={article.data.id} article={article.data} />;
 }
 
@@ -95,7 +98,7 @@ function Editor({ article }: { article: KbArticle | null }) {
           article && (
             <Group component="span" gap="xs">
               <KbStatusBadge status={article.status} />
-              {t('editor.meta', { author: article.author?.name ?? '—', date: formatDateTime(article.updatedAt), views: article.viewCount })}
+              {t('editor.meta', { author: article.author?.name ?? '—', date: formatDateTime(article.updatedAt), count: article.viewCount })}
               {t('editor.votes', { helpful: article.votes.helpful, notHelpful: article.votes.notHelpful })}
             </Group>
           )

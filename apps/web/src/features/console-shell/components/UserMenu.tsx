@@ -6,6 +6,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { useConsoleLogout } from '../../console-auth/api';
 import { useTechnician } from '../../console-auth/technician-context';
 import { initials } from '../../../lib/initials';
+import { DANGER_MENU_COLOR } from '../../../app/theme';
 
 export function UserMenu() {
   const { t } = useTranslation(['console', 'common']);
@@ -26,11 +27,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" shadow="md" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu.label', { name: user.name })} style={{ borderRadius: 'var(--mantine-radius-md)' }} p={4}>
+        <UnstyledButton aria-label={t('shell.userMenu.label', { initials: initials(user.name), name: user.name })} style={{ borderRadius: 'var(--mantine-radius-md)' }} p={4}>
           <Group gap={8} wrap="nowrap">
             <Avatar size={32} radius="xl" color="indigo" aria-hidden>
               {initials(user.name)}
             </Avatar>
+            {/* Visible text "AA Ada Admin", which the accessible name starts with (WCAG 2.5.3); flex ignores the space. */}
+            {' '}
             <Text size="sm" fw={500} visibleFrom="sm" maw={160} truncate>
               {user.name}
             </Text>
@@ -54,7 +57,7 @@ export function UserMenu() {
         <Menu.Item leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void signOut(false)}>
           {t('shell.userMenu.signOut')}
         </Menu.Item>
-        <Menu.Item leftSection={<IconLogout2 size={16} aria-hidden />} color="red" onClick={() => void signOut(true)}>
+        <Menu.Item leftSection={<IconLogout2 size={16} aria-hidden />} color={DANGER_MENU_COLOR} onClick={() => void signOut(true)}>
           {t('shell.userMenu.signOutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Markdown } from '../../../components/ui/Markdown';
 import { PageHeader } from '../../../components/ui/PageHeader';
@@ -38,12 +38,7 @@ export function TicketDetailPage() {
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) {
-    return (
-      <>
-        <PageHeader above={back} title={t('tickets.detail.errorTitle')} />
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      </>
-    );
+    return <DetailError error={detail.error} back={{ to: '/console/tickets', label: t('tickets.detail.back') }} title={t('tickets.detail.errorTitle')} onRetry={() => void detail.refetch()} />;
   }
 
   const ticket = detail.data;

@@ -3,7 +3,7 @@ import { IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SectionCard } from '../../../components/ui/SectionCard';
@@ -25,12 +25,7 @@ export function ContactDetailPage() {
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) {
-    return (
-      <>
-        <PageHeader above={back} title={t('contacts.detail.errorTitle')} />
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      </>
-    );
+    return <DetailError error={detail.error} back={{ to: '/console/contacts', label: t('contacts.detail.back') }} title={t('contacts.detail.errorTitle')} onRetry={() => void detail.refetch()} />;
   }
 
   const { contact, credentials } = detail.data;

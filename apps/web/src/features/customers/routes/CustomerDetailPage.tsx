@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { SectionCard } from '../../../components/ui/SectionCard';
@@ -28,12 +28,7 @@ export function CustomerDetailPage() {
 
   if (customer.isPending) return <LoadingState />;
   if (customer.isError) {
-    return (
-      <>
-        <PageHeader above={back} title={t('customers.detail.errorTitle')} />
-        <ErrorState error={customer.error} onRetry={() => void customer.refetch()} />
-      </>
-    );
+    return <DetailError error={customer.error} back={{ to: '/console/customers', label: t('customers.detail.back') }} title={t('customers.detail.errorTitle')} onRetry={() => void customer.refetch()} />;
   }
 
   const data = customer.data;

@@ -53,7 +53,7 @@ export function PortalHomePage() {
                     {section.icon}
                   </ThemeIcon>
                   <Stack gap={4}>
-                    <Text fw={700} size="lg">
+                    <Text component="h2" fw={700} size="lg" m={0}>
                       {t(`home.sections.${section.key}.title`)}
                     </Text>
                     <Text size="sm" c="dimmed">

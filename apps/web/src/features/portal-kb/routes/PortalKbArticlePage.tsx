@@ -4,7 +4,7 @@ import { IconLanguage, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Markdown } from '../../../components/ui/Markdown';
@@ -21,12 +21,7 @@ export function PortalKbArticlePage() {
   const back = <BackLink to="/kb" label={t('portal.title')} />;
   if (article.isPending) return <LoadingState />;
   if (article.isError) {
-    return (
-      <>
-        {back}
-        <ErrorState error={article.error} onRetry={() => void article.refetch()} />
-      </>
-    );
+    return <DetailError error={article.error} back={{ to: '/kb', label: t('portal.title') }} title={t('portal.title')} onRetry={() => void article.refetch()} />;
   }
   const a = article.data;
   return (

@@ -27,7 +27,7 @@ export function PortalUserMenu() {
   return (
     <Menu position="bottom-end" shadow="md" width={240}>
       <Menu.Target>
-        <UnstyledButton aria-label={t('shell.userMenu', { name })} style={{ borderRadius: '50%' }}>
+        <UnstyledButton aria-label={t('shell.userMenu', { initials: initials(name), name })} style={{ borderRadius: '50%' }}>
           <Avatar size={36} radius="xl" color="indigo" aria-hidden>
             {initials(name)}
           </Avatar>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BackLink } from '../../../components/ui/BackLink';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { DetailError } from '../../../components/ui/DetailError';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { Markdown } from '../../../components/ui/Markdown';
@@ -41,12 +41,7 @@ export function PortalTicketPage() {
 
   if (detail.isPending) return <LoadingState />;
   if (detail.isError) {
-    return (
-      <>
-        <PageHeader above={back} title={t('tickets.detail.errorTitle')} />
-        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-      </>
-    );
+    return <DetailError error={detail.error} back={{ to: '/tickets', label: t('tickets.detail.back') }} title={t('tickets.detail.errorTitle')} onRetry={() => void detail.refetch()} />;
   }
 
   const ticket = detail.data;
