@@ -171,3 +171,18 @@ export function constraintAnswer(err: unknown): ErrorCode | undefined {
   }
   return undefined;
 }
+
+/**
+ * The message parameters of a unique clash, read from the error's `Key (a, b)=(x, y)` detail:
+ * DOMAIN_TAKEN names the domain. Values with commas inside cannot be told apart from the
+ * separator, so a column whose value is not found answers an empty string.
+ */
+export function constraintParams(err: unknown): { domain: string } {
+  const detail = typeof err === 'object' && err !== null ? (err as PgError).detail : undefined;
+  const match = typeof detail === 'string' ? /Key \(([^)]*)\)=\((.*)\)/.exec(detail) : null;
+  if (!match) return { domain: '' };
+  const columns = match[1].split(', ');
+  const values = match[2].split(', ');
+  const at = columns.indexOf('domain');
+  return { domain: at >= 0 && columns.length === values.length ? values[at] : '' };
+}

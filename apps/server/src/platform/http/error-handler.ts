@@ -2,7 +2,7 @@ import type { ErrorCode } from '@porta/contracts/errors';
 import { translate } from '@porta/i18n/translate';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { constraintAnswer } from '../db/constraint-answers.ts';
+import { constraintAnswer, constraintParams } from '../db/constraint-answers.ts';
 import { AppError, statusOf } from '../errors.ts';
 import { requestLanguage } from '../i18n/request-language.ts';
 import { localiseValidation } from './validation-details.ts';
@@ -50,7 +50,7 @@ export function registerErrorHandler(app: FastifyInstance, limits: { attachmentM
       // A write that lost a race (its reference deleted, its unique value taken, its row newly
       // referenced) after the route's own checks passed: the answer a moment later's check gives.
       request.log.warn({ constraint: (error as { constraint?: string }).constraint, code: constraintCode }, 'constraint refused a write');
-      return send(request, reply, constraintCode, statusOf(constraintCode), { domain: '' });
+      return send(request, reply, constraintCode, statusOf(constraintCode), constraintParams(error));
     }
     const pgCode = (error as { code?: string }).code;
     if (pgCode && (/^22/.test(pgCode) || pgCode === '23514')) {
