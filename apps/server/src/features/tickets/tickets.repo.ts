@@ -50,6 +50,8 @@ export type TicketSummaryRow = Omit<TicketRow, 'description'>;
 
 export interface TicketFilter {
   q?: string | undefined;
+  /** `q` also matches words of internal notes (console only: never for contacts). */
+  searchInternal?: boolean | undefined;
   /** Status keys the ticket's status must be among (resolved in the same query: no extra round trip). */
   statusKeys?: string[] | undefined;
   customerId?: string | undefined;
@@ -82,7 +84,10 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
     const term = f.q.replace(/^#/, '');
     const number = /^\d{1,9}$/.test(term) ? Number(term) : null;
     const like = likePattern(f.q);
-    base = base.where((eb) => (number === null ? eb('t.subject', 'ilike', like) : eb.or([eb('t.subject', 'ilike', like), eb('t.number', '=', number)])));
+    // Words of the subject, description and comments (internal notes only for `searchInternal`),
+    // stemmed in the five languages (migration 0007), or a piece of the subject, or the number.
+    const words = f.searchInternal ? sql<boolean>`t.search_all @@ (select porta_ticket_query(${term}))` : sql<boolean>`t.search_public @@ (select porta_ticket_query(${term}))`;
+    base = base.where((eb) => eb.or([eb('t.subject', 'ilike', like), words, ...(number === null ? [] : [eb('t.number', '=', number)])]));
   }
   let page = withSummary(base);
   switch (f.sort ?? 'newest') {
