@@ -54,6 +54,8 @@ export interface TicketFilter {
   searchInternal?: boolean | undefined;
   /** Status keys the ticket's status must be among (resolved in the same query: no extra round trip). */
   statusKeys?: string[] | undefined;
+  /** With `statusKeys`: only those of this category (the portal home's open tickets). */
+  statusCategory?: 'open' | 'closed' | undefined;
   customerId?: string | undefined;
   requesterId?: string | undefined;
   assigneeId?: string | 'none' | undefined;
@@ -66,15 +68,25 @@ export interface TicketFilter {
 
 /** One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md). */
 export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+  return listPage(f, filtered(db, tenantId, f));
+}
+
+type TicketWhere = Omit<TicketFilter, 'page' | 'pageSize' | 'sort'>;
+
+function filtered(db: Db, tenantId: string, f: TicketWhere) {
   let base = tickets(db, tenantId);
   if (f.customerId) base = base.where('t.customer_id', '=', f.customerId);
   if (f.requesterId) base = base.where('t.requester_id', '=', f.requesterId);
   if (f.statusKeys) {
     const keys = f.statusKeys;
+    const category = f.statusCategory;
     base =
       keys.length === 0
         ? base.where(sql<boolean>`false`)
-        : base.where('t.status_id', 'in', (eb) => eb.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', tenantId).where('key', 'in', keys));
+        : base.where('t.status_id', 'in', (eb) => {
+            const ids = eb.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', tenantId).where('key', 'in', keys);
+            return category ? ids.where('category', '=', category) : ids;
+          });
   }
   if (f.assigneeId === 'none') base = base.where('t.assignee_id', 'is', null);
   else if (f.assigneeId) base = base.where('t.assignee_id', '=', f.assigneeId);
@@ -89,6 +101,16 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
     const words = f.searchInternal ? sql<boolean>`t.search_all @@ (select porta_ticket_query(${term}))` : sql<boolean>`t.search_public @@ (select porta_ticket_query(${term}))`;
     base = base.where((eb) => eb.or([eb('t.subject', 'ilike', like), words, ...(number === null ? [] : [eb('t.number', '=', number)])]));
   }
+  return base;
+}
+
+/** How many tickets match a filter (one count query). */
+export async function countTickets(db: Db, tenantId: string, f: TicketWhere): Promise<number> {
+  const r = await filtered(db, tenantId, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function listPage(f: TicketFilter, base: ReturnType<typeof filtered>) {
   let page = withSummary(base);
   switch (f.sort ?? 'newest') {
     case 'oldest':
