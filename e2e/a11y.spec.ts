@@ -54,6 +54,7 @@ test.describe('accessibility', () => {
     await page.getByLabel('Password', { exact: true }).fill(credentials.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { name: 'Hello Mario' })).toBeVisible();
+    await expect(page.getByText('No open tickets')).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'portal home');
     await snap(page, '11-a11y-portal-home-phone');
 
