@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import type { PortalHome } from '@porta/contracts/portal-home';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,11 +22,6 @@ export function HomeTickets({ tickets, customer }: { tickets: Tickets; customer:
     <SectionCard
       title={t('portalHome.ticketsTitle')}
       description={t('portalHome.openCount', { count: tickets.openCount })}
-      aside={
-        <Badge size="lg" variant="light" c="var(--mantine-color-text)" aria-hidden>
-          {tickets.openCount}
-        </Badge>
-      }
     >
       {tickets.latest.length === 0 ? (
         <EmptyState icon={<IconTicket size={28} aria-hidden />} title={t('portalHome.noOpenTitle')} description={t('portalHome.noOpenText')} />
