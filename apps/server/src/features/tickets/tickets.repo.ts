@@ -67,9 +67,23 @@ export interface TicketFilter {
   pageSize: number;
 }
 
-/** One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md). */
-export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
-  return listPage(f, filtered(db, tenantId, f));
+/** Fewer matches than this: the page sorts them rather than walking the date index (see listTickets). */
+const SORT_MATCHES_BELOW = 1000;
+
+/**
+ * One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md).
+ * With `q`, the total first: walking the date index until 25 rows match is fast for a word in
+ * many tickets but reads the whole tenant for a rare one (the planner assumes matches are spread
+ * evenly), so a page with few matches reads them from the full-text index and sorts them instead
+ * (bench/ticket-search). No matches: no page query.
+ */
+export async function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+  const base = filtered(db, tenantId, f);
+  const count = () => base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (!f.q) return fetchPage(pageQuery(f, base, false).execute(), count());
+  const total = Number((await count()).n);
+  if (total === 0) return { items: [], total };
+  return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total };
 }
 
 type TicketWhere = Omit<TicketFilter, 'page' | 'pageSize' | 'sort'>;
@@ -113,11 +127,13 @@ export async function countTickets(db: Db, tenantId: string, f: TicketWhere): Pr
   return Number(r.n);
 }
 
-function listPage(f: TicketFilter, base: ReturnType<typeof filtered>) {
+function pageQuery(f: TicketFilter, base: ReturnType<typeof filtered>, sortMatches: boolean) {
   let page = withSummary(base);
+  // `+ interval '0 seconds'`: the same order, which no index provides, so the planner reads the matches and sorts them.
+  const created = sortMatches ? sql`t.created_at + interval '0 seconds'` : sql.ref('t.created_at');
   switch (f.sort ?? 'newest') {
     case 'oldest':
-      page = page.orderBy('t.created_at', 'asc').orderBy('t.id', 'asc');
+      page = page.orderBy(created, 'asc').orderBy('t.id', 'asc');
       break;
     case 'updated':
       page = page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
@@ -129,9 +145,9 @@ function listPage(f: TicketFilter, base: ReturnType<typeof filtered>) {
       page = page.orderBy(sql`t.due_at asc nulls last`).orderBy('t.id', 'desc');
       break;
     default:
-      page = page.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc');
+      page = page.orderBy(created, 'desc').orderBy('t.id', 'desc');
   }
-  return fetchPage(page.$call(pageWindow(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  return page.$call(pageWindow(f));
 }
 
 export interface TicketDraft {
