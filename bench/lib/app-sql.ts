@@ -58,7 +58,7 @@ export function offlineDb(rows: readonly object[], log?: LogConfig): Kysely<Data
   });
 }
 
-async function capture(run: (db: Kysely<Database>) => Promise<unknown>): Promise<CapturedQuery[]> {
+export async function capture(run: (db: Kysely<Database>) => Promise<unknown>): Promise<CapturedQuery[]> {
   const captured: CapturedQuery[] = [];
   const db = offlineDb([], (event) => {
     captured.push({ sql: event.query.sql, parameters: [...event.query.parameters] });

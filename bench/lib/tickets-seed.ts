@@ -116,7 +116,7 @@ export async function seedTickets(db: Kysely<Database>, s: TicketSeedSpec): Prom
       with cu as (
         select id, row_number() over (order by name)::int as k from customers where tenant_id = ${tenant}
       ), ct as (
-        select c.id, cu.k, row_number() over (partition by c.customer_id order by c.username)::int as j
+        select c.id, c.language, cu.k, row_number() over (partition by c.customer_id order by c.username)::int as j
         from contacts c join cu on cu.id = c.customer_id where c.tenant_id = ${tenant}
       ), st as (
         select id, key from ticket_statuses where tenant_id = ${tenant}
@@ -140,11 +140,8 @@ export async function seedTickets(db: Kysely<Database>, s: TicketSeedSpec): Prom
         from g
       )
       insert into tickets (tenant_id, number, customer_id, requester_id, subject, description, status_id, priority, type, impact,
-                           assignee_id, due_at, billed, billed_minutes, created_at, updated_at)
-      select ${tenant}, 1000 + g2.i, cu.id, ct.id,
-             (${sql.val(SUBJECTS)}::text[])[1 + g2.i % ${SUBJECTS.length}::int] || ' (' || substr(md5(g2.i::text), 1, 6) || ')',
-             'Since this morning **' || substr(md5('d' || g2.i), 1, 10) || '** is not working for our team.' || E'\n\n' ||
-               '- started at ' || to_char(g2.created, 'HH24:MI') || E'\n- affects ' || (1 + g2.i % 9) || ' people',
+                           assignee_id, due_at, billed, billed_minutes, created_at, updated_at, search_public, search_all)
+      select ${tenant}, 1000 + g2.i, cu.id, ct.id, x.subject, x.description,
              st.id,
              case when r_prio < 0.05 then 'critical' when r_prio < 0.25 then 'high' when r_prio < 0.70 then 'medium' else 'low' end,
              case when r_type < 0.45 then 'incident' when r_type < 0.75 then 'request' when r_type < 0.95 then 'question' else 'problem' end,
@@ -154,10 +151,18 @@ export async function seedTickets(db: Kysely<Database>, s: TicketSeedSpec): Prom
              g2.status_key = 'closed' and r_misc < 0.3,
              case when g2.status_key = 'closed' and r_misc < 0.3 then 15 * (1 + g2.i % 16) else 0 end,
              g2.created,
-             least(now(), g2.created + make_interval(hours => (g2.i % 72)::int))
+             least(now(), g2.created + make_interval(hours => (g2.i % 72)::int)),
+             -- The search words the app's trigger writes (migration 0007; triggers are off for this insert).
+             porta_ticket_words(porta_kb_config(ct.language), x.subject || ' ' || x.description),
+             porta_ticket_words(porta_kb_config(ct.language), x.subject || ' ' || x.description)
       from g2
       join cu on cu.k = g2.ck
       join ct on ct.k = g2.ck and ct.j = g2.cj
+      cross join lateral (
+        select (${sql.val(SUBJECTS)}::text[])[1 + g2.i % ${SUBJECTS.length}::int] || ' (' || substr(md5(g2.i::text), 1, 6) || ')' as subject,
+               'Since this morning **' || substr(md5('d' || g2.i), 1, 10) || '** is not working for our team.' || E'\n\n' ||
+                 '- started at ' || to_char(g2.created, 'HH24:MI') || E'\n- affects ' || (1 + g2.i % 9) || ' people' as description
+      ) x
       join st on st.key = g2.status_key
       cross join tech
     `.execute(trx);

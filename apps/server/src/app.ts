@@ -28,6 +28,7 @@ import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { kbCategoryRoutes } from './features/kb/kb-categories.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
 import { portalKbRoutes } from './features/kb/portal-kb.routes.ts';
+import { portalHomeRoutes } from './features/portal-home/portal-home.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   kbRoutes(app, ctx);
   kbCategoryRoutes(app, ctx);
   portalKbRoutes(app, ctx);
+  portalHomeRoutes(app, ctx);
   mailRoutes(app, ctx);
   portalMailPrefsRoutes(app, ctx);
   inboundRoutes(app, ctx);

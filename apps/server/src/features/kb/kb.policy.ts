@@ -10,9 +10,16 @@ import type { Reader } from './kb-portal.repo.ts';
  * Otherwise the reader: who they are, their customer (for article audiences) and languages.
  */
 export function kbReader(req: FastifyRequest): Reader {
+  const reader = kbReaderIfEnabled(req);
+  if (!reader) throw new AppError('NOT_FOUND');
+  return reader;
+}
+
+/** The reader, or null when the section is off for the contact's customer (the portal home leaves the KB out). */
+export function kbReaderIfEnabled(req: FastifyRequest): Reader | null {
   const contact = contactOf(req);
   const settings = resolvePortalSettings(contact.portalSettingsRaw);
-  if (!sectionEnabled(settings.sections.kb, contact.customerId)) throw new AppError('NOT_FOUND');
+  if (!sectionEnabled(settings.sections.kb, contact.customerId)) return null;
   return {
     tenantId: contact.tenantId,
     customerId: contact.customerId,

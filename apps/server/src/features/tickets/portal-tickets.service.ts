@@ -117,3 +117,21 @@ export async function commentForContact(ctx: AppContext, contact: ContactPrincip
   const commentId = await addComment(ctx, contact.tenantId, ticket, { body, internal: false, ...author(contact), reopenTo });
   return { ticket, commentId };
 }
+
+/** How many of the latest open tickets the portal home shows. */
+const HOME_LATEST = 5;
+
+/**
+ * The portal home's ticket block (#9 item 8): the contact's own open tickets (in a status the
+ * portal shows and of the "open" category), the latest few by activity, and for a primary
+ * contact the company's open count too. The page and its count run side by side with the
+ * company count: one round trip's worth of time.
+ */
+export async function homeForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings) {
+  const mine = { customerId: contact.customerId, requesterId: contact.id, statusKeys: settings.tickets.visibleStatuses, statusCategory: 'open' as const };
+  const [latest, companyOpenCount] = await Promise.all([
+    repo.listTickets(ctx.db, contact.tenantId, { ...mine, sort: 'updated', page: 1, pageSize: HOME_LATEST }),
+    contact.isPrimary ? repo.countTickets(ctx.db, contact.tenantId, { ...mine, requesterId: undefined }) : Promise.resolve(null),
+  ]);
+  return { latest: latest.items, openCount: latest.total, companyOpenCount };
+}

@@ -1,5 +1,6 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
+import { CUSTOM_PLAN } from '../../platform/db/named-statements.ts';
 import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
 import type { TicketsTable } from '../../platform/db/schema.ts';
 
@@ -50,8 +51,12 @@ export type TicketSummaryRow = Omit<TicketRow, 'description'>;
 
 export interface TicketFilter {
   q?: string | undefined;
+  /** `q` also matches words of internal notes (console only: never for contacts). */
+  searchInternal?: boolean | undefined;
   /** Status keys the ticket's status must be among (resolved in the same query: no extra round trip). */
   statusKeys?: string[] | undefined;
+  /** With `statusKeys`: only those of this category (the portal home's open tickets). */
+  statusCategory?: 'open' | 'closed' | undefined;
   customerId?: string | undefined;
   requesterId?: string | undefined;
   assigneeId?: string | 'none' | undefined;
@@ -62,17 +67,41 @@ export interface TicketFilter {
   pageSize: number;
 }
 
-/** One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md). */
-export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+/** Fewer matches than this: the page sorts them rather than walking the date index (see listTickets). */
+const SORT_MATCHES_BELOW = 1000;
+
+/**
+ * One query for the page (index-ordered), one for the total, side by side (docs/ARCHITECTURE.md).
+ * With `q`, the total first: walking the date index until 25 rows match is fast for a word in
+ * many tickets but reads the whole tenant for a rare one (the planner assumes matches are spread
+ * evenly), so a page with few matches reads them from the full-text index and sorts them instead
+ * (bench/ticket-search). No matches: no page query.
+ */
+export async function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+  const base = filtered(db, tenantId, f);
+  const count = () => base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (!f.q) return fetchPage(pageQuery(f, base, false).execute(), count());
+  const total = Number((await count()).n);
+  if (total === 0) return { items: [], total };
+  return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total };
+}
+
+type TicketWhere = Omit<TicketFilter, 'page' | 'pageSize' | 'sort'>;
+
+function filtered(db: Db, tenantId: string, f: TicketWhere) {
   let base = tickets(db, tenantId);
   if (f.customerId) base = base.where('t.customer_id', '=', f.customerId);
   if (f.requesterId) base = base.where('t.requester_id', '=', f.requesterId);
   if (f.statusKeys) {
     const keys = f.statusKeys;
+    const category = f.statusCategory;
     base =
       keys.length === 0
         ? base.where(sql<boolean>`false`)
-        : base.where('t.status_id', 'in', (eb) => eb.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', tenantId).where('key', 'in', keys));
+        : base.where('t.status_id', 'in', (eb) => {
+            const ids = eb.selectFrom('ticket_statuses').select('id').where('tenant_id', '=', tenantId).where('key', 'in', keys);
+            return category ? ids.where('category', '=', category) : ids;
+          });
   }
   if (f.assigneeId === 'none') base = base.where('t.assignee_id', 'is', null);
   else if (f.assigneeId) base = base.where('t.assignee_id', '=', f.assigneeId);
@@ -82,12 +111,29 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
     const term = f.q.replace(/^#/, '');
     const number = /^\d{1,9}$/.test(term) ? Number(term) : null;
     const like = likePattern(f.q);
-    base = base.where((eb) => (number === null ? eb('t.subject', 'ilike', like) : eb.or([eb('t.subject', 'ilike', like), eb('t.number', '=', number)])));
+    // Words of the subject, description and comments (internal notes only for `searchInternal`),
+    // stemmed in the five languages (migration 0007), or a piece of the subject, or the number.
+    // Planned with the words each time (CUSTOM_PLAN): the immutable porta_ticket_query(q) is then
+    // folded to a constant tsquery whose selectivity the planner reads from the column's statistics.
+    const words = f.searchInternal ? sql<boolean>`t.search_all @@ porta_ticket_query(${term})` : sql<boolean>`t.search_public @@ porta_ticket_query(${term})`;
+    base = base.where((eb) => eb.or([eb('t.subject', 'ilike', like), words, ...(number === null ? [] : [eb('t.number', '=', number)])])).modifyEnd(sql.raw(CUSTOM_PLAN));
   }
+  return base;
+}
+
+/** How many tickets match a filter (one count query). */
+export async function countTickets(db: Db, tenantId: string, f: TicketWhere): Promise<number> {
+  const r = await filtered(db, tenantId, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+function pageQuery(f: TicketFilter, base: ReturnType<typeof filtered>, sortMatches: boolean) {
   let page = withSummary(base);
+  // `+ interval '0 seconds'`: the same order, which no index provides, so the planner reads the matches and sorts them.
+  const created = sortMatches ? sql`t.created_at + interval '0 seconds'` : sql.ref('t.created_at');
   switch (f.sort ?? 'newest') {
     case 'oldest':
-      page = page.orderBy('t.created_at', 'asc').orderBy('t.id', 'asc');
+      page = page.orderBy(created, 'asc').orderBy('t.id', 'asc');
       break;
     case 'updated':
       page = page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
@@ -99,9 +145,9 @@ export function listTickets(db: Db, tenantId: string, f: TicketFilter) {
       page = page.orderBy(sql`t.due_at asc nulls last`).orderBy('t.id', 'desc');
       break;
     default:
-      page = page.orderBy('t.created_at', 'desc').orderBy('t.id', 'desc');
+      page = page.orderBy(created, 'desc').orderBy('t.id', 'desc');
   }
-  return fetchPage(page.$call(pageWindow(f)).execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow());
+  return page.$call(pageWindow(f));
 }
 
 export interface TicketDraft {

@@ -62,4 +62,38 @@ describe('migrations (P-1): one set for both engines', () => {
       await db.destroy();
     }
   });
+  it('0007 builds the search words of existing tickets: public comments in both lists, internal notes in the console list only (#9 item 8)', async () => {
+    const db = kyselyFor(iso.info.connection, 1);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'porta_migrations', migrationLockTableName: 'porta_migrations_lock' });
+    const found = async (list: 'search_public' | 'search_all', q: string) =>
+      (await sql<{ n: number }>`select count(*)::int as n from tickets where ${sql.ref(list)} @@ porta_ticket_query(${q})`.execute(db)).rows[0]?.n;
+    try {
+      await migrateToLatest(db);
+      expect((await migrator.migrateTo('0005_ticket_number_sequences')).error).toBeUndefined();
+      const tenant = await db.insertInto('tenants').values({ slug: 'searched', name: 'Searched' }).returning('id').executeTakeFirstOrThrow();
+      const rows = await sql<{ id: string }>`
+        with cu as (insert into customers (tenant_id, name) values (${tenant.id}, 'Acme') returning id),
+        ct as (insert into contacts (tenant_id, customer_id, first_name, last_name, email, username, password_hash, language)
+               select ${tenant.id}, cu.id, 'Carla', 'Rossi', 'carla@acme.example', 'carla.rossi', 'x', 'it' from cu returning id, customer_id),
+        st as (insert into ticket_statuses (tenant_id, key, category, is_default) values (${tenant.id}, 'open', 'open', true) returning id)
+        insert into tickets (tenant_id, number, customer_id, requester_id, status_id, subject, description, priority, type, impact)
+        select ${tenant.id}, 1001, ct.customer_id, ct.id, st.id, 'Problema', 'La stampante è rotta', 'low', 'incident', 'low' from ct, st
+        returning id`.execute(db);
+      const ticketId = rows.rows[0]?.id ?? '';
+      await sql`insert into ticket_comments (tenant_id, ticket_id, internal, body) values
+        (${tenant.id}, ${ticketId}, false, 'Toner sostituito'), (${tenant.id}, ${ticketId}, true, 'Fattura scaduta')`.execute(db);
+      await migrateToLatest(db);
+      expect(await found('search_public', 'stampanti')).toBe(1);
+      expect(await found('search_public', 'toner')).toBe(1);
+      expect(await found('search_public', 'fattura')).toBe(0);
+      expect(await found('search_all', 'fattura')).toBe(1);
+      await sql`delete from ticket_comments where ticket_id = ${ticketId} and internal`.execute(db);
+      expect(await found('search_all', 'fattura')).toBe(0);
+      expect(await found('search_all', 'toner')).toBe(1);
+      await sql`delete from tickets where id = ${ticketId}`.execute(db);
+      expect(await found('search_all', 'toner')).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
 });

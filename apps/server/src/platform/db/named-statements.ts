@@ -19,6 +19,14 @@ import type pg from 'pg';
  * PostgreSQL only: behind pglite-socket every connection shares PGlite's one session, where a
  * name prepared by one connection already exists for the next.
  */
+/**
+ * A query whose text contains this comment always runs unnamed, so PostgreSQL plans it with its
+ * values every time: for searches, where the best plan depends on the words (a word in most
+ * tickets walks the date index; a rare one reads the full-text index), a kept generic plan
+ * would be wrong for one or the other (#9 item 8, docs/ARCHITECTURE.md "Ticket search").
+ */
+export const CUSTOM_PLAN = '/* porta:custom-plan */';
+
 /** Names are unique in the process, so two wrappers over one pool never give one name two texts. */
 let nextName = 0;
 
@@ -40,7 +48,7 @@ export function withNamedStatements(pool: pg.Pool, limit = 300): PostgresPool {
       function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
         if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
         const values = [...(parameters ?? [])];
-        const name = values.length > 0 ? nameOf(sqlOrCursor) : undefined;
+        const name = values.length > 0 && !sqlOrCursor.includes(CUSTOM_PLAN) ? nameOf(sqlOrCursor) : undefined;
         const config: pg.QueryConfig = name ? { name, text: sqlOrCursor, values } : { text: sqlOrCursor, values };
         return client.query(config) as unknown as Promise<PostgresQueryResult<R>>;
       }

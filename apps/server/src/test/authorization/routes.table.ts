@@ -197,6 +197,8 @@ export const TABLE: Record<string, Row> = {
   // Portal (contacts).
   'POST /api/v1/portal/auth/logout': { expect: contacts(200), call: () => ({ url: '/api/v1/portal/auth/logout', body: { everywhere: true } }) },
   'GET /api/v1/portal/me': { expect: contacts(200), call: () => ({ url: '/api/v1/portal/me' }) },
+  // #9 item 8: every contact has a home (blocks for the sections they have); nobody else.
+  'GET /api/v1/portal/home': { expect: contacts(200), call: () => ({ url: '/api/v1/portal/home' }) },
   'PATCH /api/v1/portal/me': { expect: contacts(200), call: () => ({ url: '/api/v1/portal/me', body: { language: 'en' } }) },
   'POST /api/v1/portal/me/password': {
     expect: contacts(200),

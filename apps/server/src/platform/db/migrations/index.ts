@@ -5,6 +5,7 @@ import * as m0003 from './0003_kb.ts';
 import * as m0004 from './0004_mail.ts';
 import * as m0005 from './0005_ticket_number_sequences.ts';
 import * as m0006 from './0006_default_tenant.ts';
+import * as m0007 from './0007_ticket_search.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_mail': m0004,
   '0005_ticket_number_sequences': m0005,
   '0006_default_tenant': m0006,
+  '0007_ticket_search': m0007,
 };
