@@ -180,9 +180,9 @@ export function constraintAnswer(err: unknown): ErrorCode | undefined {
 export function constraintParams(err: unknown): { domain: string } {
   const detail = typeof err === 'object' && err !== null ? (err as PgError).detail : undefined;
   const match = typeof detail === 'string' ? /Key \(([^)]*)\)=\((.*)\)/.exec(detail) : null;
-  if (!match) return { domain: '' };
-  const columns = match[1].split(', ');
-  const values = match[2].split(', ');
+  const [, columnList = '', valueList = ''] = match ?? [];
+  const columns = columnList.split(', ');
+  const values = valueList.split(', ');
   const at = columns.indexOf('domain');
-  return { domain: at >= 0 && columns.length === values.length ? values[at] : '' };
+  return { domain: (at >= 0 && columns.length === values.length && values[at]) || '' };
 }
