@@ -27,6 +27,7 @@ import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts'
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { kbCategoryRoutes } from './features/kb/kb-categories.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
+import { onboardingRoutes } from './features/onboarding/onboarding.routes.ts';
 import { portalKbRoutes } from './features/kb/portal-kb.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
 import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   portalMailPrefsRoutes(app, ctx);
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
+  onboardingRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist());
   return { app, tenants };

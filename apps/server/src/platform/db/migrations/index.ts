@@ -4,6 +4,7 @@ import * as m0002 from './0002_tickets.ts';
 import * as m0003 from './0003_kb.ts';
 import * as m0004 from './0004_mail.ts';
 import * as m0005 from './0005_ticket_number_sequences.ts';
+import * as m0008 from './0008_welcome_onboarding.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_kb': m0003,
   '0004_mail': m0004,
   '0005_ticket_number_sequences': m0005,
+  '0008_welcome_onboarding': m0008,
 };
