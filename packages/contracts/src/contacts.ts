@@ -51,6 +51,8 @@ export const contactCreateSchema = z.strictObject({
   /** queue the welcome e-mail now (true) or not (false); left out, the tenant's setting decides. */
   sendWelcomeEmail: z.boolean().optional(),
 });
+/** What the new-contact form starts from (issue 9 item 5): the tenant's welcome-email setting. */
+export const contactDefaultsSchema = z.object({ sendWelcomeEmail: z.boolean() });
 export const contactCreatedSchema = z.object({ contact: contactSchema, credentials: credentialsSchema });
 
 export const contactUpdateSchema = z.strictObject({

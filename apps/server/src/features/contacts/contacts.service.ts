@@ -33,6 +33,11 @@ async function newSecret(ctx: AppContext) {
   return { password, password_hash: await hashPassword(password), initial_password_enc: encrypt(ctx.keys, password), password_changed_at: null };
 }
 
+/** The new-contact form's starting values: the welcome e-mail box follows the tenant's setting. */
+export async function newContactDefaults(ctx: AppContext, tenantId: string) {
+  return { sendWelcomeEmail: (await getPortalSettings(ctx, tenantId)).welcomeEmail.enabled };
+}
+
 export async function createContact(ctx: AppContext, tenantId: string, defaultLanguage: Language, input: z.infer<typeof contactCreateSchema>) {
   if (!(await customerExists(ctx.db, tenantId, input.customerId))) throw new AppError('CUSTOMER_NOT_FOUND');
   const { password, ...secret } = await newSecret(ctx);

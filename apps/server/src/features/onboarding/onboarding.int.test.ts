@@ -40,9 +40,11 @@ describe('welcome e-mail flag and first-run checklist', () => {
 
   it('sendWelcomeEmail: true sends it although the tenant setting is off; false sends nothing although it is on; absent follows the setting', async () => {
     const { fx, admin, customer } = await setup();
+    expect((await admin.get('/api/v1/contacts/defaults')).json()).toEqual({ sendWelcomeEmail: false });
     const forced = await create(admin, customer.id, true);
     const byDefaultOff = await create(admin, customer.id, undefined);
     expectStatus(await admin.patch('/api/v1/settings/portal', { welcomeEmail: { enabled: true } }), 200);
+    expect((await admin.get('/api/v1/contacts/defaults')).json()).toEqual({ sendWelcomeEmail: true });
     const refused = await create(admin, customer.id, false);
     const byDefaultOn = await create(admin, customer.id, undefined);
     await drainOutbox(t.ctx, [fx.tenant.id]);

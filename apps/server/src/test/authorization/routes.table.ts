@@ -169,6 +169,7 @@ export const TABLE: Record<string, Row> = {
   },
 
   // Contacts.
+  'GET /api/v1/contacts/defaults': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/contacts/defaults' }) },
   'GET /api/v1/contacts': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/contacts' }) },
   'POST /api/v1/contacts': {
     expect: technicians({ ok: 201, write: true, ownHost: 404 }),
