@@ -111,13 +111,56 @@ async function dictionaryOf(language: Language): Promise<Dictionary> {
 
 const factories = new Map<string, Promise<ZxcvbnFactory>>();
 
+/** The big per-language lists, merged across languages (ranks interleaved): each list costs a lookup per substring. */
+const MERGED_KINDS = ['commonWords', 'firstnames', 'lastnames', 'wikipedia'];
+
+function mergeLanguages(dictionaries: Dictionary[]): Dictionary {
+  const merged: Dictionary = {};
+  const byKind = new Map<string, string[][]>();
+  for (const dictionary of dictionaries) {
+    for (const [key, words] of Object.entries(dictionary)) {
+      const kind = MERGED_KINDS.find((k) => key.startsWith(`${k}-`));
+      if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), words]);
+      else merged[key] = words;
+    }
+  }
+  for (const [kind, lists] of byKind) {
+    const words: string[] = [];
+    const seen = new Set<string>();
+    const longest = Math.max(...lists.map((l) => l.length));
+    for (let rank = 0; rank < longest; rank++) {
+      for (const list of lists) {
+        const word = list[rank];
+        if (word !== undefined && !seen.has(word)) {
+          seen.add(word);
+          words.push(word);
+        }
+      }
+    }
+    merged[kind] = words;
+  }
+  return merged;
+}
+
+/**
+ * Cost bounds, measured in bench/password-strength: only the first MAX_JUDGED characters are
+ * judged (the check grows with the square of the length; a longer password is not weaker for
+ * what follows), and at most 16 l33t substitutions are tried.
+ */
+export const MAX_JUDGED_LENGTH = 40;
+
 async function buildFactory(languages: readonly Language[]): Promise<ZxcvbnFactory> {
   const [{ ZxcvbnFactory }, common, ...dictionaries] = await Promise.all([
     import('@zxcvbn-ts/core'),
     import('@zxcvbn-ts/language-common'),
     ...languages.map(dictionaryOf),
   ]);
-  return new ZxcvbnFactory({ graphs: common.adjacencyGraphs, dictionary: Object.assign({}, common.dictionary, ...dictionaries) });
+  return new ZxcvbnFactory({
+    graphs: common.adjacencyGraphs,
+    dictionary: { ...common.dictionary, ...mergeLanguages(dictionaries) },
+    maxLength: MAX_JUDGED_LENGTH,
+    l33tMaxSubstitutions: 16,
+  });
 }
 
 /** One checker per set of languages, built on first use and kept (a failed load is retried next time). */

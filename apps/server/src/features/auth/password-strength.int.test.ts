@@ -1,3 +1,4 @@
+import { preloadPasswordStrength } from '@porta/contracts/password-strength';
 import { translate } from '@porta/i18n/translate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashToken, randomToken } from '../../platform/crypto/tokens.ts';
@@ -36,6 +37,7 @@ let admin: Client;
 let contact: ContactFixture;
 
 beforeAll(async () => {
+  await preloadPasswordStrength();
   fx = await makeTenant(t.ctx, { name: 'Northwind Traders' });
   admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
   const customer = await makeCustomer(t.ctx, fx.tenant.id);

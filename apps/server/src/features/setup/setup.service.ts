@@ -2,6 +2,7 @@ import type { SetupBody } from '@porta/contracts/setup';
 import type { AppContext } from '../../platform/context.ts';
 import { hashToken, randomToken, safeEqual } from '../../platform/crypto/tokens.ts';
 import { AppError } from '../../platform/errors.ts';
+import { preloadPasswordStrength } from '@porta/contracts/password-strength';
 import { assertStrongPassword, WeakPasswordError } from '../../platform/crypto/password-policy.ts';
 import { countTenants } from '../tenants/tenants.repo.ts';
 import { createTenantWithAdmin } from '../tenants/tenants.service.ts';
@@ -18,6 +19,8 @@ export async function setupNeeded(ctx: AppContext): Promise<boolean> {
  */
 export async function prepareSetupToken(ctx: AppContext): Promise<string | null> {
   if (!(await setupNeeded(ctx))) return null;
+  // The set-up form's password is judged next: load the checker now, in the background (issue 9 item 4).
+  preloadPasswordStrength().catch(() => undefined);
   const token = ctx.config.setupToken ?? randomToken(24);
   await ctx.db
     .insertInto('instance_settings')

@@ -1,6 +1,6 @@
-import { checkPasswordStrength, MIN_PASSWORD_SCORE, passwordUserInputs } from '@porta/contracts/password-strength';
+import { checkPasswordStrength, MIN_PASSWORD_SCORE, passwordUserInputs, preloadPasswordStrength } from '@porta/contracts/password-strength';
 import { translate } from '@porta/i18n/translate';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../errors.ts';
 import { assertStrongPassword, describeWeakPassword, WeakPasswordError } from './password-policy.ts';
 import { generatePassword } from './passwords.ts';
@@ -18,6 +18,9 @@ async function refusal(password: string, people: typeof ada): Promise<WeakPasswo
 }
 
 describe('password policy (issue 9 item 4)', () => {
+  // Loading the dictionaries takes a second or more (more on a busy machine): once, before the tests.
+  beforeAll(() => preloadPasswordStrength(), 120_000);
+
   it('refuses "password12": a common password, with the reason and what to do', async () => {
     const err = await refusal('password12', bob);
     expect(err).toBeInstanceOf(AppError);
