@@ -34,12 +34,13 @@ test('portal: the strength meter appears and a weak new password is refused', as
   const page = await context.newPage();
   await page.goto('/settings');
   const meter = page.getByTestId('password-strength');
-  await expect(meter).toBeVisible();
+  await expect(meter).toBeVisible({ timeout: 30_000 });
 
   await page.getByLabel('Current password').fill(credentials.password);
   await page.getByLabel('New password', { exact: true }).fill('password12');
   await page.getByLabel('Repeat the new password').fill('password12');
-  await expect(meter).toContainText('Strength: Weak');
+  // The first keystroke loads the dictionaries: allow for a slow host.
+  await expect(meter).toContainText('Strength: Weak', { timeout: 30_000 });
   await expect(page.getByTestId('password-strength-advice')).toContainText('This is a commonly used password.');
   await expect(meter.getByRole('progressbar')).toHaveAttribute('aria-valuetext', 'Weak');
   await expectNoSeriousA11yViolations(page, 'portal settings with the password strength meter');
@@ -73,7 +74,7 @@ test('console: "Send the welcome e-mail" when creating a contact', async ({ brow
   async function createContact(first: string, tick: boolean, expectedDefault: boolean) {
     await page.goto(`/console/contacts/new?customerId=${customerId}`);
     const box = page.getByRole('checkbox', { name: 'Send the welcome e-mail' });
-    await expect(box).toBeVisible();
+    await expect(box).toBeVisible({ timeout: 30_000 });
     if (expectedDefault) await expect(box).toBeChecked();
     else await expect(box).not.toBeChecked();
     const email = `${first.toLowerCase()}.${Date.now()}@flag.example`;
@@ -116,7 +117,7 @@ test('console: the first-run checklist shrinks and disappears', async ({ browser
   // The portal-address step is only ever done from this checklist: on a first run it is open.
   expect((await onboardingOf(context.request)).complete).toBe(false);
   await page.goto('/console/tickets');
-  await expect(checklist).toBeVisible();
+  await expect(checklist).toBeVisible({ timeout: 30_000 });
   await expect(checklist.getByTestId('onboarding-portalAddress')).toHaveAttribute('data-done', 'false');
   await expectNoSeriousA11yViolations(page, 'console home with the first-run checklist');
   await snap(page, '61-console-first-run-checklist');

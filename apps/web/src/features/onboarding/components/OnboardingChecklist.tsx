@@ -89,7 +89,9 @@ export function OnboardingChecklist() {
             {t('onboarding.description')}
           </Text>
         </Stack>
-        <Progress value={(done / steps.length) * 100} size="sm" aria-label={t('onboarding.progress', { done, total: steps.length })} />
+        <Progress.Root size="sm">
+          <Progress.Section value={(done / steps.length) * 100} aria-label={t('onboarding.progress', { done, total: steps.length })} />
+        </Progress.Root>
         <Text size="xs" c="dimmed">
           {t('onboarding.progress', { done, total: steps.length })}
         </Text>
