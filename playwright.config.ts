@@ -44,6 +44,7 @@ export default defineConfig({
     { name: 'kb', testMatch: /kb(-xss)?\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'mail', testMatch: /mail\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'portal-home', testMatch: /portal-home\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

@@ -27,6 +27,7 @@ import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts'
 import { ticketRoutes } from './features/tickets/tickets.routes.ts';
 import { kbCategoryRoutes } from './features/kb/kb-categories.routes.ts';
 import { kbRoutes } from './features/kb/kb.routes.ts';
+import { onboardingRoutes } from './features/onboarding/onboarding.routes.ts';
 import { portalKbRoutes } from './features/kb/portal-kb.routes.ts';
 import { portalHomeRoutes } from './features/portal-home/portal-home.routes.ts';
 import { mailRoutes } from './features/mail/mail.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   portalMailPrefsRoutes(app, ctx);
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
+  onboardingRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

@@ -18,6 +18,7 @@ import { AppError } from './platform/errors.ts';
 import { createTenantWithAdmin } from './features/tenants/tenants.service.ts';
 import { listTenants, readDefaultTenant, setDefaultTenant, type DefaultTenantReport } from './features/tenants/default-tenant.service.ts';
 import { tenantUrl } from './platform/tenancy/tenant-address.ts';
+import { assertStrongPassword, WeakPasswordError } from './platform/crypto/password-policy.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { runMailWorker } from './features/mail/mail-worker.process.ts';
 
@@ -100,11 +101,14 @@ async function main(argv: string[]): Promise<void> {
       if (!parsed.success) {
         fail(`Invalid options:\n${parsed.error.issues.map((i) => `  --${i.path.join('-').replace(/^tenant-/, '')}: ${i.message}`).join('\n')}`);
       }
+      const { admin: newAdmin, tenant: newTenant } = parsed.data;
+      await assertStrongPassword(newAdmin.password, { name: newAdmin.name, email: newAdmin.email, tenantName: newTenant.name }, 'admin-password');
       const { tenant, admin } = await createTenantWithAdmin(ctx, { ...parsed.data.tenant, language, admin: parsed.data.admin });
       process.stdout.write(`Created tenant "${tenant.name}" (${tenant.slug}) with admin ${admin.email}.\n`);
       process.stdout.write(`Console: ${await tenantUrl(ctx, tenant)}/console\n`);
     }
   } catch (err) {
+    if (err instanceof WeakPasswordError) fail(`--admin-password: ${err.localised('en').message}`);
     if (err instanceof AppError && err.code === 'TENANT_NOT_FOUND' && sub === 'default') fail(`Error: no tenant has the slug "${arg ?? ''}" (see npm run porta -- tenant list).`);
     if (err instanceof AppError) fail(`Error: ${err.code}`);
     throw err;

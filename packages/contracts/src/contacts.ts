@@ -24,6 +24,8 @@ export const contactSchema = z.object({
   emailTickets: z.boolean(),
   /** Primary contacts: notified about every ticket of their company, not only their own. */
   notifyCompanyTickets: z.boolean(),
+  /** When the last welcome e-mail was queued for this contact, or null: none yet. */
+  welcomeEmailSentAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,7 +48,11 @@ export const contactCreateSchema = z.strictObject({
   isPrimary: z.boolean().default(false),
   language: languageSchema.optional(),
   phone: phoneSchema.nullable().optional(),
+  /** queue the welcome e-mail now (true) or not (false); left out, the tenant's setting decides. */
+  sendWelcomeEmail: z.boolean().optional(),
 });
+/** What the new-contact form starts from (issue 9 item 5): the tenant's welcome-email setting. */
+export const contactDefaultsSchema = z.object({ sendWelcomeEmail: z.boolean() });
 export const contactCreatedSchema = z.object({ contact: contactSchema, credentials: credentialsSchema });
 
 export const contactUpdateSchema = z.strictObject({

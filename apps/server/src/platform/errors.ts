@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorParams, ErrorParamsMap } from '@porta/contracts/errors';
+import type { Language } from '@porta/i18n/languages';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
@@ -77,6 +78,11 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
     this.status = statusOf(code);
     this.params = params ?? {};
     this.details = details;
+  }
+
+  /** A message and details of its own in the caller's language (default: the catalogue's text for the code, and `details` as given). */
+  localised(_lang: Language): { message?: string; details?: unknown } {
+    return {};
   }
 }
 

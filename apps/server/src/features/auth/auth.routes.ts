@@ -67,7 +67,7 @@ export function authRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post('/api/v1/me/password', { config: personal, schema: { tags, body: changePasswordBodySchema, response: { 200: okSchema } } }, async (req) => {
-    await service.changeTechnicianPassword(ctx, technicianOf(req), req.body.currentPassword, req.body.newPassword);
+    await service.changeTechnicianPassword(ctx, technicianOf(req), req.body.currentPassword, req.body.newPassword, tenantOf(req).name);
     return { ok: true as const };
   });
 

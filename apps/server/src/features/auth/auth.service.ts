@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../platform/crypto/passwords.ts';
+import { assertStrongPassword } from '../../platform/crypto/password-policy.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { assertNotThrottled, loginRules, recordFailure, recordSuccess } from '../../platform/auth/throttle.ts';
@@ -60,9 +61,10 @@ export async function loginTechnician(
   return tech;
 }
 
-export async function changeTechnicianPassword(ctx: AppContext, me: TechnicianPrincipal, current: string, next: string): Promise<void> {
+export async function changeTechnicianPassword(ctx: AppContext, me: TechnicianPrincipal, current: string, next: string, tenantName: string): Promise<void> {
   const tech = await findTechnician(ctx.db, me.tenantId, me.id);
   if (!tech || !(await verifyPassword(tech.password_hash, current))) throw new AppError('PASSWORD_INCORRECT');
+  await assertStrongPassword(next, { name: tech.name, email: tech.email, tenantName }, 'newPassword');
   await updateTechnician(ctx.db, me.tenantId, me.id, { password_hash: await hashPassword(next) });
   await deleteSessionsOf(ctx, me.tenantId, 'technician', me.id, me.sessionId ?? undefined);
 }

@@ -17,6 +17,7 @@ export function presentContact(row: ContactView): Contact {
     passwordState: row.initial_password_enc ? 'initial' : 'contact',
     emailTickets: row.email_tickets,
     notifyCompanyTickets: row.notify_company_tickets,
+    welcomeEmailSentAt: row.welcome_sent_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -17,6 +17,7 @@ const COLUMNS = [
   'c.initial_password_enc',
   'c.email_tickets',
   'c.notify_company_tickets',
+  'c.welcome_sent_at',
   'c.created_at',
   'c.updated_at',
 ] as const;

@@ -2,6 +2,7 @@ import { idParamsSchema, type Language } from '@porta/contracts/common';
 import {
   contactCreateSchema,
   contactCreatedSchema,
+  contactDefaultsSchema,
   contactDetailSchema,
   contactListQuerySchema,
   contactPageSchema,
@@ -19,6 +20,10 @@ const tags = ['contacts'];
 
 export function contactRoutes(app: ZodApp, ctx: AppContext): void {
   const detail = (row: Awaited<ReturnType<typeof service.getContact>>) => ({ contact: presentContact(row), credentials: service.credentialsOf(ctx, row) });
+
+  app.get('/api/v1/contacts/defaults', { config: tech, schema: { tags, response: { 200: contactDefaultsSchema } } }, async (req) =>
+    service.newContactDefaults(ctx, technicianOf(req).tenantId),
+  );
 
   app.get('/api/v1/contacts', { config: tech, schema: { tags, querystring: contactListQuerySchema, response: { 200: contactPageSchema } } }, async (req) => {
     const page = await service.listContacts(ctx, technicianOf(req).tenantId, req.query);

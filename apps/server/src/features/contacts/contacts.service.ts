@@ -9,6 +9,7 @@ import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
 import { enqueue } from '../../platform/events/outbox.ts';
 import { customerExists } from '../customers/customers.repo.ts';
+import { getPortalSettings } from '../portal-settings/portal-settings.service.ts';
 import * as repo from './contacts.repo.ts';
 import { nextFreeUsername, usernameBase } from './username.ts';
 
@@ -32,9 +33,16 @@ async function newSecret(ctx: AppContext) {
   return { password, password_hash: await hashPassword(password), initial_password_enc: encrypt(ctx.keys, password), password_changed_at: null };
 }
 
+/** The new-contact form's starting values: the welcome e-mail box follows the tenant's setting. */
+export async function newContactDefaults(ctx: AppContext, tenantId: string) {
+  return { sendWelcomeEmail: (await getPortalSettings(ctx, tenantId)).welcomeEmail.enabled };
+}
+
 export async function createContact(ctx: AppContext, tenantId: string, defaultLanguage: Language, input: z.infer<typeof contactCreateSchema>) {
   if (!(await customerExists(ctx.db, tenantId, input.customerId))) throw new AppError('CUSTOMER_NOT_FOUND');
   const { password, ...secret } = await newSecret(ctx);
+  // left out, the tenant's setting at this moment decides (the console pre-sets its checkbox from it).
+  const sendWelcome = input.sendWelcomeEmail ?? (await getPortalSettings(ctx, tenantId)).welcomeEmail.enabled;
   const base = usernameBase(input.firstName, input.lastName, input.email);
   for (let attempt = 0; ; attempt++) {
     const username = nextFreeUsername(base, await repo.usernamesLike(ctx.db, tenantId, base));
@@ -51,9 +59,10 @@ export async function createContact(ctx: AppContext, tenantId: string, defaultLa
           is_primary: input.isPrimary,
           language: input.language ?? defaultLanguage,
           phone: input.phone ?? null,
+          welcome_sent_at: sendWelcome ? new Date() : null,
           ...secret,
         });
-        await enqueue(trx, tenantId, 'contact.created', { contactId: id });
+        await enqueue(trx, tenantId, 'contact.created', { contactId: id, sendWelcome });
         return id;
       });
       return { row: await getContact(ctx, tenantId, id), credentials: { username, password } };
@@ -106,7 +115,10 @@ export async function regenerateCredentials(ctx: AppContext, tenantId: string, i
   const { password, ...secret } = await newSecret(ctx);
   const found = await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateContact(trx, tenantId, id, secret))) return false;
-    if (opts.sendWelcome) await enqueue(trx, tenantId, 'contact.welcome', { contactId: id });
+    if (opts.sendWelcome) {
+      await enqueue(trx, tenantId, 'contact.welcome', { contactId: id });
+      await repo.updateContact(trx, tenantId, id, { welcome_sent_at: new Date() });
+    }
     return true;
   });
   if (!found) throw new AppError('CONTACT_NOT_FOUND');

@@ -12,7 +12,11 @@ const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow)
   'ticket.created': notifyTicketEvent,
   'ticket.replied': notifyTicketEvent,
   'ticket.status_changed': notifyTicketEvent,
-  'contact.created': (ctx, trx, row) => queueWelcome(ctx, trx, row.tenant_id, (row.payload as { contactId: string }).contactId, false),
+  // `sendWelcome` was decided when the contact was created; rows written before it follow the setting.
+  'contact.created': (ctx, trx, row) => {
+    const { contactId, sendWelcome } = row.payload as { contactId: string; sendWelcome?: boolean };
+    return sendWelcome === false ? Promise.resolve() : queueWelcome(ctx, trx, row.tenant_id, contactId, sendWelcome === true);
+  },
   'contact.welcome': (ctx, trx, row) => queueWelcome(ctx, trx, row.tenant_id, (row.payload as { contactId: string }).contactId, true),
 };
 

@@ -50,6 +50,7 @@ export async function queueWelcome(ctx: AppContext, trx: Db, tenantId: string, c
     text: renderTemplate(template.body, values),
     sensitive: true,
   });
+  await trx.updateTable('contacts').set({ welcome_sent_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', contactId).execute();
 }
 
 /**
@@ -60,8 +61,11 @@ export async function sendWelcomeAgain(ctx: AppContext, tenantId: string, contac
   const contact = await getContact(ctx, tenantId, contactId);
   if (!contact.initial_password_enc && !regeneratePassword) throw new AppError('WELCOME_NEEDS_NEW_PASSWORD');
   if (regeneratePassword) return (await regenerateCredentials(ctx, tenantId, contactId, { sendWelcome: true })).row;
-  await enqueue(ctx.db, tenantId, 'contact.welcome', { contactId });
-  return contact;
+  await ctx.db.transaction().execute(async (trx) => {
+    await enqueue(trx, tenantId, 'contact.welcome', { contactId });
+    await trx.updateTable('contacts').set({ welcome_sent_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', contactId).execute();
+  });
+  return getContact(ctx, tenantId, contactId);
 }
 
 /** The console's preview: the template (saved, or as being edited) filled with sample values. */

@@ -38,6 +38,20 @@ export function takeValidReset(db: Db, tenantId: string, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Who an unused, unexpired reset token belongs to (read before the new password is judged; nothing is locked). */
+export function peekValidReset(db: Db, tenantId: string, tokenHash: string) {
+  return db
+    .selectFrom('password_resets as r')
+    .innerJoin('contacts as c', (j) => j.onRef('c.id', '=', 'r.contact_id').onRef('c.tenant_id', '=', 'r.tenant_id'))
+    .innerJoin('tenants as t', 't.id', 'r.tenant_id')
+    .select(['c.first_name', 'c.last_name', 'c.email', 'c.username', 't.name as tenant_name'])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.token_hash', '=', tokenHash)
+    .where('r.used_at', 'is', null)
+    .where('r.expires_at', '>', new Date())
+    .executeTakeFirst();
+}
+
 /** Every open reset of the contact is spent (single use; an older link dies with the newer). */
 export async function spendResets(db: Db, tenantId: string, contactId: string): Promise<void> {
   await db.updateTable('password_resets').set({ used_at: new Date() }).where('tenant_id', '=', tenantId).where('contact_id', '=', contactId).where('used_at', 'is', null).execute();

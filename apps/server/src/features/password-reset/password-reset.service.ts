@@ -6,6 +6,7 @@ import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
 import { hashToken, randomToken } from '../../platform/crypto/tokens.ts';
 import { AppError } from '../../platform/errors.ts';
+import { assertStrongPassword } from '../../platform/crypto/password-policy.ts';
 import { updateContact } from '../contacts/contacts.repo.ts';
 import { tenantIdentity } from '../mail/mail-settings.service.ts';
 import { queueMail } from '../mail/queued-mail.ts';
@@ -43,6 +44,14 @@ export async function requestPasswordReset(ctx: AppContext, tenantId: string, lo
 
 /** Sets the new password, spends the token (and any other open one), ends every session of the contact. */
 export async function resetPassword(ctx: AppContext, tenantId: string, token: string, newPassword: string): Promise<void> {
+  // A weak password leaves the token usable for a better one (issue 9 item 4).
+  const owner = await repo.peekValidReset(ctx.db, tenantId, hashToken(token));
+  if (!owner) throw new AppError('RESET_TOKEN_INVALID');
+  await assertStrongPassword(
+    newPassword,
+    { firstName: owner.first_name, lastName: owner.last_name, email: owner.email, username: owner.username, tenantName: owner.tenant_name },
+    'newPassword',
+  );
   const passwordHash = await hashPassword(newPassword);
   const contactId = await ctx.db.transaction().execute(async (trx) => {
     const reset = await repo.takeValidReset(trx, tenantId, hashToken(token));

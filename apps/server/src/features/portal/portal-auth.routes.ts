@@ -58,7 +58,7 @@ export function portalAuthRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post('/api/v1/portal/me/password', { config: contact, schema: { tags, body: portalPasswordBodySchema, response: { 200: okSchema } } }, async (req) => {
-    await changeContactPassword(ctx, contactOf(req), req.body.currentPassword, req.body.newPassword);
+    await changeContactPassword(ctx, contactOf(req), req.body.currentPassword, req.body.newPassword, tenantOf(req).name);
     return { ok: true as const };
   });
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../platform/crypto/passwords.ts';
+import { assertStrongPassword } from '../../platform/crypto/password-policy.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { assertNotThrottled, loginRules, recordFailure, recordSuccess } from '../../platform/auth/throttle.ts';
 import type { ContactPrincipal } from '../../platform/auth/principal.ts';
@@ -20,10 +21,11 @@ export async function loginContact(ctx: AppContext, tenantId: string, username: 
 }
 
 /** once the contact sets a password, the generated one is forgotten. */
-export async function changeContactPassword(ctx: AppContext, me: ContactPrincipal, current: string, next: string): Promise<void> {
+export async function changeContactPassword(ctx: AppContext, me: ContactPrincipal, current: string, next: string, tenantName: string): Promise<void> {
   const row = await findContactCredentials(ctx.db, me.tenantId, me.id);
   if (!row || !(await verifyPassword(row.password_hash, current))) throw new AppError('PASSWORD_INCORRECT');
   if (next === current) throw new AppError('PASSWORD_TOO_WEAK');
+  await assertStrongPassword(next, { firstName: me.firstName, lastName: me.lastName, email: me.email, username: me.username, tenantName }, 'newPassword');
   await updateContact(ctx.db, me.tenantId, me.id, {
     password_hash: await hashPassword(next),
     initial_password_enc: null,

@@ -48,6 +48,16 @@ describe('first-run setup', () => {
     expect(await setupNeeded(t.ctx)).toBe(true);
   });
 
+  it('a weak first-admin password (the admin\'s own name) is refused in the caller\'s language; nothing is created, the token stays (#9 item 4)', async () => {
+    const weak = { ...body(), admin: { ...body().admin, password: 'AdaAdmin2024' } };
+    const res = await client(t.app, 'localhost').post('/api/v1/setup', weak, { 'accept-language': 'fr' });
+    const err = expectError(res, 400, 'PASSWORD_TOO_WEAK');
+    expect(err.message).toContain('Choisissez');
+    expect(err.details).toEqual([expect.objectContaining({ field: 'admin.password', code: 'password_weak' })]);
+    expect(await setupNeeded(t.ctx)).toBe(true);
+    expect(await t.ctx.db.selectFrom('instance_settings').select('key').where('key', '=', 'setup_token_hash').executeTakeFirst()).toBeDefined();
+  });
+
   it('the right token creates the tenant and admin once, signs the admin in; a racing second request gets 409', async () => {
     const [r1, r2] = await Promise.all([
       client(t.app, 'localhost').post('/api/v1/setup', body({ slug: 'acme' })),
@@ -101,6 +111,18 @@ describe('first-run setup', () => {
 });
 
 describe('non-interactive first start: PORTA_ADMIN_EMAIL + PORTA_ADMIN_PASSWORD', () => {
+  it('a weak PORTA_ADMIN_PASSWORD stops the start with the reason, creating nothing (#9 item 4)', async () => {
+    const fresh = await startIsolatedDatabase(sharedDatabase());
+    const app = await createTestApp({ database: fresh.info, env: { PORTA_ADMIN_EMAIL: 'boot@example.com', PORTA_ADMIN_PASSWORD: 'password12', PORTA_TENANT_SLUG: 'boot' } });
+    try {
+      await expect(bootstrapFromEnv(app.ctx)).rejects.toThrow(/PORTA_ADMIN_PASSWORD: .*common/);
+      expect(await setupNeeded(app.ctx)).toBe(true);
+    } finally {
+      await app.close();
+      await fresh.stop();
+    }
+  });
+
   it('creates the tenant and admin on an empty database, once', async () => {
     const fresh = await startIsolatedDatabase(sharedDatabase());
     const app = await createTestApp({

@@ -8,7 +8,7 @@ import {
 } from '@porta/contracts/technicians';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { technicianOf } from '../../platform/auth/guard.ts';
+import { technicianOf, tenantOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { presentTechnician } from './technicians.presenter.ts';
 import * as service from './technicians.service.ts';
@@ -23,7 +23,7 @@ export function technicianRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post('/api/v1/technicians', { config: admin, schema: { tags, body: technicianCreateSchema, response: { 201: technicianSchema } } }, async (req, reply) => {
-    const row = await service.createTechnician(ctx, technicianOf(req).tenantId, req.body);
+    const row = await service.inviteTechnician(ctx, tenantOf(req), req.body);
     return reply.status(201).send(presentTechnician(row));
   });
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { technicianCreateSchema, technicianUpdateSchema } from '@porta/contracts/technicians';
 import type { AppContext } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/crypto/passwords.ts';
+import { assertStrongPassword } from '../../platform/crypto/password-policy.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { AppError, isUniqueViolation } from '../../platform/errors.ts';
@@ -28,6 +29,12 @@ export async function createTechnician(ctx: AppContext, tenantId: string, input:
     if (isUniqueViolation(err, 'technicians_email_uq')) throw new AppError('EMAIL_TAKEN');
     throw err;
   }
+}
+
+/** An admin adds a technician: the password they choose must be strong (issue 9 item 4). */
+export async function inviteTechnician(ctx: AppContext, tenant: { id: string; name: string }, input: z.infer<typeof technicianCreateSchema>) {
+  await assertStrongPassword(input.password, { name: input.name, email: input.email, tenantName: tenant.name }, 'password');
+  return createTechnician(ctx, tenant.id, input);
 }
 
 export async function updateTechnician(

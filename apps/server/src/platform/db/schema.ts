@@ -9,6 +9,8 @@ export interface TenantsTable {
   name: string;
   default_language: Generated<string>;
   require_totp: Generated<boolean>;
+  /** Issue 9 item 5: an admin copied or opened the portal address from the first-run checklist. */
+  portal_address_shared_at: Date | null;
   created_at: CreatedAt;
 }
 
@@ -68,6 +70,8 @@ export interface ContactsTable {
   email_tickets: Generated<boolean>;
   /** Issue 5: a primary contact who opted in is notified about every ticket of the company. */
   notify_company_tickets: Generated<boolean>;
+  /** Issue 9 item 5: when the last welcome e-mail was queued for this contact. */
+  welcome_sent_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

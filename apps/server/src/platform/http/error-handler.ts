@@ -7,8 +7,8 @@ import { AppError, statusOf } from '../errors.ts';
 import { requestLanguage } from '../i18n/request-language.ts';
 import { localiseValidation } from './validation-details.ts';
 
-function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params: Record<string, string | number> = {}, details?: unknown) {
-  const message = translate(request.lang, 'errors', code, params);
+function send(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, params: Record<string, string | number> = {}, details?: unknown, ownMessage?: string) {
+  const message = ownMessage ?? translate(request.lang, 'errors', code, params);
   const body = details === undefined ? { error: { code, message } } : { error: { code, message, details } };
   return reply.status(status).send(body);
 }
@@ -35,7 +35,8 @@ export function registerErrorHandler(app: FastifyInstance, limits: { attachmentM
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.code === 'TOO_MANY_ATTEMPTS') reply.header('retry-after', String(error.params.count ?? 60));
-      return send(request, reply, error.code, error.status, error.params, error.details);
+      const own = error.localised(request.lang);
+      return send(request, reply, error.code, error.status, error.params, own.details ?? error.details, own.message);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       return send(request, reply, 'VALIDATION_FAILED', 400, {}, localiseValidation(request.lang, error.validation, error.validationContext));

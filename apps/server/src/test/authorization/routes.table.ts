@@ -133,6 +133,16 @@ export const TABLE: Record<string, Row> = {
     },
   },
 
+  // First-run checklist (issue 9 item 5).
+  'GET /api/v1/onboarding': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/onboarding' }) },
+  'POST /api/v1/onboarding/portal-address': {
+    expect: technicians({ ok: 200, write: true, ownHost: 200 }),
+    call: (w) => ({
+      url: '/api/v1/onboarding/portal-address',
+      snapshot: () => w.ctx.db.selectFrom('tenants').select('portal_address_shared_at').where('id', '=', w.T.tenant.id).executeTakeFirst(),
+    }),
+  },
+
   // Customers.
   'GET /api/v1/customers': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/customers' }) },
   'POST /api/v1/customers': {
@@ -159,6 +169,7 @@ export const TABLE: Record<string, Row> = {
   },
 
   // Contacts.
+  'GET /api/v1/contacts/defaults': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/contacts/defaults' }) },
   'GET /api/v1/contacts': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/contacts' }) },
   'POST /api/v1/contacts': {
     expect: technicians({ ok: 201, write: true, ownHost: 404 }),

@@ -9,6 +9,8 @@ import { i18next } from '../../lib/i18n';
 import { notifySuccess } from '../../lib/notify';
 import { FormError } from '../ui/FormError';
 import { PasswordField } from '../ui/PasswordField';
+import type { PasswordPeople } from '@porta/contracts/password-strength';
+import { NewPasswordField } from '../password/NewPasswordField';
 
 export interface PasswordChange {
   currentPassword: string;
@@ -24,10 +26,12 @@ const CODE_FIELDS = { PASSWORD_INCORRECT: 'currentPassword', PASSWORD_TOO_WEAK: 
 
 interface ChangePasswordFormProps {
   mutation: UseMutationResult<unknown, Error, PasswordChange>;
+  /** Whose password: the strength meter judges it against their names and address. */
+  people?: PasswordPeople;
 }
 
 /** Current password, new password twice; shared by the console account and the portal settings. */
-export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
+export function ChangePasswordForm({ mutation, people }: ChangePasswordFormProps) {
   const { t } = useTranslation();
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
@@ -53,12 +57,13 @@ export function ChangePasswordForm({ mutation }: ChangePasswordFormProps) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={420}>
         <PasswordField label={t('password.current')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-        <PasswordField
+        <NewPasswordField
           label={t('password.new')}
           description={t('password.hint')}
-          autoComplete="new-password"
           required
+          people={people}
           {...form.getInputProps('newPassword')}
+          value={form.values.newPassword}
         />
         <PasswordField label={t('password.confirm')} autoComplete="new-password" required {...form.getInputProps('confirmPassword')} />
         <FormError error={mutation.error} shownOnFields={CODE_FIELDS} />

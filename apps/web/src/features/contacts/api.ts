@@ -1,4 +1,4 @@
-import { type Contact, contactCreatedSchema, contactDetailSchema, contactPageSchema, contactSchema } from '@porta/contracts/contacts';
+import { type Contact, contactCreatedSchema, contactDefaultsSchema, contactDetailSchema, contactPageSchema, contactSchema } from '@porta/contracts/contacts';
 import type { Language } from '@porta/i18n/languages';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export interface ContactFields {
   notifyCompanyTickets?: boolean;
 }
 
-export type ContactCreateInput = ContactFields & { customerId: string };
+export type ContactCreateInput = ContactFields & { customerId: string; sendWelcomeEmail?: boolean };
 
 const KEY = ['console', 'contacts'] as const;
 const detailKey = (id: string) => [...KEY, 'detail', id] as const;
@@ -48,6 +48,11 @@ function invalidateLists() {
     queryClient.invalidateQueries({ queryKey: [...KEY, 'list'] }),
     queryClient.invalidateQueries({ queryKey: ['console', 'customers'] }),
   ]);
+}
+
+/** The new-contact form's starting values (issue 9 item 5: the welcome box follows the tenant's setting). */
+export function useContactDefaults() {
+  return useQuery({ queryKey: [...KEY, 'defaults'], queryFn: () => consoleApi.get('/api/v1/contacts/defaults', contactDefaultsSchema), staleTime: 0 });
 }
 
 export function useCreateContact() {

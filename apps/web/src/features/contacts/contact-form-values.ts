@@ -11,10 +11,12 @@ export interface ContactFormValues {
   phone: string;
   language: Language;
   isPrimary: boolean;
+  /** Creating only: queue the welcome e-mail (issue 9 item 5). */
+  sendWelcomeEmail: boolean;
 }
 
-export function emptyContactValues(customerId: string | null, language: Language): ContactFormValues {
-  return { customerId, firstName: '', lastName: '', email: '', phone: '', language, isPrimary: false };
+export function emptyContactValues(customerId: string | null, language: Language, sendWelcomeEmail = false): ContactFormValues {
+  return { customerId, firstName: '', lastName: '', email: '', phone: '', language, isPrimary: false, sendWelcomeEmail };
 }
 
 export function contactToValues(contact: Contact): ContactFormValues {
@@ -26,6 +28,7 @@ export function contactToValues(contact: Contact): ContactFormValues {
     phone: contact.phone ?? '',
     language: contact.language,
     isPrimary: contact.isPrimary,
+    sendWelcomeEmail: false,
   };
 }
 
@@ -41,5 +44,5 @@ export function valuesToFields(values: ContactFormValues): ContactFields {
 }
 
 export function valuesToCreateInput(values: ContactFormValues): ContactCreateInput {
-  return { ...valuesToFields(values), customerId: values.customerId ?? '' };
+  return { ...valuesToFields(values), customerId: values.customerId ?? '', sendWelcomeEmail: values.sendWelcomeEmail };
 }

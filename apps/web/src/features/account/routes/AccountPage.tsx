@@ -29,7 +29,7 @@ export function AccountPage() {
             <ProfileForm />
           </SectionCard>
           <SectionCard title={t('account.passwordTitle')} description={t('account.passwordDescription')}>
-            <ChangePasswordForm mutation={changePassword} />
+            <ChangePasswordForm mutation={changePassword} people={{ name: user.name, email: user.email, tenantName: user.tenant.name }} />
           </SectionCard>
         </>
       )}

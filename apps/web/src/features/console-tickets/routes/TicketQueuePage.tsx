@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
+import { OnboardingChecklist } from '../../onboarding/components/OnboardingChecklist';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
@@ -122,6 +123,7 @@ export function TicketQueuePage() {
         documentTitle={t('tickets.queue.title')}
         actions={newButton}
       />
+      <OnboardingChecklist />
       <DataTable
         caption={t('tickets.queue.title')}
         columns={columns}

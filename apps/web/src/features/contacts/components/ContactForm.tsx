@@ -68,6 +68,14 @@ export function ContactForm({ initialValues, mode, submitLabel, pending, error, 
           description={t('contacts.form.isPrimaryDescription')}
           {...form.getInputProps('isPrimary', { type: 'checkbox' })}
         />
+        {mode === 'create' && (
+          <Checkbox
+            label={t('onboarding.contactForm.sendWelcome')}
+            description={t('onboarding.contactForm.sendWelcomeDescription')}
+            data-testid="send-welcome"
+            {...form.getInputProps('sendWelcomeEmail', { type: 'checkbox' })}
+          />
+        )}
         <FormError error={error} shownOnFields={CODE_FIELDS} />
         <Group gap="sm" mt="xs">
           <Button type="submit" loading={pending} disabled={mode === 'edit' && !form.isDirty()}>

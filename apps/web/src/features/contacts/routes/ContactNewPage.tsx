@@ -5,7 +5,9 @@ import { BackLink } from '../../../components/ui/BackLink';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
-import { useCreateContact } from '../api';
+import { useContactDefaults, useCreateContact } from '../api';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
 import { ContactForm } from '../components/ContactForm';
 import { emptyContactValues, valuesToCreateInput } from '../contact-form-values';
 
@@ -15,6 +17,7 @@ export function ContactNewPage() {
   const [params] = useSearchParams();
   const language = useCurrentLanguage();
   const create = useCreateContact();
+  const defaults = useContactDefaults();
   const customerId = params.get('customerId');
   const backTo = customerId ? `/console/customers/${customerId}` : '/console/contacts';
 
@@ -26,19 +29,25 @@ export function ContactNewPage() {
         description={t('contacts.new.description')}
       />
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} maw={760}>
-        <ContactForm
-          mode="create"
-          initialValues={emptyContactValues(customerId, language)}
-          submitLabel={t('contacts.form.create')}
-          pending={create.isPending}
-          error={create.error}
-          onCancel={() => void navigate(backTo)}
-          onSubmit={async (values) => {
-            const created = await create.mutateAsync(valuesToCreateInput(values));
-            notifySuccess(t('contacts.form.created', { name: `${created.contact.firstName} ${created.contact.lastName}` }));
-            void navigate(`/console/contacts/${created.contact.id}`, { replace: true });
-          }}
-        />
+        {defaults.isPending ? (
+          <LoadingState />
+        ) : defaults.isError ? (
+          <ErrorState error={defaults.error} onRetry={() => void defaults.refetch()} />
+        ) : (
+          <ContactForm
+            mode="create"
+            initialValues={emptyContactValues(customerId, language, defaults.data.sendWelcomeEmail)}
+            submitLabel={t('contacts.form.create')}
+            pending={create.isPending}
+            error={create.error}
+            onCancel={() => void navigate(backTo)}
+            onSubmit={async (values) => {
+              const created = await create.mutateAsync(valuesToCreateInput(values));
+              notifySuccess(t('contacts.form.created', { name: `${created.contact.firstName} ${created.contact.lastName}` }));
+              void navigate(`/console/contacts/${created.contact.id}`, { replace: true });
+            }}
+          />
+        )}
       </Paper>
     </>
   );

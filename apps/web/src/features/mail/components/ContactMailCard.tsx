@@ -13,6 +13,7 @@ import { useSendWelcome } from '../api';
 /** The contact page's e-mail card: "send the welcome e-mail again" and the contact's mail flags (A-4, notifications). */
 export function ContactMailCard({ contact }: { contact: Contact }) {
   const { t } = useTranslation('mail');
+  const { t: tc } = useTranslation('console');
   const send = useSendWelcome(contact.id);
   const update = useUpdateContact(contact.id);
   const [confirming, setConfirming] = useState(false);
@@ -42,7 +43,7 @@ export function ContactMailCard({ contact }: { contact: Contact }) {
           loading={send.isPending && !confirming}
           onClick={() => (contact.passwordState === 'contact' ? setConfirming(true) : send.mutate(false, { onSuccess: sent }))}
         >
-          {t('ui.contact.sendWelcome')}
+          {contact.welcomeEmailSentAt ? t('ui.contact.sendWelcome') : tc('onboarding.welcome.sendFirst')}
         </Button>
       </Stack>
       <ConfirmModal

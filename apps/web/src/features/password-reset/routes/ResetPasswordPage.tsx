@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ResetLayout } from '../components/ResetLayout';
 import { FormError } from '../../../components/ui/FormError';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { NewPasswordField } from '../../../components/password/NewPasswordField';
 import { useResetPassword } from '../api';
 
 /** A-3: the link from the reset mail lands here (`/reset-password?token=…`). */
@@ -44,7 +45,7 @@ export function ResetPasswordPage() {
           }}
         >
           <Stack gap="sm">
-            <PasswordField label={t('ui.reset.newPassword')} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <NewPasswordField label={t('ui.reset.newPassword')} required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <PasswordField
               label={t('ui.reset.repeat')}
               autoComplete="new-password"

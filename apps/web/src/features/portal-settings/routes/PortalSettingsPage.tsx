@@ -7,10 +7,12 @@ import { useChangePortalPassword } from '../api';
 import { LanguageSetting } from '../components/LanguageSetting';
 import { PhoneSetting } from '../components/PhoneSetting';
 import { PortalMailPrefsCard } from '../../mail/components/PortalMailPrefsCard';
+import { useContact } from '../../portal-auth/contact-context';
 
 export function PortalSettingsPage() {
   const { t } = useTranslation(['portal', 'common']);
   const changePassword = useChangePortalPassword();
+  const me = useContact();
   return (
     <Stack gap="lg" maw={760}>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
@@ -22,7 +24,10 @@ export function PortalSettingsPage() {
       </SectionCard>
       <PortalMailPrefsCard />
       <SectionCard title={t('settings.passwordTitle')} description={t('settings.passwordDescription')}>
-        <ChangePasswordForm mutation={changePassword} />
+        <ChangePasswordForm
+          mutation={changePassword}
+          people={{ firstName: me.firstName, lastName: me.lastName, email: me.email, username: me.username, tenantName: me.tenant.name }}
+        />
       </SectionCard>
     </Stack>
   );

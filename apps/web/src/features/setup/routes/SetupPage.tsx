@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AuthLayout } from '../../../components/ui/AuthLayout';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { FormError } from '../../../components/ui/FormError';
+import { NewPasswordField } from '../../../components/password/NewPasswordField';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { isApiError } from '../../../lib/api-error';
 import { PRODUCT_NAME } from '../../../lib/brand';
@@ -24,7 +25,7 @@ const formSchema = setupBodySchema.extend({ confirmPassword: z.string().min(1) }
 });
 
 const SERVER_FIELDS = ['token', 'tenant.slug', 'tenant.name', 'admin.name', 'admin.email', 'admin.password'] as const;
-const CODE_FIELDS = { TENANT_SLUG_TAKEN: 'tenant.slug', SETUP_TOKEN_INVALID: 'token' } as const;
+const CODE_FIELDS = { TENANT_SLUG_TAKEN: 'tenant.slug', SETUP_TOKEN_INVALID: 'token', PASSWORD_TOO_WEAK: 'admin.password' } as const;
 
 export function SetupPage() {
   const { t } = useTranslation(['console', 'common']);
@@ -140,12 +141,13 @@ function SetupForm() {
         </Title>
         <TextInput label={t('setup.adminName')} required autoComplete="name" {...form.getInputProps('admin.name')} />
         <TextInput label={t('setup.adminEmail')} type="email" required autoComplete="email" {...form.getInputProps('admin.email')} />
-        <PasswordField
+        <NewPasswordField
           label={t('setup.password')}
           description={t('common:password.hint')}
           required
-          autoComplete="new-password"
+          people={{ name: form.values.admin.name, email: form.values.admin.email, tenantName: form.values.tenant.name }}
           {...form.getInputProps('admin.password')}
+          value={form.values.admin.password}
         />
         <PasswordField label={t('setup.passwordConfirm')} required autoComplete="new-password" {...form.getInputProps('confirmPassword')} />
         {showToken && (

@@ -10,7 +10,8 @@ import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
 import { useCreateTechnician, useUpdateTechnician } from '../api';
-import { PasswordField } from '../../../components/ui/PasswordField';
+import { NewPasswordField } from '../../../components/password/NewPasswordField';
+import { useTechnician } from '../../console-auth/technician-context';
 import { useRetained } from '../../../lib/use-retained';
 import { AppModal } from '../../../components/ui/AppModal';
 
@@ -30,7 +31,7 @@ interface TechnicianFormModalProps {
 }
 
 const FIELDS = ['name', 'email', 'password', 'isAdmin', 'language'] as const;
-const CODE_FIELDS = { EMAIL_TAKEN: 'email' } as const;
+const CODE_FIELDS = { EMAIL_TAKEN: 'email', PASSWORD_TOO_WEAK: 'password' } as const;
 
 export function TechnicianFormModal({ opened, onClose, technician: current }: TechnicianFormModalProps) {
   const technician = useRetained(current ?? null) ?? undefined;
@@ -40,6 +41,7 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
   const update = useUpdateTechnician();
   const mutation = technician ? update : create;
 
+  const me = useTechnician();
   const form = useForm<Values>({
     initialValues: { name: '', email: '', password: '', isAdmin: false, language },
     validate: (values) => {
@@ -98,12 +100,13 @@ export function TechnicianFormModal({ opened, onClose, technician: current }: Te
           <TextInput label={t('technicians.form.name')} required data-autofocus autoComplete="off" {...form.getInputProps('name')} />
           <TextInput label={t('technicians.form.email')} type="email" required autoComplete="off" {...form.getInputProps('email')} />
           {!technician && (
-            <PasswordField
+            <NewPasswordField
               label={t('technicians.form.password')}
               description={t('technicians.form.passwordDescription')}
               required
-              autoComplete="new-password"
+              people={{ name: form.values.name, email: form.values.email, tenantName: me.tenant.name }}
               {...form.getInputProps('password')}
+              value={form.values.password}
             />
           )}
           <LanguageSelect label={t('technicians.form.language')} {...form.getInputProps('language')} />
