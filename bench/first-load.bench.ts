@@ -161,8 +161,18 @@ async function measure(browser: Browser, spec: PageSpec, contact: { username: st
       if (requests.has(e.requestId)) finished.set(e.requestId, e.encodedDataLength);
     });
 
-    await page.goto(`${BASE}${spec.path}`, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => (globalThis as { __portaFirstText?: number }).__portaFirstText !== undefined, null, { timeout: 60_000 });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    await page.goto(`${BASE}${spec.path}`, { waitUntil: 'load', timeout: 120_000 });
+    await page
+      .waitForFunction(() => (globalThis as { __portaFirstText?: number }).__portaFirstText !== undefined, null, { timeout: 120_000 })
+      .catch((e: unknown) => {
+        throw new Error(`${spec.label}: no heading (${String(e)}); ${problems.join('; ')}`);
+      });
     const deadline = performance.now() + 20_000;
     while (performance.now() - lastRequestAt < QUIET_MS && performance.now() < deadline) await page.waitForTimeout(200);
     // Responses still streaming (an event stream) are counted with what they sent so far: nothing.
