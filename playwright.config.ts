@@ -43,6 +43,7 @@ export default defineConfig({
     { name: 'tickets', testMatch: /tickets\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'kb', testMatch: /kb(-xss)?\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'mail', testMatch: /mail\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'first-load', testMatch: /first-load\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

@@ -28,7 +28,7 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Each language's catalogues in one file, loaded only for that language.
-            { name: (id) => `locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, test: LOCALE_FILE, priority: 30 },
+            { name: (id) => `locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'locale', test: LOCALE_FILE, priority: 30 },
             // Libraries the shell needs before any page: React, the router, i18next, query.
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 20 },
           ],

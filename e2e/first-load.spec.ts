@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+// #9 item 7: a contact opening the portal sign-in cold downloads no console code, one
+// language's catalogues, and compressed scripts. Which modules a chunk holds is read from its
+// source map (the build writes them), so the check follows the code, not chunk names.
+const CONSOLE_ONLY =
+  /(^|\/)src\/features\/(console-[^/]+|customers|contacts|technicians|api-keys|security-settings|ticket-settings|mail|account|setup)\//;
+
+test('the portal sign-in loads no console module, only its language, compressed', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const scripts: { url: string; encoding: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  expect(scripts.length).toBeGreaterThan(0);
+  const sources: string[] = [];
+  for (const script of scripts) {
+    const map = await context.request.get(`${script.url}.map`);
+    expect(map.ok(), script.url).toBeTruthy();
+    sources.push(...((await map.json()) as { sources: string[] }).sources);
+    expect(['br', 'gzip'], script.url).toContain(script.encoding);
+  }
+  // The check itself can see what it looks for: the portal's own sign-in page is there.
+  expect(sources.some((s) => s.includes('features/portal-auth/'))).toBe(true);
+  expect(sources.filter((s) => CONSOLE_ONLY.test(s))).toEqual([]);
+  const languages = new Set(sources.flatMap((s) => /i18n\/locales\/([a-z]{2})\//.exec(s)?.[1] ?? []));
+  expect([...languages]).toEqual(['en']);
+  expect(scripts.map((s) => new URL(s.url, baseURL).pathname).filter((p) => /locale-/.test(p))).toHaveLength(1);
+  await context.close();
+});
