@@ -45,6 +45,7 @@ export default defineConfig({
     { name: 'mail', testMatch: /mail\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'portal-home', testMatch: /portal-home\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'first-load', testMatch: /first-load\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

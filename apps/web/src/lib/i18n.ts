@@ -1,6 +1,6 @@
-import { CATALOGUES } from '@porta/i18n/catalogues';
+import type { Catalogue } from '@porta/i18n/catalogues';
 import { isLanguage, LANGUAGES, type Language, NAMESPACES, pickLanguage } from '@porta/i18n/languages';
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 const STORAGE_KEY = 'porta.language';
@@ -39,16 +39,45 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-void i18next.use(initReactI18next).init({
-  resources: CATALOGUES,
-  lng: preferredLanguage(),
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  ns: [...NAMESPACES],
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18next.language;
+/**
+ * The catalogues, loaded on demand: the build puts each language's namespaces in one chunk of
+ * its own (vite.config.ts), so a page downloads only its language, never all five (#9 item 7).
+ */
+const catalogueFiles = import.meta.glob<Catalogue>('../../../../packages/i18n/locales/*/*.json', { import: 'default' });
+
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    const load = catalogueFiles[`../../../../packages/i18n/locales/${language}/${namespace}.json`];
+    if (!load) return callback(new Error(`no catalogue ${language}/${namespace}`), false);
+    load().then(
+      (catalogue) => callback(null, catalogue),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+/**
+ * Resolves once the current language's catalogues are in (main.tsx renders then). No fallback
+ * language: the parity check keeps every language's keys identical, so English is never
+ * needed to fill gaps and is not downloaded alongside another language.
+ */
+export const i18nReady: Promise<unknown> = i18next
+  .use(lazyCatalogues)
+  .use(initReactI18next)
+  .init({
+    lng: preferredLanguage(),
+    fallbackLng: false,
+    supportedLngs: [...LANGUAGES],
+    load: 'currentOnly',
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => {
+    document.documentElement.lang = i18next.language;
+  });
 
 export { i18next };

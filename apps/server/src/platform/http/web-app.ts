@@ -12,33 +12,43 @@ export function defaultWebDist(): string {
   return fileURLToPath(new URL('../../web/dist', import.meta.url.replace(/\/(src|dist)\/.*$/, '/$1/x')));
 }
 
+/** Hashed build output: its name changes with its content, so it is cached for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves the single-page app: files from the build, and `index.html` for any other GET
  * outside `/api`, so deep links (`/tickets/42`, `/console/contacts/7`) load the app. On a host
  * that names no tenant while tenants exist (no default tenant: `porta tenant default none`),
  * pages get a neutral "no portal here" page instead (404); with no tenant at all the app
  * loads, for first-run setup.
+ * The build writes brotli and gzip siblings of each text file (`apps/web/build/precompress.ts`);
+ * they are sent by content negotiation (`Accept-Encoding`, with `Vary: Accept-Encoding`).
+ * Hashed files under `/assets/` are immutable; everything else (`index.html` above all) is
+ * revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
+ * is a 404, never `index.html` (a stale page asking for an old chunk must fail loudly, not
+ * parse HTML as a script).
  */
 export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver): Promise<void> {
-  const indexFile = path.join(webDist, 'index.html');
-  const built = fs.existsSync(indexFile);
+  const built = fs.existsSync(path.join(webDist, 'index.html'));
   if (built) {
+    const assetsDir = `${path.sep}assets${path.sep}`;
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders(res, file) {
-        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header('cache-control', file.includes(assetsDir) ? IMMUTABLE : 'no-cache');
       },
     });
   }
-  const indexHtml = built ? fs.readFileSync(indexFile, 'utf8') : null;
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && !request.url.startsWith('/healthz');
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !pathname.startsWith('/healthz') && !pathname.startsWith('/assets/');
     if (isPage && !(await tenants.resolve(request.headers.host)) && (await tenants.tenantCount()) > 0) {
       return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
     }
-    if (isPage && indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    if (isPage && built) return reply.code(200).sendFile('index.html');
     if (isPage) return reply.type('text/plain; charset=utf-8').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang, 'errors', 'NOT_FOUND') } });
   });

@@ -24,7 +24,8 @@ export function ProfileForm() {
     update.mutate(values, {
       onSuccess: (session) => {
         form.resetDirty({ name: session.user.name, language: session.user.language });
-        notifySuccess(i18next.t('console:account.profileSaved', { lng: session.user.language }));
+        const { language } = session.user;
+        void i18next.loadLanguages(language).then(() => notifySuccess(i18next.t('console:account.profileSaved', { lng: language })));
       },
       onError: (error) => showServerFieldErrors(form, error, ['name', 'language']),
     });

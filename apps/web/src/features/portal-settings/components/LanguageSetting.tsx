@@ -21,7 +21,7 @@ export function LanguageSetting() {
       { language },
       {
         // Said in the language just chosen, not the one this component rendered in.
-        onSuccess: () => notifySuccess(i18next.t('portal:settings.languageSaved', { lng: language })),
+        onSuccess: () => void i18next.loadLanguages(language).then(() => notifySuccess(i18next.t('portal:settings.languageSaved', { lng: language }))),
         onError: () => applyLanguage(previous),
       },
     );
