@@ -94,7 +94,8 @@ describe('welcome e-mail flag and first-run checklist', () => {
     // setup() made one customer; no mail server (no global relay in this test app), no contact, no article.
     expect(doneKeys(o)).toEqual(['customer']);
     expect(o.complete).toBe(false);
-    expect(o.portalUrl).toBe(`http://${fx.tenant.slug}.localhost/`);
+    // Not the default tenant: its own host, with the port of the test config's public URL (#9 item 3).
+    expect(o.portalUrl).toBe(`http://${fx.tenant.slug}.localhost:3000/`);
 
     expectStatus(await admin.patch('/api/v1/settings/mail', { smtp: { host: '127.0.0.1', port: smtp.sink.port, secure: false } }), 200);
     const customer = await makeCustomer(t.ctx, fx.tenant.id);
