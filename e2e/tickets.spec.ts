@@ -37,7 +37,7 @@ test('ticket journey: portal, console, live reply, field visibility, billed', as
     await contact.getByLabel('Password', { exact: true }).fill(credentials.password);
     await contact.getByRole('button', { name: 'Sign in' }).click();
     await expect(contact.getByRole('heading', { name: 'Hello Paula' })).toBeVisible();
-    await contact.getByRole('link', { name: /Support tickets/ }).click();
+    await contact.getByRole('link', { name: 'All tickets' }).click();
     await expect(contact.getByRole('heading', { name: 'My tickets', level: 1 })).toBeVisible();
     await expect(contact.getByText('No tickets yet')).toBeVisible();
     await expect(contact).toHaveTitle('My tickets · Acme IT Services');
