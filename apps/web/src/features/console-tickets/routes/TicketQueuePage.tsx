@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { TicketSummary } from '@porta/contracts/tickets';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TicketLink } from '../../../components/ui/TicketLink';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { OnboardingChecklist } from '../../onboarding/components/OnboardingChecklist';
@@ -42,12 +43,7 @@ export function TicketQueuePage() {
       header: t('tickets.queue.columns.subject'),
       render: (ticket) => (
         <Stack gap={2}>
-          <Anchor component={Link} to={`/console/tickets/${ticket.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-            <Text span c="dimmed" size="sm" mr={6}>
-              #{ticket.number}
-            </Text>
-            {ticket.subject}
-          </Anchor>
+          <TicketLink to={`/console/tickets/${ticket.id}`} ticket={ticket} />
           <Text size="xs" c="dimmed">
             {ticket.requester.name} · {ticket.customer.name}
           </Text>

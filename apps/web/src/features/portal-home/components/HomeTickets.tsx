@@ -3,6 +3,7 @@ import type { PortalHome } from '@porta/contracts/portal-home';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TicketLink } from '../../../components/ui/TicketLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { SectionCard } from '../../../components/ui/SectionCard';
 import { formatDate } from '../../../lib/format';
@@ -31,12 +32,7 @@ export function HomeTickets({ tickets, customer }: { tickets: Tickets; customer:
             <li key={ticket.id}>
               <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                 <Stack gap={0} style={{ minWidth: 0 }}>
-                  <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-                    <Text span c="dimmed" size="sm" mr={6}>
-                      #{ticket.number}
-                    </Text>
-                    {ticket.subject}
-                  </Anchor>
+                  <TicketLink to={`/tickets/${ticket.id}`} ticket={ticket} />
                   <Text size="xs" c="dimmed">
                     {t('portalHome.updated', { date: formatDate(ticket.updatedAt) })}
                   </Text>

@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { TicketSummary } from '@porta/contracts/tickets';
 import { IconPlus, IconTicket } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { TicketLink } from '../../../components/ui/TicketLink';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { formatDate } from '../../../lib/format';
@@ -33,12 +34,7 @@ export function PortalTicketsPage() {
       header: t('tickets.list.columns.subject'),
       render: (ticket) => (
         <Stack gap={2}>
-          <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} style={{ overflowWrap: 'anywhere' }}>
-            <Text span c="dimmed" size="sm" mr={6}>
-              #{ticket.number}
-            </Text>
-            {ticket.subject}
-          </Anchor>
+          <TicketLink to={`/tickets/${ticket.id}`} ticket={ticket} />
           {scope === 'company' && (
             <Text size="xs" c="dimmed">
               {t('tickets.list.requestedBy', { name: ticket.requester.name })}
