@@ -35,6 +35,7 @@ import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import multipart from '@fastify/multipart';
+import { applyMultipartSkipFix } from './platform/http/multipart-skip-fix.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   await app.register(cookie);
+  applyMultipartSkipFix();
   await app.register(multipart, { limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 5, parts: 6 } });
   registerSecurityHeaders(app);
   registerErrorHandler(app, ctx.config);
