@@ -67,6 +67,16 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * One entry of a VALIDATION_FAILED answer's `details`: `field` is the dotted path of the input
+ * ("tenant.slug", "domains.2"; query and path parameters are prefixed "querystring." / "params.").
+ */
+export interface ValidationDetail {
+  field: string;
+  code: string;
+  message: string;
+}
+
 export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }

@@ -1,10 +1,16 @@
+import type { ValidationDetail } from '@porta/contracts/errors';
 import { describe, expect, it } from 'vitest';
 import { ApiError, isApiError, isNotFoundError, parseDetailFields, parseFieldIssues } from './api-error';
 import { initials } from './initials';
 
 describe('API errors', () => {
   it('reads VALIDATION_FAILED details into field issues, ignoring anything malformed', () => {
-    expect(parseFieldIssues([{ path: ['tenant', 'slug'], message: 'taken' }, { path: ['domains', 2], message: 'bad' }])).toEqual([
+    // The server's shape (ValidationDetail): a dotted field, a code, a localised message.
+    const details: ValidationDetail[] = [
+      { field: 'tenant.slug', code: 'custom', message: 'taken' },
+      { field: 'domains.2', code: 'invalid_format', message: 'bad' },
+    ];
+    expect(parseFieldIssues(details)).toEqual([
       { path: ['tenant', 'slug'], message: 'taken' },
       { path: ['domains', '2'], message: 'bad' },
     ]);

@@ -47,10 +47,8 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-const issueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number()])).transform((path) => path.map(String)),
-  message: z.string(),
-});
+/** A VALIDATION_FAILED detail (`ValidationDetail` in contracts): its dotted `field` becomes a path. */
+const issueSchema = z.object({ field: z.string(), message: z.string() }).transform(({ field, message }) => ({ path: field.split('.').filter(Boolean), message }));
 
 export const errorBodySchema = z.object({
   error: z.object({

@@ -1,12 +1,9 @@
 import type { Language } from '@porta/i18n/languages';
 import { translate } from '@porta/i18n/translate';
 import type { FastifySchemaValidationError } from 'fastify';
+import type { ValidationDetail } from '@porta/contracts/errors';
 
-export interface FieldError {
-  field: string;
-  code: string;
-  message: string;
-}
+export type FieldError = ValidationDetail;
 
 function messageKey(e: FastifySchemaValidationError): string {
   const p = e.params as Record<string, unknown>;
