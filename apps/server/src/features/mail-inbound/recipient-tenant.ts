@@ -1,10 +1,13 @@
 import type { AppContext } from '../../platform/context.ts';
 import { bareAddress, domainOf } from '../../platform/mail/header-safety.ts';
+import { findDefaultTenant } from '../../platform/tenancy/default-tenant.repo.ts';
 import { tenantOfInboundAddress } from '../mail/mail-settings.repo.ts';
 
 /**
- * Which tenant a recipient address reaches: `<slug>@<PORTA_MAIL_DOMAIN>`, an address an admin
- * added, or (single-tenant install) any address at all.
+ * Which tenant a recipient address reaches, in the order hosts are resolved (tenant-resolver.ts):
+ * `<slug>@<PORTA_MAIL_DOMAIN>`, then an address an admin added, then the default tenant (the
+ * first tenant unless `porta tenant default` chose another, or none: then the mail is refused).
+ * A single-server install therefore keeps receiving its mail after `npm run demo` adds a tenant.
  */
 export async function tenantOfRecipient(ctx: AppContext, recipient: string): Promise<string | undefined> {
   const address = bareAddress(recipient);
@@ -15,6 +18,5 @@ export async function tenantOfRecipient(ctx: AppContext, recipient: string): Pro
   }
   const added = await tenantOfInboundAddress(ctx.db, address);
   if (added) return added;
-  const only = await ctx.db.selectFrom('tenants').select('id').limit(2).execute();
-  return only.length === 1 ? only[0]?.id : undefined;
+  return (await findDefaultTenant(ctx.db))?.id;
 }
