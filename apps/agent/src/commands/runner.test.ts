@@ -33,7 +33,7 @@ async function runner(executor: Executor, consoleUser: string | null = 'alice') 
     nonces,
     runner: new CommandRunner({
       deviceId, tenantId, commandPublicKey: keys.publicKey, nonces, planner: linuxPlanner, executor,
-      readContext: async () => ({ consoleUser, consoleUid: 1000, elevated: true, brewPath: null }),
+      readContext: async () => ({ consoleUser, consoleUid: 1000, consoleSession: consoleUser ? '2' : null, elevated: true, brewPath: null }),
     }),
   };
 }
@@ -44,7 +44,7 @@ it('reports executor failure as failed/executor-failed and keeps the nonce burnt
   const sent: AgentMessage[] = [];
   const p = payload({ action: 'lock', params: {} });
   await r.handle(signCommand(p, keys.privateKey), (m) => sent.push(m));
-  expect(ran).toEqual([['loginctl', 'lock-sessions']]);
+  expect(ran).toEqual([['loginctl', 'lock-session', '2']]);
   expect(sent).toEqual([
     { type: 'ack', commandId: p.id },
     { type: 'status', commandId: p.id, status: 'running' },

@@ -28,13 +28,13 @@ try {
   const agent = run(['run', '--state', state]);
   try {
     await until('connection', () => server.connected(deviceId), 30_000);
-    const payload = server.payload(deviceId, { action: 'lock', params: {} });
+    const payload = server.payload(deviceId, { action: 'restart', params: {} });
     server.send(deviceId, server.sign(payload));
     await until('succeeded', () => server.statusesOf(payload.id).includes('succeeded'), 30_000);
     const file = path.join(state, 'dry-run.jsonl');
     const line = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8').trim()) as { commandId: string; argv: string[] }) : null;
-    if (line?.commandId !== payload.id || line.argv.join(' ') !== 'loginctl lock-sessions') throw new Error(`dry-run line wrong: ${JSON.stringify(line)}`);
-    console.log(`device ${deviceId}: lock -> ${line.argv.join(' ')} (${server.statusesOf(payload.id).join(', ')})`);
+    if (line?.commandId !== payload.id || line.argv.join(' ') !== 'systemctl reboot') throw new Error(`dry-run line wrong: ${JSON.stringify(line)}`);
+    console.log(`device ${deviceId}: restart -> ${line.argv.join(' ')} (${server.statusesOf(payload.id).join(', ')})`);
   } finally {
     agent.kill();
     await agent.done;
