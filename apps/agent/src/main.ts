@@ -54,8 +54,9 @@ async function execute(command: Command): Promise<number> {
       const os = currentOs();
       const paths = { ...DEFAULT_PATHS[os], ...(command.state ? { stateDir: path.resolve(command.state) } : {}) };
       const plan = servicePlan(os, paths);
-      if (!canInstall(os)) {
-        console.error(`Installing a service needs root. Run "sudo ${path.basename(process.execPath)} install --server ${command.server} --token …", or do by hand:\n`);
+      if (!(await canInstall(os))) {
+        const how = os === 'windows' ? `from an Administrator prompt: "${path.basename(process.execPath)} install --server ${command.server} --token …"` : `"sudo ${path.basename(process.execPath)} install --server ${command.server} --token …"`;
+        console.error(`Installing the agent needs ${os === 'windows' ? 'Administrator' : 'root'} rights. Run it ${how}, or do by hand:\n`);
         console.error(`porta-agent enrol --server ${command.server} --token … --state ${paths.stateDir}\n${describePlan(plan, paths, 'install')}`);
         return 2;
       }
@@ -72,8 +73,8 @@ async function execute(command: Command): Promise<number> {
     case 'uninstall': {
       const os = currentOs();
       const paths = { ...DEFAULT_PATHS[os], ...(command.state ? { stateDir: path.resolve(command.state) } : {}) };
-      if (!canInstall(os)) {
-        console.error(`Removing the service needs root. Run it with sudo, or by hand:\n${describePlan(servicePlan(os, paths), paths, 'uninstall')}`);
+      if (!(await canInstall(os))) {
+        console.error(`Removing the agent needs ${os === 'windows' ? 'an Administrator prompt' : 'root (sudo)'}; or do by hand:\n${describePlan(servicePlan(os, paths), paths, 'uninstall')}`);
         return 2;
       }
       await uninstallService(os, paths, command.purge, log);

@@ -1,13 +1,18 @@
 import { chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentOs } from '@porta/agent-protocol';
+import { probe } from '../os/probe.ts';
 import { runStep } from '../os/system-executor.ts';
 import { describePlan, servicePlan } from './plan.ts';
 import { ServiceError, type InstallPaths, type ServicePlan } from './types.ts';
 
-/** Whether this process may install a system service (root on Unix; on Windows schtasks says if not Administrator). */
-export function canInstall(os: AgentOs): boolean {
-  return os === 'windows' ? true : process.getuid?.() === 0;
+/**
+ * Whether this process may install the agent: root on Unix; on Windows an elevated
+ * Administrator (`net session` answers only to one) or SYSTEM.
+ */
+export async function canInstall(os: AgentOs): Promise<boolean> {
+  if (os !== 'windows') return process.getuid?.() === 0;
+  return (await probe('net', ['session'])) !== null;
 }
 
 async function run(argv: string[], tolerant: boolean): Promise<void> {
