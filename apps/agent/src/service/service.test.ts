@@ -85,6 +85,7 @@ describe('windows scheduled tasks', () => {
       [files.logout, 'utf16le'],
     ]);
     expect(plan.install).toEqual([
+      ['icacls', 'C:\\ProgramData\\Porta\\agent', '/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F'],
       ['schtasks', '/Create', '/TN', 'Porta Agent', '/XML', files.agent, '/F'],
       ['schtasks', '/Create', '/TN', 'Porta Agent Lock', '/XML', files.lock, '/F'],
       ['schtasks', '/Create', '/TN', 'Porta Agent Logout', '/XML', files.logout, '/F'],

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { WINDOWS_SESSION_TASKS, type WindowsSessionAction } from '../os/windows-session.ts';
 import { ServiceError, WINDOWS_TASK, type InstallPaths, type ServicePlan } from './types.ts';
-import { agentTaskXml, sessionTaskXml } from './windows-task-xml.ts';
+import { agentTaskXml, SID_ADMINISTRATORS, SID_SYSTEM, sessionTaskXml } from './windows-task-xml.ts';
 
 function windowsPath(p: string): string {
   if (!/^[A-Za-z]:\\[^"<>|*?\r\n]*$/.test(p)) throw new ServiceError(`Path not usable for a Windows scheduled task: ${p}`);
@@ -44,6 +44,9 @@ export function windowsPlan(paths: InstallPaths): ServicePlan {
       ...sessionActions.map((a) => ({ path: files[a], content: sessionTaskXml(a), mode: 0o644, encoding: 'utf16le' as const })),
     ],
     install: [
+      // ProgramData lets every user read what it holds: the state (device key) gets SYSTEM and
+      // Administrators only, inherited by the files enrol already wrote and any written later.
+      ['icacls', windowsPath(paths.stateDir), '/inheritance:r', '/grant:r', `*${SID_SYSTEM}:(OI)(CI)F`, `*${SID_ADMINISTRATORS}:(OI)(CI)F`],
       ['schtasks', '/Create', '/TN', WINDOWS_TASK, '/XML', files.agent, '/F'],
       ...sessionActions.map((a) => ['schtasks', '/Create', '/TN', WINDOWS_SESSION_TASKS[a].name, '/XML', files[a], '/F']),
       ['schtasks', '/Run', '/TN', WINDOWS_TASK],
