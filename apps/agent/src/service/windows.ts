@@ -43,10 +43,10 @@ export function windowsPlan(paths: InstallPaths): ServicePlan {
       },
       ...sessionActions.map((a) => ({ path: files[a], content: sessionTaskXml(a), mode: 0o644, encoding: 'utf16le' as const })),
     ],
+    // ProgramData lets every user read what it holds: the state directory (device key) gets
+    // SYSTEM and Administrators only, before enrol writes into it; its files inherit that.
+    prepare: [['icacls', windowsPath(paths.stateDir), '/inheritance:r', '/grant:r', `*${SID_SYSTEM}:(OI)(CI)F`, `*${SID_ADMINISTRATORS}:(OI)(CI)F`]],
     install: [
-      // ProgramData lets every user read what it holds: the state (device key) gets SYSTEM and
-      // Administrators only, inherited by the files enrol already wrote and any written later.
-      ['icacls', windowsPath(paths.stateDir), '/inheritance:r', '/grant:r', `*${SID_SYSTEM}:(OI)(CI)F`, `*${SID_ADMINISTRATORS}:(OI)(CI)F`],
       ['schtasks', '/Create', '/TN', WINDOWS_TASK, '/XML', files.agent, '/F'],
       ...sessionActions.map((a) => ['schtasks', '/Create', '/TN', WINDOWS_SESSION_TASKS[a].name, '/XML', files[a], '/F']),
       ['schtasks', '/Run', '/TN', WINDOWS_TASK],
