@@ -4,7 +4,7 @@ import { parseCommand, USAGE, UsageError, type Command } from './cli/args.ts';
 import { enrol, EnrolError } from './enrol.ts';
 import { collectInventory } from './inventory.ts';
 import { currentOs } from './os/planners.ts';
-import { canInstall, describePlan, installService, uninstallService } from './service/install.ts';
+import { canInstall, describePlan, installService, prepareStateDir, uninstallService } from './service/install.ts';
 import { servicePlan } from './service/plan.ts';
 import { DEFAULT_PATHS, ServiceError } from './service/types.ts';
 import { StateError } from './state/store.ts';
@@ -57,13 +57,14 @@ async function execute(command: Command): Promise<number> {
       if (!(await canInstall(os))) {
         const how = os === 'windows' ? `from an Administrator prompt: "${path.basename(process.execPath)} install --server ${command.server} --token …"` : `"sudo ${path.basename(process.execPath)} install --server ${command.server} --token …"`;
         console.error(`Installing the agent needs ${os === 'windows' ? 'Administrator' : 'root'} rights. Run it ${how}, or do by hand:\n`);
-        console.error(`porta-agent enrol --server ${command.server} --token … --state ${paths.stateDir}\n${describePlan(plan, paths, 'install')}`);
+        console.error(describePlan(plan, paths, 'install', `porta-agent enrol --server ${command.server} --token … --state ${paths.stateDir}`));
         return 2;
       }
       if (!(await isPackaged())) {
         console.error('install works from the packaged porta-agent executable (npm run build:agent); from sources use enrol + run.');
         return 2;
       }
+      await prepareStateDir(os, paths, log);
       const state = await enrol({ server: command.server, token: command.token, stateDir: paths.stateDir, executor: 'system', inventory: await collectInventory() });
       log(`enrolled as device ${state.deviceId}`);
       await installService(os, paths, process.execPath, log);

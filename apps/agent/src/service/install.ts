@@ -29,6 +29,15 @@ export async function writeServiceFile(file: ServicePlan['files'][number]): Prom
   await writeFile(file.path, bytes, { mode: file.mode });
 }
 
+/** Creates the state directory (0700) and locks it down where the OS needs a step for that. */
+export async function prepareStateDir(os: AgentOs, paths: InstallPaths, log: (line: string) => void): Promise<void> {
+  await mkdir(paths.stateDir, { recursive: true, mode: 0o700 });
+  for (const argv of servicePlan(os, paths).prepare) {
+    log(`running ${argv.join(' ')}`);
+    await run(argv, false);
+  }
+}
+
 /** Copies the running executable into place and writes and starts the service. */
 export async function installService(os: AgentOs, paths: InstallPaths, executable: string, log: (line: string) => void): Promise<void> {
   const plan = servicePlan(os, paths);

@@ -38,6 +38,7 @@ describe('systemd', () => {
   it('installs and removes with systemctl', () => {
     const plan = systemdPlan(DEFAULT_PATHS.linux);
     expect(plan.files.map((f) => [f.path, f.mode])).toEqual([[SYSTEMD_UNIT_PATH, 0o644]]);
+    expect(plan.prepare).toEqual([]);
     expect(plan.install).toEqual([['systemctl', 'daemon-reload'], ['systemctl', 'enable', '--now', 'porta-agent.service']]);
     expect(plan.uninstall).toEqual([['systemctl', 'disable', '--now', 'porta-agent.service'], ['systemctl', 'daemon-reload']]);
   });
@@ -84,6 +85,7 @@ describe('windows scheduled tasks', () => {
       [files.lock, 'utf16le'],
       [files.logout, 'utf16le'],
     ]);
+    expect(plan.prepare).toEqual([['icacls', 'C:\\ProgramData\\Porta\\agent', '/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F']]);
     expect(plan.install).toEqual([
       ['schtasks', '/Create', '/TN', 'Porta Agent', '/XML', files.agent, '/F'],
       ['schtasks', '/Create', '/TN', 'Porta Agent Lock', '/XML', files.lock, '/F'],
@@ -221,4 +223,8 @@ it('describes a plan for a person to run by hand', () => {
   expect(text).toContain('copy the agent executable to /opt/porta-agent/porta-agent');
   expect(text).toContain('systemctl enable --now porta-agent.service');
   expect(describePlan(servicePlan('macos', DEFAULT_PATHS.macos), DEFAULT_PATHS.macos, 'uninstall')).toContain('launchctl bootout system/com.porta.agent');
+  // Windows: the state directory is locked down before enrol writes the device key into it.
+  const windows = describePlan(servicePlan('windows', DEFAULT_PATHS.windows), DEFAULT_PATHS.windows, 'install', 'porta-agent enrol …').split('\n');
+  expect(windows[0]).toMatch(/^icacls /);
+  expect(windows[1]).toBe('porta-agent enrol …');
 });

@@ -16,6 +16,8 @@ export interface ServicePlan {
   os: AgentOs;
   /** utf16le: written with a byte-order mark (Windows task XML). Default utf8. */
   files: Array<{ path: string; content: string; mode: number; encoding?: 'utf8' | 'utf16le' }>;
+  /** Run once the state directory exists and before enrol writes the device key into it. */
+  prepare: string[][];
   install: string[][];
   uninstall: string[][];
 }

@@ -1,7 +1,8 @@
 import { WINDOWS_SESSION_TASKS, type WindowsSessionAction } from '../os/windows-session.ts';
 
-/** Well-known SIDs: LocalSystem and BUILTIN\Users. */
+/** Well-known SIDs: LocalSystem, BUILTIN\Administrators, BUILTIN\Users. */
 export const SID_SYSTEM = 'S-1-5-18';
+export const SID_ADMINISTRATORS = 'S-1-5-32-544';
 export const SID_USERS = 'S-1-5-32-545';
 
 function xml(text: string): string {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { WINDOWS_SESSION_TASKS, type WindowsSessionAction } from '../os/windows-session.ts';
 import { ServiceError, WINDOWS_TASK, type InstallPaths, type ServicePlan } from './types.ts';
-import { agentTaskXml, sessionTaskXml } from './windows-task-xml.ts';
+import { agentTaskXml, SID_ADMINISTRATORS, SID_SYSTEM, sessionTaskXml } from './windows-task-xml.ts';
 
 function windowsPath(p: string): string {
   if (!/^[A-Za-z]:\\[^"<>|*?\r\n]*$/.test(p)) throw new ServiceError(`Path not usable for a Windows scheduled task: ${p}`);
@@ -43,6 +43,9 @@ export function windowsPlan(paths: InstallPaths): ServicePlan {
       },
       ...sessionActions.map((a) => ({ path: files[a], content: sessionTaskXml(a), mode: 0o644, encoding: 'utf16le' as const })),
     ],
+    // ProgramData lets every user read what it holds: the state directory (device key) gets
+    // SYSTEM and Administrators only, before enrol writes into it; its files inherit that.
+    prepare: [['icacls', windowsPath(paths.stateDir), '/inheritance:r', '/grant:r', `*${SID_SYSTEM}:(OI)(CI)F`, `*${SID_ADMINISTRATORS}:(OI)(CI)F`]],
     install: [
       ['schtasks', '/Create', '/TN', WINDOWS_TASK, '/XML', files.agent, '/F'],
       ...sessionActions.map((a) => ['schtasks', '/Create', '/TN', WINDOWS_SESSION_TASKS[a].name, '/XML', files[a], '/F']),
