@@ -43,16 +43,30 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   ticket_field_values_tenant_id_fkey: 'TENANT_NOT_FOUND',
   ticket_statuses_tenant_id_fkey: 'TENANT_NOT_FOUND',
   tickets_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_settings_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_messages_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_codes_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  software_packages_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  self_service_settings_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  self_service_requests_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  audit_log_tenant_id_fkey: 'TENANT_NOT_FOUND',
   // → customers
   contacts_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   customer_domains_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   tickets_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  self_service_requests_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  // → software_packages, sms_codes (issue 12)
+  self_service_requests_package_id_fkey: 'SOFTWARE_PACKAGE_NOT_FOUND',
+  self_service_requests_code_id_fkey: 'NOT_FOUND',
   // → contacts
   kb_votes_contact_id_fkey: 'CONTACT_NOT_FOUND',
   password_resets_contact_id_fkey: 'CONTACT_NOT_FOUND',
   ticket_attachments_uploaded_by_contact_id_fkey: 'CONTACT_NOT_FOUND',
   ticket_comments_author_contact_id_fkey: 'CONTACT_NOT_FOUND',
   tickets_requester_id_fkey: 'CONTACT_NOT_FOUND',
+  sms_messages_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  sms_codes_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  self_service_requests_contact_id_fkey: 'CONTACT_NOT_FOUND',
   // → technicians
   api_keys_technician_id_fkey: 'TECHNICIAN_NOT_FOUND',
   kb_articles_author_id_fkey: 'TECHNICIAN_NOT_FOUND',
@@ -137,6 +151,14 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   ticket_statuses_pkey: 'CONFLICT',
   tickets_pkey: 'CONFLICT',
   tickets_tenant_id_number_key: 'CONFLICT',
+  software_packages_name_uq: 'SOFTWARE_PACKAGE_NAME_TAKEN',
+  sms_settings_pkey: 'CONFLICT',
+  sms_messages_pkey: 'CONFLICT',
+  sms_codes_pkey: 'CONFLICT',
+  software_packages_pkey: 'CONFLICT',
+  self_service_settings_pkey: 'CONFLICT',
+  self_service_requests_pkey: 'CONFLICT',
+  audit_log_pkey: 'CONFLICT',
 };
 
 interface PgError {
