@@ -41,6 +41,8 @@ const envSchema = z.object({
   PORTA_MAIL_DOMAIN_HOURLY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  PORTA_OUTBOUND_ALLOW_PRIVATE: bool.optional(),
+  PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +68,10 @@ export interface Config {
   attachmentMaxBytes: number;
   logLevel: string;
   mail: MailConfig;
+  /** Tenant-chosen outbound URLs may reach private/loopback addresses (off in production unless PORTA_OUTBOUND_ALLOW_PRIVATE). */
+  outboundAllowPrivate: boolean;
+  /** SS-6: at most this many verification codes per tenant per hour. */
+  smsTenantHourlyLimit: number;
 }
 
 export interface MailConfig {
@@ -120,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? e.NODE_ENV !== 'production',
+    smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
       relay: e.PORTA_SMTP_RELAY,
       receiverPort: e.PORTA_SMTP_PORT,
