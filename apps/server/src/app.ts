@@ -34,6 +34,8 @@ import { mailRoutes } from './features/mail/mail.routes.ts';
 import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
+import { smsRoutes } from './features/sms/sms.routes.ts';
+import { phoneRoutes } from './features/phone-verification/phone.routes.ts';
 import multipart from '@fastify/multipart';
 
 export interface BuiltApp {
@@ -108,6 +110,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   onboardingRoutes(app, ctx);
+  smsRoutes(app, ctx);
+  phoneRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

@@ -20,6 +20,6 @@ export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): 
     isPrimary: c.isPrimary,
     customer: { id: c.customerId, name: c.customerName },
     tenant: { slug: tenant.slug, name: tenant.name },
-    sections: { tickets: sectionEnabled(settings.sections.tickets, c.customerId), kb: sectionEnabled(settings.sections.kb, c.customerId), assistant: false, selfService: false },
+    sections: { tickets: sectionEnabled(settings.sections.tickets, c.customerId), kb: sectionEnabled(settings.sections.kb, c.customerId), assistant: false, selfService: sectionEnabled(settings.sections.selfService, c.customerId) },
   };
 }

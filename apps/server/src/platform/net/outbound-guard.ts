@@ -53,7 +53,7 @@ export class OutboundRefused extends Error {
   }
 }
 
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 4);
@@ -92,7 +92,7 @@ export interface OutboundResponse {
 const MAX_ANSWER = 256 * 1024;
 
 /** One request through the guard; the answer's body is read up to 256 KiB. */
-export function outboundRequest(req: OutboundRequest): Promise<OutboundResponse> {
+export async function outboundRequest(req: OutboundRequest): Promise<OutboundResponse> {
   const url = checkOutboundUrl(req.url, req.allowPrivate);
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
