@@ -35,6 +35,9 @@ import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import multipart from '@fastify/multipart';
+import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts';
+import { deviceRoutes } from './features/devices/devices.routes.ts';
+import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -108,6 +111,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   onboardingRoutes(app, ctx);
+  await registerAgentGateway(app, ctx);
+  enrolmentRoutes(app, ctx);
+  deviceRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

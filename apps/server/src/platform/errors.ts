@@ -24,6 +24,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FIELD_VISIBILITY_INVALID: 400,
   ATTACHMENT_MISSING: 400,
   ATTACHMENT_MALFORMED: 400,
+  ENROLMENT_TOKEN_INVALID: 401,
   INTERNAL: 500,
 };
 
@@ -49,6 +50,7 @@ const CONFLICTS: ErrorCode[] = [
   'MAIL_ADDRESS_TAKEN',
   'WELCOME_NEEDS_NEW_PASSWORD',
   'MAIL_NOT_RETRYABLE',
+  'DEVICE_REVOKED',
 ];
 
 export function statusOf(code: ErrorCode): number {
