@@ -21,7 +21,17 @@ export async function registerAgentGateway(app: ZodApp, ctx: AppContext): Promis
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   const dist = ctx.config.agentDist ?? defaultAgentDist();
 
-  app.get(CONNECT_PATH, { websocket: true, config: { access: 'public' }, schema: { tags: ['agent'], hide: true } }, (socket, req) => runtime.gateway.accept(socket, req.tenant?.id));
+  app.route({
+    method: 'GET',
+    url: CONNECT_PATH,
+    config: { access: 'public' },
+    schema: { tags: ['agent'], hide: true },
+    // A plain HTTP request (no upgrade) finds nothing here.
+    handler: async () => {
+      throw new AppError('NOT_FOUND');
+    },
+    wsHandler: (socket, req) => runtime.gateway.accept(socket, req.tenant?.id),
+  });
 
   app.get('/api/v1/agent/downloads', { config: { access: 'technician' }, schema: { tags: ['devices'], response: { 200: agentDownloadsSchema } } }, async () => listAgentDownloads(dist));
 

@@ -125,9 +125,11 @@ export class AgentGateway {
         return devices.storeInventory(this.ctx.db, tenantId, deviceId, inventory);
       }
       case 'ack':
-        return recordAgentReport(this.ctx, tenantId, deviceId, { commandId: msg.commandId, status: 'acknowledged' });
+        await recordAgentReport(this.ctx, tenantId, deviceId, { commandId: msg.commandId, status: 'acknowledged' });
+        return;
       case 'status':
-        return recordAgentReport(this.ctx, tenantId, deviceId, { commandId: msg.commandId, status: msg.status, reason: msg.reason, detail: msg.detail });
+        await recordAgentReport(this.ctx, tenantId, deviceId, { commandId: msg.commandId, status: msg.status, reason: msg.reason, detail: msg.detail });
+        return;
     }
   }
 
