@@ -37,6 +37,9 @@ import { passwordResetRoutes } from './features/password-reset/password-reset.ro
 import { smsRoutes } from './features/sms/sms.routes.ts';
 import { phoneRoutes } from './features/phone-verification/phone.routes.ts';
 import multipart from '@fastify/multipart';
+import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts';
+import { deviceRoutes } from './features/devices/devices.routes.ts';
+import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -112,6 +115,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   onboardingRoutes(app, ctx);
   smsRoutes(app, ctx);
   phoneRoutes(app, ctx);
+  await registerAgentGateway(app, ctx);
+  enrolmentRoutes(app, ctx);
+  deviceRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

@@ -24,6 +24,8 @@ const envSchema = z.object({
   PORTA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24),
   PORTA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   PORTA_WEB_DIST: z.string().optional(),
+  /** Built agent executables offered for download (issue 12); default `<repo>/dist/agent`. */
+  PORTA_AGENT_DIST: z.string().optional(),
   PORTA_ATTACHMENTS_DIR: z.string().optional(),
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
@@ -61,6 +63,7 @@ export interface Config {
   sessionAbsoluteMs: number;
   sessionCacheMs: number;
   webDist: string | undefined;
+  agentDist: string | undefined;
   dbPoolSize: number | undefined;
   /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
   dbNamedStatements: boolean;
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.PORTA_SESSION_ABSOLUTE_HOURS * 3_600_000,
     sessionCacheMs: e.PORTA_SESSION_CACHE_MS,
     webDist: e.PORTA_WEB_DIST,
+    agentDist: e.PORTA_AGENT_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
     dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),

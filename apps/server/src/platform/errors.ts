@@ -27,6 +27,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   SMS_RATE_LIMITED: 429,
   PHONE_NOT_VERIFIED: 409,
   SELF_SERVICE_PAUSED: 409,
+  ENROLMENT_TOKEN_INVALID: 401,
   INTERNAL: 500,
 };
 
@@ -53,6 +54,7 @@ const CONFLICTS: ErrorCode[] = [
   'WELCOME_NEEDS_NEW_PASSWORD',
   'MAIL_NOT_RETRYABLE',
   'SOFTWARE_PACKAGE_NAME_TAKEN',
+  'DEVICE_REVOKED',
 ];
 
 export function statusOf(code: ErrorCode): number {

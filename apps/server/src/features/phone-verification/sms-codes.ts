@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { hkdfSync, randomInt } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { hmac, safeEqual } from '../../platform/crypto/tokens.ts';
@@ -21,8 +21,16 @@ export interface CodeBinding {
   action?: string | undefined;
 }
 
+const codeKeys = new WeakMap<Buffer, Buffer>();
+
+/** HMAC over the code id and code with a key of its own (derived from the app key): six digits hashed bare would fall to a brute force of a leaked table. */
 function codeHash(ctx: AppContext, codeId: string, code: string): string {
-  return hmac(ctx.keys.smsCode, `${codeId}:${code}`);
+  let key = codeKeys.get(ctx.keys.encryption);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', ctx.keys.encryption, 'porta', 'sms-code-v1', 32));
+    codeKeys.set(ctx.keys.encryption, key);
+  }
+  return hmac(key, `${codeId}:${code}`);
 }
 
 /**

@@ -4,8 +4,8 @@ import type { ContactPrincipal, ResolvedTenant } from '../../platform/auth/princ
 import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 
 /**
- * Sections follow the portal settings (T-2, KB-2). The assistant and self-service sections
- * arrive with their features; until then they are off.
+ * Sections follow the portal settings (T-2, KB-2, SS-3). The assistant section arrives with
+ * its feature; until then it is off.
  */
 export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): PortalUser {
   const settings = resolvePortalSettings(c.portalSettingsRaw);

@@ -7,14 +7,12 @@ export interface Keys {
   csrf: Buffer;
   /** HMAC key that makes ticket references in mail subjects unforgeable (T-9). */
   mailRef: Buffer;
-  /** HMAC key for SMS verification codes (SS-6): six digits hashed without it would fall to a brute force of a leaked table. */
-  smsCode: Buffer;
 }
 
 export function deriveKeys(master: string): Keys {
   const ikm = Buffer.from(master, 'utf8');
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', ikm, 'porta', info, 32));
-  return { encryption: derive('encryption-v1'), csrf: derive('csrf-v1'), mailRef: derive('mail-ref-v1'), smsCode: derive('sms-code-v1') };
+  return { encryption: derive('encryption-v1'), csrf: derive('csrf-v1'), mailRef: derive('mail-ref-v1') };
 }
 
 /** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */

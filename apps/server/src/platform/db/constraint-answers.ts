@@ -90,6 +90,19 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   kb_translations_article_id_fkey: 'KB_ARTICLE_NOT_FOUND',
   kb_votes_article_id_fkey: 'KB_ARTICLE_NOT_FOUND',
   kb_articles_category_id_fkey: 'KB_CATEGORY_NOT_FOUND',
+  // → devices and their commands (issue 12)
+  enrolment_tokens_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  enrolment_tokens_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  enrolment_tokens_created_by_fkey: 'TECHNICIAN_NOT_FOUND',
+  devices_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  devices_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  device_contacts_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  device_contacts_device_id_fkey: 'DEVICE_NOT_FOUND',
+  device_contacts_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  agent_commands_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  agent_commands_device_id_fkey: 'DEVICE_NOT_FOUND',
+  agent_command_events_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  agent_command_events_command_id_fkey: 'COMMAND_NOT_FOUND',
 };
 
 /**
@@ -159,6 +172,12 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   self_service_settings_pkey: 'CONFLICT',
   self_service_requests_pkey: 'CONFLICT',
   audit_log_pkey: 'CONFLICT',
+  enrolment_tokens_pkey: 'CONFLICT',
+  enrolment_tokens_hash_uq: 'CONFLICT',
+  devices_pkey: 'CONFLICT',
+  device_contacts_pkey: 'CONFLICT',
+  agent_commands_pkey: 'CONFLICT',
+  agent_command_events_pkey: 'CONFLICT',
 };
 
 interface PgError {

@@ -404,6 +404,66 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** Issue 12: per-customer enrolment tokens (SHA-256 of the token), multi-use until expiry or revocation. */
+export interface EnrolmentTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  token_hash: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  used_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DevicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  public_key: string;
+  hostname: string;
+  os: string;
+  inventory: ColumnType<unknown, string, string>;
+  online: Generated<boolean>;
+  last_seen_at: Date | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface DeviceContactsTable {
+  tenant_id: string;
+  device_id: string;
+  contact_id: string;
+}
+
+export interface AgentCommandsTable {
+  id: string;
+  tenant_id: string;
+  device_id: string;
+  action: string;
+  params_public: ColumnType<unknown, string, string>;
+  nonce: string;
+  verification_id: string;
+  requested_by_contact_id: string | null;
+  requested_by_technician_id: string | null;
+  signed_enc: string | null;
+  status: string;
+  issued_at: Date;
+  expires_at: Date;
+  result_detail: string | null;
+  refusal_reason: string | null;
+}
+
+export interface AgentCommandEventsTable {
+  id: Generated<string>;
+  command_id: string;
+  tenant_id: string;
+  status: string;
+  at: Generated<Date>;
+  detail: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -442,6 +502,11 @@ export interface Database {
   self_service_settings: SelfServiceSettingsTable;
   self_service_requests: SelfServiceRequestsTable;
   audit_log: AuditLogTable;
+  enrolment_tokens: EnrolmentTokensTable;
+  devices: DevicesTable;
+  device_contacts: DeviceContactsTable;
+  agent_commands: AgentCommandsTable;
+  agent_command_events: AgentCommandEventsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

@@ -2,6 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { encrypt } from '../../platform/crypto/keys.ts';
 import { uniq } from '../factories.ts';
 import { admins, contacts, everyone, type Expect, personal, technicians } from './expectations.ts';
+import { DEVICE_ROWS } from './routes.devices.ts';
 import { KB_ROWS } from './routes.kb.ts';
 import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
@@ -40,6 +41,7 @@ export const row = (w: World) => ({
 export const TABLE: Record<string, Row> = {
   ...TICKET_ROWS,
   ...KB_ROWS,
+  ...DEVICE_ROWS,
   ...MAIL_ROWS,
 
   // Public: setup, tenant branding, sign-in.
