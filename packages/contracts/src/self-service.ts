@@ -1,6 +1,7 @@
 import { actionSchema } from '@porta/agent-protocol';
 import { z } from 'zod';
 import { pageQuerySchema, pageSchema } from './common.ts';
+import { commandStatusSchema } from './devices.ts';
 
 export { actionSchema };
 export type SelfServiceAction = z.infer<typeof actionSchema>;
@@ -13,8 +14,6 @@ export const phoneStateSchema = z.object({ phone: z.string().nullable(), verifie
 
 /** `POST /api/v1/portal/devices/:id/actions` (issue 12 item 9). */
 export const actionRequestBodySchema = z.strictObject({ action: actionSchema, packageId: z.uuid().optional() });
-
-export const commandStatusSchema = z.enum(['queued', 'sent', 'acknowledged', 'running', 'succeeded', 'failed', 'refused', 'expired', 'cancelled']);
 
 export const actionStatusSchema = z.enum(['awaiting-code', 'confirmed', 'cancelled', 'expired']);
 
@@ -39,6 +38,7 @@ export const selfServiceActionSchema = z.object({
 });
 export type SelfServiceActionView = z.infer<typeof selfServiceActionSchema>;
 export const actionCreatedSchema = z.object({ id: z.uuid(), status: z.literal('awaiting-code') });
+export const cancelAllAnswerSchema = z.object({ requests: z.number().int(), commands: z.number().int() });
 export const portalActionListSchema = z.object({ items: z.array(selfServiceActionSchema) });
 
 /** Software a contact may install on one device (only its OS's packages). */
