@@ -122,11 +122,12 @@ export async function confirmAction(ctx: AppContext, tenantId: string, contact: 
   });
   if (!claimed) throw new AppError('SMS_CODE_EXPIRED');
   const command = await issueCommand(ctx, tenantId, { deviceId: req.device_id, action: plan.command.action, params: plan.command.params, verificationId: req.id, requestedBy: { contactId: contact.id } });
+  const company = await companyName(ctx, tenantId);
   await ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('self_service_requests').set({ command_id: command.id }).where('tenant_id', '=', tenantId).where('id', '=', req.id).execute();
     if (plan.secret !== null && plan.command.action === 'reset-password') {
       // SS-6: the temporary password goes to the verified number by SMS only.
-      const words = { company: await companyName(ctx, tenantId), username: plan.command.params.username, device: device.hostname };
+      const words = { company, username: plan.command.params.username, device: device.hostname };
       await queueSms(ctx, trx, tenantId, {
         contactId: contact.id,
         to: check.phone,
