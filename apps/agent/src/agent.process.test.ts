@@ -93,10 +93,10 @@ describe('the agent process', () => {
     cases.push(['bad params', server.signRaw({ ...server.payload(deviceId), action: 'reset-password', params: { username: '-rf', temporaryPassword: 'Tmp-Pass-1234!' } }), 'refused:bad-params']);
     cases.push(['long lifetime', server.signRaw({ ...server.payload(deviceId), expiresAt: new Date(Date.now() + 60 * 60 * 1000).toISOString() }), 'refused:bad-params']);
     cases.push(['install on linux', server.sign(server.payload(deviceId, { action: 'install-software', params: { packageId: 'p', manager: 'choco', packageRef: 'git' } })), 'refused:not-supported-on-os']);
-    const first = server.payload(deviceId, { action: 'lock', params: {} });
+    const first = server.payload(deviceId, { action: 'restart', params: {} });
     const signedFirst = server.sign(first);
     server.send(deviceId, signedFirst);
-    await until('first lock', () => server.statusesOf(first.id).includes('succeeded'));
+    await until('first restart', () => server.statusesOf(first.id).includes('succeeded'));
     cases.push(['replayed', signedFirst, 'refused:replayed']);
     const sameNonce = server.sign(server.payload(deviceId, { nonce: first.nonce }));
     cases.push(['nonce reused by another id', sameNonce, 'refused:replayed']);
@@ -110,7 +110,7 @@ describe('the agent process', () => {
       });
       expect(statuses.at(-1), name).toBe(expected);
     }
-    // Only the first lock ran.
+    // Only the first restart ran.
     expect(lines().slice(before).map((l) => l.commandId)).toEqual([first.id]);
   });
 
@@ -144,7 +144,7 @@ describe('the agent process', () => {
     const delays = [...agent.output.matchAll(/retrying in (\d+) ms/g)].map((m) => Number(m[1]));
     expect(Math.max(...delays)).toBeLessThan(800);
     // Commands still flow on the new connection.
-    const payload = server.payload(deviceId, { action: 'lock', params: {} });
+    const payload = server.payload(deviceId, { action: 'restart', params: {} });
     server.send(deviceId, server.sign(payload));
     await until('succeeded', () => server.statusesOf(payload.id).includes('succeeded'));
   });

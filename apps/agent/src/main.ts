@@ -4,7 +4,7 @@ import { parseCommand, USAGE, UsageError, type Command } from './cli/args.ts';
 import { enrol, EnrolError } from './enrol.ts';
 import { collectInventory } from './inventory.ts';
 import { currentOs } from './os/planners.ts';
-import { canInstall, describePlan, installService, uninstallService } from './service/install.ts';
+import { canInstall, describePlan, installService, prepareStateDir, uninstallService } from './service/install.ts';
 import { servicePlan } from './service/plan.ts';
 import { DEFAULT_PATHS, ServiceError } from './service/types.ts';
 import { StateError } from './state/store.ts';
@@ -54,15 +54,17 @@ async function execute(command: Command): Promise<number> {
       const os = currentOs();
       const paths = { ...DEFAULT_PATHS[os], ...(command.state ? { stateDir: path.resolve(command.state) } : {}) };
       const plan = servicePlan(os, paths);
-      if (!canInstall(os)) {
-        console.error(`Installing a service needs root. Run "sudo ${path.basename(process.execPath)} install --server ${command.server} --token …", or do by hand:\n`);
-        console.error(`porta-agent enrol --server ${command.server} --token … --state ${paths.stateDir}\n${describePlan(plan, paths, 'install')}`);
+      if (!(await canInstall(os))) {
+        const how = os === 'windows' ? `from an Administrator prompt: "${path.basename(process.execPath)} install --server ${command.server} --token …"` : `"sudo ${path.basename(process.execPath)} install --server ${command.server} --token …"`;
+        console.error(`Installing the agent needs ${os === 'windows' ? 'Administrator' : 'root'} rights. Run it ${how}, or do by hand:\n`);
+        console.error(describePlan(plan, paths, 'install', `porta-agent enrol --server ${command.server} --token … --state ${paths.stateDir}`));
         return 2;
       }
       if (!(await isPackaged())) {
         console.error('install works from the packaged porta-agent executable (npm run build:agent); from sources use enrol + run.');
         return 2;
       }
+      await prepareStateDir(os, paths, log);
       const state = await enrol({ server: command.server, token: command.token, stateDir: paths.stateDir, executor: 'system', inventory: await collectInventory() });
       log(`enrolled as device ${state.deviceId}`);
       await installService(os, paths, process.execPath, log);
@@ -72,8 +74,8 @@ async function execute(command: Command): Promise<number> {
     case 'uninstall': {
       const os = currentOs();
       const paths = { ...DEFAULT_PATHS[os], ...(command.state ? { stateDir: path.resolve(command.state) } : {}) };
-      if (!canInstall(os)) {
-        console.error(`Removing the service needs root. Run it with sudo, or by hand:\n${describePlan(servicePlan(os, paths), paths, 'uninstall')}`);
+      if (!(await canInstall(os))) {
+        console.error(`Removing the agent needs ${os === 'windows' ? 'an Administrator prompt' : 'root (sudo)'}; or do by hand:\n${describePlan(servicePlan(os, paths), paths, 'uninstall')}`);
         return 2;
       }
       await uninstallService(os, paths, command.purge, log);

@@ -5,11 +5,13 @@ import { macosPlanner } from './macos.ts';
 import { currentOs } from './planners.ts';
 import { PlanRefusal, type OsContext, type Step } from './types.ts';
 import { windowsPlanner } from './windows.ts';
+import { windowsPlan } from '../service/windows.ts';
+import { DEFAULT_PATHS } from '../service/types.ts';
 
 // SS-8: every argument vector the agent can run, pinned per OS. No shell anywhere: each step
 // is an argv array, secrets go to stdin (Linux) or are marked for redaction.
 
-const root: OsContext = { consoleUser: 'alice', consoleUid: 501, elevated: true, brewPath: '/opt/homebrew/bin/brew' };
+const root: OsContext = { consoleUser: 'alice', consoleUid: 501, consoleSession: '2', elevated: true, brewPath: '/opt/homebrew/bin/brew' };
 const empty = {};
 
 function argv(step: Step): string[] {
@@ -17,11 +19,25 @@ function argv(step: Step): string[] {
 }
 
 describe('windows', () => {
-  it('pins restart, lock, shutdown, logout', () => {
+  it('pins restart and shutdown', () => {
     expect(argv(planAction({ action: 'restart', params: empty }, windowsPlanner, root))).toEqual(['shutdown', '/r', '/t', '0']);
-    expect(argv(planAction({ action: 'lock', params: empty }, windowsPlanner, root))).toEqual(['rundll32.exe', 'user32.dll,LockWorkStation']);
     expect(argv(planAction({ action: 'shutdown', params: empty }, windowsPlanner, root))).toEqual(['shutdown', '/s', '/t', '0']);
-    expect(argv(planAction({ action: 'logout', params: empty }, windowsPlanner, root))).toEqual(['shutdown', '/l']);
+  });
+
+  it('as SYSTEM, locks and signs out through the on-demand session tasks (the user\'s session, not session 0)', () => {
+    expect(argv(planAction({ action: 'lock', params: empty }, windowsPlanner, root))).toEqual(['schtasks', '/Run', '/TN', 'Porta Agent Lock']);
+    expect(argv(planAction({ action: 'logout', params: empty }, windowsPlanner, root))).toEqual(['schtasks', '/Run', '/TN', 'Porta Agent Logout']);
+    // The task names are the ones install registers.
+    expect(windowsPlan(DEFAULT_PATHS.windows).install.map((a) => a[3])).toEqual(expect.arrayContaining(['Porta Agent Lock', 'Porta Agent Logout']));
+    for (const action of ['lock', 'logout'] as const) {
+      expect(() => planAction({ action, params: empty }, windowsPlanner, { ...root, consoleUser: null })).toThrow(PlanRefusal);
+    }
+  });
+
+  it('run by hand in a user\'s own session, locks and signs out directly', () => {
+    const user = { ...root, elevated: false };
+    expect(argv(planAction({ action: 'lock', params: empty }, windowsPlanner, user))).toEqual(['rundll32.exe', 'user32.dll,LockWorkStation']);
+    expect(argv(planAction({ action: 'logout', params: empty }, windowsPlanner, user))).toEqual(['shutdown', '/l']);
   });
 
   it('pins reset-password with the password marked secret', () => {
@@ -59,6 +75,8 @@ describe('macos', () => {
     expect(argv(planAction({ action: 'shutdown', params: empty }, macosPlanner, root))).toEqual(['shutdown', '-h', 'now']);
     expect(argv(planAction({ action: 'logout', params: empty }, macosPlanner, root))).toEqual(['launchctl', 'bootout', 'gui/501']);
     expect(() => planAction({ action: 'logout', params: empty }, macosPlanner, { ...root, consoleUid: null })).toThrow(PlanRefusal);
+    // uid 0 owns /dev/console at the login window: nobody to sign out.
+    expect(() => planAction({ action: 'logout', params: empty }, macosPlanner, { ...root, consoleUid: 0 })).toThrow(PlanRefusal);
   });
 
   it('pins reset-password (dscl) with the password marked secret', () => {
@@ -86,12 +104,18 @@ describe('macos', () => {
 });
 
 describe('linux', () => {
-  it('pins restart, lock, shutdown, logout', () => {
+  it('pins restart and shutdown', () => {
     expect(argv(planAction({ action: 'restart', params: empty }, linuxPlanner, root))).toEqual(['systemctl', 'reboot']);
-    expect(argv(planAction({ action: 'lock', params: empty }, linuxPlanner, root))).toEqual(['loginctl', 'lock-sessions']);
     expect(argv(planAction({ action: 'shutdown', params: empty }, linuxPlanner, root))).toEqual(['systemctl', 'poweroff']);
-    expect(argv(planAction({ action: 'logout', params: empty }, linuxPlanner, root))).toEqual(['loginctl', 'terminate-user', 'alice']);
-    expect(() => planAction({ action: 'logout', params: empty }, linuxPlanner, { ...root, consoleUser: null })).toThrow(PlanRefusal);
+  });
+
+  it('locks and ends the active seat0 session only (not ssh sessions, not every session of the user)', () => {
+    expect(argv(planAction({ action: 'lock', params: empty }, linuxPlanner, root))).toEqual(['loginctl', 'lock-session', '2']);
+    expect(argv(planAction({ action: 'logout', params: empty }, linuxPlanner, root))).toEqual(['loginctl', 'terminate-session', '2']);
+    for (const action of ['lock', 'logout'] as const) {
+      expect(() => planAction({ action, params: empty }, linuxPlanner, { ...root, consoleSession: null })).toThrow(PlanRefusal);
+      expect(() => planAction({ action, params: empty }, linuxPlanner, { ...root, consoleSession: '--all' })).toThrow(PlanRefusal);
+    }
   });
 
   it('pins reset-password: chpasswd with the password on stdin, never in argv', () => {

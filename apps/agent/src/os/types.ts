@@ -19,7 +19,9 @@ export interface OsContext {
   consoleUser: string | null;
   /** That user's numeric id (macOS, Linux), if known. */
   consoleUid: number | null;
-  /** Whether the agent runs as root / SYSTEM. */
+  /** Linux: the logind id of the active user session on seat0 (the console), if any. */
+  consoleSession: string | null;
+  /** Whether the agent runs as root (Unix) / LocalSystem (Windows, i.e. from its scheduled task). */
   elevated: boolean;
   /** macOS: path of the brew executable, if found. */
   brewPath: string | null;
@@ -51,6 +53,9 @@ export interface OsPlanner {
   resetPassword(ctx: OsContext, username: string, password: string): Step;
   installSoftware(ctx: OsContext, plan: InstallPlan): Step;
 }
+
+/** logind session ids as loginctl prints them (`2`, `c1`, `13`). */
+export const LOGIND_SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 
 export const SHORT_TIMEOUT_MS = 60_000;
 export const INSTALL_TIMEOUT_MS = 30 * 60_000;

@@ -1,4 +1,5 @@
-import { PlanRefusal, INSTALL_TIMEOUT_MS, SHORT_TIMEOUT_MS, type OsPlanner } from './types.ts';
+import { PlanRefusal, INSTALL_TIMEOUT_MS, SHORT_TIMEOUT_MS, type OsContext, type OsPlanner, type Step } from './types.ts';
+import { runSessionTaskArgv, type WindowsSessionAction } from './windows-session.ts';
 
 /** SAM account names: at most 20 chars, none of `"/\[]:;|=,+*?<>@`; inner spaces allowed. */
 const WINDOWS_USER = /^[A-Za-z0-9_][A-Za-z0-9._ -]{0,19}$/;
@@ -9,15 +10,22 @@ function user(name: string): string {
 }
 
 /**
- * Windows argument vectors. Note: the agent runs as a service in session 0, so `lock` and
- * `logout` act on the service's own session unless the agent is run in the user's session.
+ * Lock and logout must happen in the signed-in user's session. Run from its scheduled task
+ * (LocalSystem, session 0) the agent starts the matching on-demand session task installed with
+ * it (`schtasks /Run`, see windows-session.ts); run by hand in a user's session, it acts directly.
  */
+function inUserSession(ctx: OsContext, action: WindowsSessionAction, direct: [string, ...string[]]): Step {
+  if (!ctx.elevated) return { argv: direct, timeoutMs: SHORT_TIMEOUT_MS };
+  if (ctx.consoleUser === null) throw new PlanRefusal('executor-failed', 'nobody is signed in at the console');
+  return { argv: runSessionTaskArgv(action), timeoutMs: SHORT_TIMEOUT_MS };
+}
+
 export const windowsPlanner: OsPlanner = {
   os: 'windows',
   restart: () => ({ argv: ['shutdown', '/r', '/t', '0'], timeoutMs: SHORT_TIMEOUT_MS }),
-  lock: () => ({ argv: ['rundll32.exe', 'user32.dll,LockWorkStation'], timeoutMs: SHORT_TIMEOUT_MS }),
+  lock: (ctx) => inUserSession(ctx, 'lock', ['rundll32.exe', 'user32.dll,LockWorkStation']),
   shutdown: () => ({ argv: ['shutdown', '/s', '/t', '0'], timeoutMs: SHORT_TIMEOUT_MS }),
-  logout: () => ({ argv: ['shutdown', '/l'], timeoutMs: SHORT_TIMEOUT_MS }),
+  logout: (ctx) => inUserSession(ctx, 'logout', ['shutdown', '/l']),
   // `net user` takes the new password only on its command line (or an interactive prompt).
   resetPassword: (_ctx, username, password) => ({ argv: ['net', 'user', user(username), password], secretArgs: [3], timeoutMs: SHORT_TIMEOUT_MS }),
   installSoftware: (_ctx, plan) => {

@@ -38,6 +38,7 @@ export function launchdPlan(paths: InstallPaths): ServicePlan {
   return {
     os: 'macos',
     files: [{ path: LAUNCHD_PLIST_PATH, content: launchdPlist(paths), mode: 0o644 }],
+    prepare: [],
     install: [['launchctl', 'bootstrap', 'system', LAUNCHD_PLIST_PATH]],
     uninstall: [['launchctl', 'bootout', `system/${LAUNCHD_LABEL}`]],
   };

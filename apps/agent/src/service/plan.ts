@@ -11,10 +11,13 @@ export function servicePlan(os: AgentOs, paths: InstallPaths): ServicePlan {
 }
 
 /** A plan as text for a person to run by hand (when the agent lacks the rights to). */
-export function describePlan(plan: ServicePlan, paths: InstallPaths, action: 'install' | 'uninstall'): string {
+/** `enrolLine` (install) goes after the preparation of the state directory, before the rest. */
+export function describePlan(plan: ServicePlan, paths: InstallPaths, action: 'install' | 'uninstall', enrolLine?: string): string {
   const quote = (a: string) => (/^[A-Za-z0-9_./:=,@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
   const lines: string[] = [];
   if (action === 'install') {
+    for (const argv of plan.prepare) lines.push(argv.map(quote).join(' '));
+    if (enrolLine) lines.push(enrolLine);
     lines.push(`copy the agent executable to ${paths.binary}`);
     for (const f of plan.files) lines.push(`write ${f.path} (mode ${f.mode.toString(8)}):\n${f.content}`);
   }

@@ -32,6 +32,7 @@ export function systemdPlan(paths: InstallPaths): ServicePlan {
   return {
     os: 'linux',
     files: [{ path: SYSTEMD_UNIT_PATH, content: systemdUnit(paths), mode: 0o644 }],
+    prepare: [],
     install: [
       ['systemctl', 'daemon-reload'],
       ['systemctl', 'enable', '--now', `${SERVICE_NAME}.service`],

@@ -2,7 +2,8 @@ import type { AgentOs } from '@porta/agent-protocol';
 
 export const SERVICE_NAME = 'porta-agent';
 export const LAUNCHD_LABEL = 'com.porta.agent';
-export const WINDOWS_SERVICE = 'PortaAgent';
+/** The Windows scheduled task that runs the agent (see service/windows.ts). */
+export const WINDOWS_TASK = 'Porta Agent';
 
 /** Where an installed agent lives. */
 export interface InstallPaths {
@@ -13,7 +14,10 @@ export interface InstallPaths {
 /** Everything an install or uninstall does, as data: files to write/remove and argv to run. */
 export interface ServicePlan {
   os: AgentOs;
-  files: Array<{ path: string; content: string; mode: number }>;
+  /** utf16le: written with a byte-order mark (Windows task XML). Default utf8. */
+  files: Array<{ path: string; content: string; mode: number; encoding?: 'utf8' | 'utf16le' }>;
+  /** Run once the state directory exists and before enrol writes the device key into it. */
+  prepare: string[][];
   install: string[][];
   uninstall: string[][];
 }

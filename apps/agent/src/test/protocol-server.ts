@@ -95,9 +95,14 @@ export class ProtocolServer {
   }
 
   send(deviceId: string, command: unknown): void {
+    this.sendRaw(deviceId, JSON.stringify({ type: 'command', command }));
+  }
+
+  /** Sends a text frame as is (for frames outside the protocol). */
+  sendRaw(deviceId: string, text: string): void {
     const ws = this.sockets.get(deviceId);
     if (!ws) throw new Error(`device ${deviceId} is not connected`);
-    ws.send(JSON.stringify({ type: 'command', command }));
+    ws.send(text);
   }
 
   statusesOf(commandId: string): string[] {

@@ -13,6 +13,8 @@ interface LiveAgent {
   ws: WebSocket;
   tenantId: string;
   lastSeenWrite: number;
+  /** Answered the last ping (or sent anything since): a socket silent for a whole interval is dropped. */
+  alive: boolean;
 }
 
 /** Heartbeats refresh `last_seen_at` at most this often (one write per agent per interval). */
@@ -104,7 +106,7 @@ export class AgentGateway {
       if (!device || device.revoked_at || !verifyHello(msg.deviceId, nonce, msg.signature, publicKeyFromRaw(device.public_key))) return ws.close(CLOSE_CODES.UNAUTHORIZED, 'unknown device');
       if (ws.readyState !== ws.OPEN) return;
       const previous = this.agents.get(msg.deviceId);
-      this.agents.set(msg.deviceId, { ws, tenantId, lastSeenWrite: Date.now() });
+      this.agents.set(msg.deviceId, { ws, tenantId, lastSeenWrite: Date.now(), alive: true });
       previous?.ws.close(CLOSE_CODES.REPLACED, 'replaced');
       welcomed(msg.deviceId);
       ws.send(JSON.stringify({ type: 'welcome', serverTime: new Date().toISOString() }));
@@ -135,13 +137,22 @@ export class AgentGateway {
 
   private async touch(deviceId: string): Promise<void> {
     const live = this.agents.get(deviceId);
+    if (live) live.alive = true;
     if (!live || Date.now() - live.lastSeenWrite < SEEN_WRITE_MS) return;
     live.lastSeenWrite = Date.now();
     await devices.markSeen(this.ctx.db, live.tenantId, deviceId, true).catch(() => undefined);
   }
 
+  /** Server pings every heartbeat interval; a socket that answered nothing since the last one is dead (half-open TCP) and is dropped. */
   private pingAll(): void {
-    for (const { ws } of this.agents.values()) if (ws.readyState === ws.OPEN) ws.ping();
+    for (const live of this.agents.values()) {
+      if (!live.alive) {
+        live.ws.terminate();
+        continue;
+      }
+      live.alive = false;
+      if (live.ws.readyState === live.ws.OPEN) live.ws.ping();
+    }
   }
 
   /** The node is stopping: agents reconnect (with backoff) to a node that is up. */
