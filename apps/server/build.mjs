@@ -7,6 +7,7 @@ await build({
     main: 'src/main.ts',
     cli: 'src/cli.ts',
     'pglite-worker': 'src/platform/db/pglite-worker.ts',
+    'signer-worker': 'src/features/agent-commands/signer-worker.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -75,6 +75,8 @@ export const CONSOLE_PAGES: A11yPage[] = [
   { name: 'new contact', path: '/console/contacts/new' },
   { name: 'contact', path: (w) => `/console/contacts/${w.contactId}`, ready: heading('Ada Lovelace') },
   { name: 'unknown contact', path: `/console/contacts/${UNKNOWN_ID}`, ready: notFound },
+  { name: 'devices', path: '/console/devices', open: [{ name: 'add device dialog', action: dialog('Add device', 'Add device') }] },
+  { name: 'unknown device', path: `/console/devices/${UNKNOWN_ID}`, ready: notFound },
   {
     name: 'my account',
     path: '/console/account',

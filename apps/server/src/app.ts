@@ -34,8 +34,16 @@ import { mailRoutes } from './features/mail/mail.routes.ts';
 import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.ts';
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
+import { smsRoutes } from './features/sms/sms.routes.ts';
+import { phoneRoutes } from './features/phone-verification/phone.routes.ts';
+import { softwareRoutes } from './features/software/software.routes.ts';
+import { selfServiceRoutes } from './features/self-service/self-service.routes.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
 import { applyMultipartSkipFix } from './platform/http/multipart-skip-fix.ts';
+import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts';
+import { deviceRoutes } from './features/devices/devices.routes.ts';
+import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -110,6 +118,14 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   inboundRoutes(app, ctx);
   passwordResetRoutes(app, ctx);
   onboardingRoutes(app, ctx);
+  smsRoutes(app, ctx);
+  phoneRoutes(app, ctx);
+  softwareRoutes(app, ctx);
+  selfServiceRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  await registerAgentGateway(app, ctx);
+  enrolmentRoutes(app, ctx);
+  deviceRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

@@ -6,6 +6,7 @@
  *   tenant default [<slug>|none]  show or set the tenant that answers on hosts naming none
  *   demo                          seed a demo MSP and print its logins
  *   mail-worker                   deliver the outbox (e-mail) as a process of its own
+ *   audit verify [--tenant S]     check the audit log's hash chain (SS-7)
  * It uses the same configuration as the server (DATABASE_URL or PORTA_DATA_DIR). On the
  * embedded database, stop the server first: one process at a time may open a data dir.
  */
@@ -21,6 +22,7 @@ import { tenantUrl } from './platform/tenancy/tenant-address.ts';
 import { assertStrongPassword, WeakPasswordError } from './platform/crypto/password-policy.ts';
 import { seedDemo } from './demo/seed-demo.ts';
 import { runMailWorker } from './features/mail/mail-worker.process.ts';
+import { runAuditVerify } from './features/audit/audit-verify.command.ts';
 
 const USAGE = `Usage: npm run porta -- <command>
 
@@ -36,6 +38,9 @@ Commands:
                           installs (unknown hosts then get a neutral page).
   demo                    Seed a demo MSP (customers, contacts) and print the logins.
   mail-worker             Deliver queued e-mail in a process of its own (stops on SIGTERM).
+  audit verify [--tenant S]
+                          Check the audit log's hash chain of every tenant (or one); names the
+                          first broken row and exits 1 when a chain does not hold.
 `;
 
 function describeDefault(report: DefaultTenantReport): string {
@@ -60,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
       'admin-password': { type: 'string' },
       'admin-name': { type: 'string' },
       language: { type: 'string' },
+      tenant: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,7 +74,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list' || sub === 'default'));
+  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list' || sub === 'default')) || (command === 'audit' && sub === 'verify');
   if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
@@ -80,6 +86,9 @@ async function main(argv: string[]): Promise<void> {
   try {
     if (command === 'migrate') {
       process.stdout.write(`Database is up to date (${handle.engine}).\n`);
+    } else if (command === 'audit') {
+      const ok = await runAuditVerify(ctx, values.tenant, (line) => process.stdout.write(`${line}\n`));
+      if (!ok) process.exitCode = 1;
     } else if (command === 'demo') {
       await seedDemo(ctx, (line) => process.stdout.write(`${line}\n`));
     } else if (sub === 'list') {

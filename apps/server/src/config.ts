@@ -24,6 +24,8 @@ const envSchema = z.object({
   PORTA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(24),
   PORTA_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   PORTA_WEB_DIST: z.string().optional(),
+  /** Built agent executables offered for download (issue 12); default `<repo>/dist/agent`. */
+  PORTA_AGENT_DIST: z.string().optional(),
   PORTA_ATTACHMENTS_DIR: z.string().optional(),
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
@@ -41,6 +43,8 @@ const envSchema = z.object({
   PORTA_MAIL_DOMAIN_HOURLY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  PORTA_OUTBOUND_ALLOW_PRIVATE: bool.optional(),
+  PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -59,6 +63,7 @@ export interface Config {
   sessionAbsoluteMs: number;
   sessionCacheMs: number;
   webDist: string | undefined;
+  agentDist: string | undefined;
   dbPoolSize: number | undefined;
   /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
   dbNamedStatements: boolean;
@@ -66,6 +71,10 @@ export interface Config {
   attachmentMaxBytes: number;
   logLevel: string;
   mail: MailConfig;
+  /** Tenant-chosen outbound URLs may reach private/loopback addresses (off in production unless PORTA_OUTBOUND_ALLOW_PRIVATE). */
+  outboundAllowPrivate: boolean;
+  /** SS-6: at most this many verification codes per tenant per hour. */
+  smsTenantHourlyLimit: number;
 }
 
 export interface MailConfig {
@@ -115,11 +124,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.PORTA_SESSION_ABSOLUTE_HOURS * 3_600_000,
     sessionCacheMs: e.PORTA_SESSION_CACHE_MS,
     webDist: e.PORTA_WEB_DIST,
+    agentDist: e.PORTA_AGENT_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
     dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
+    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? e.NODE_ENV !== 'production',
+    smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
       relay: e.PORTA_SMTP_RELAY,
       receiverPort: e.PORTA_SMTP_PORT,

@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
               { path: 'kb/:id', ...page(() => import('../features/console-kb/routes/KbArticleEditorPage'), (m) => m.KbArticleEditorPage) },
               { path: 'customers', ...page(() => import('../features/customers/routes/CustomersPage'), (m) => m.CustomersPage) },
               { path: 'customers/:id', ...page(() => import('../features/customers/routes/CustomerDetailPage'), (m) => m.CustomerDetailPage) },
+              { path: 'devices', ...page(() => import('../features/devices/routes/DevicesPage'), (m) => m.DevicesPage) },
+              { path: 'devices/:id', ...page(() => import('../features/devices/routes/DeviceDetailPage'), (m) => m.DeviceDetailPage) },
               { path: 'contacts', ...page(() => import('../features/contacts/routes/ContactsPage'), (m) => m.ContactsPage) },
               { path: 'contacts/new', ...page(() => import('../features/contacts/routes/ContactNewPage'), (m) => m.ContactNewPage) },
               { path: 'contacts/:id', ...page(() => import('../features/contacts/routes/ContactDetailPage'), (m) => m.ContactDetailPage) },
@@ -71,6 +73,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, ...page(() => import('../features/portal-home/routes/PortalHomePage'), (m) => m.PortalHomePage) },
               { path: 'settings', ...page(() => import('../features/portal-settings/routes/PortalSettingsPage'), (m) => m.PortalSettingsPage) },
+              { path: 'devices', ...page(() => import('../features/portal-devices/routes/PortalDevicesPage'), (m) => m.PortalDevicesPage) },
               {
                 path: 'tickets',
                 ...page(() => import('../features/portal-tickets/components/RequireTickets'), (m) => m.RequireTickets),

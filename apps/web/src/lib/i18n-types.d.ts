@@ -4,6 +4,7 @@ import type enErrors from '@porta/i18n/locales/en/errors.json';
 import type enKb from '@porta/i18n/locales/en/kb.json';
 import type enPortal from '@porta/i18n/locales/en/portal.json';
 import type enMail from '@porta/i18n/locales/en/mail.json';
+import type enDevices from '@porta/i18n/locales/en/devices.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -15,6 +16,7 @@ declare module 'i18next' {
       errors: typeof enErrors;
       kb: typeof enKb;
       mail: typeof enMail;
+      devices: typeof enDevices;
     };
   }
 }

@@ -5,6 +5,7 @@ import { notifyTicketEvent } from './notifications.ts';
 import * as outbox from './outbox.repo.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import { queueWelcome } from './welcome.ts';
+import { deliverSms } from '../sms/sms-delivery.ts';
 import type { WorkerLog } from './worker-log.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
@@ -104,6 +105,11 @@ export class OutboxWorker {
     try {
       if (row.topic === 'mail') {
         await deliverMail(this.ctx, this.log, row, targets);
+        return;
+      }
+      // Issue 12 (SS-6): SMS go through the same outbox (never lost, retried with backoff).
+      if (row.topic === 'sms') {
+        await deliverSms(this.ctx, row);
         return;
       }
       const handler = EVENT_HANDLERS[row.topic];

@@ -4,8 +4,8 @@ import type { ContactPrincipal, ResolvedTenant } from '../../platform/auth/princ
 import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 
 /**
- * Sections follow the portal settings (T-2, KB-2). The assistant and self-service sections
- * arrive with their features; until then they are off.
+ * Sections follow the portal settings (T-2, KB-2, SS-3). The assistant section arrives with
+ * its feature; until then it is off.
  */
 export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): PortalUser {
   const settings = resolvePortalSettings(c.portalSettingsRaw);
@@ -20,6 +20,6 @@ export function presentPortalUser(c: ContactPrincipal, tenant: ResolvedTenant): 
     isPrimary: c.isPrimary,
     customer: { id: c.customerId, name: c.customerName },
     tenant: { slug: tenant.slug, name: tenant.name },
-    sections: { tickets: sectionEnabled(settings.sections.tickets, c.customerId), kb: sectionEnabled(settings.sections.kb, c.customerId), assistant: false, selfService: false },
+    sections: { tickets: sectionEnabled(settings.sections.tickets, c.customerId), kb: sectionEnabled(settings.sections.kb, c.customerId), assistant: false, selfService: sectionEnabled(settings.sections.selfService, c.customerId) },
   };
 }

@@ -43,16 +43,30 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   ticket_field_values_tenant_id_fkey: 'TENANT_NOT_FOUND',
   ticket_statuses_tenant_id_fkey: 'TENANT_NOT_FOUND',
   tickets_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_settings_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_messages_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  sms_codes_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  software_packages_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  self_service_settings_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  self_service_requests_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  audit_log_tenant_id_fkey: 'TENANT_NOT_FOUND',
   // → customers
   contacts_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   customer_domains_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   tickets_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  self_service_requests_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  // → software_packages, sms_codes (issue 12)
+  self_service_requests_package_id_fkey: 'SOFTWARE_PACKAGE_NOT_FOUND',
+  self_service_requests_code_id_fkey: 'NOT_FOUND',
   // → contacts
   kb_votes_contact_id_fkey: 'CONTACT_NOT_FOUND',
   password_resets_contact_id_fkey: 'CONTACT_NOT_FOUND',
   ticket_attachments_uploaded_by_contact_id_fkey: 'CONTACT_NOT_FOUND',
   ticket_comments_author_contact_id_fkey: 'CONTACT_NOT_FOUND',
   tickets_requester_id_fkey: 'CONTACT_NOT_FOUND',
+  sms_messages_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  sms_codes_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  self_service_requests_contact_id_fkey: 'CONTACT_NOT_FOUND',
   // → technicians
   api_keys_technician_id_fkey: 'TECHNICIAN_NOT_FOUND',
   kb_articles_author_id_fkey: 'TECHNICIAN_NOT_FOUND',
@@ -76,6 +90,19 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   kb_translations_article_id_fkey: 'KB_ARTICLE_NOT_FOUND',
   kb_votes_article_id_fkey: 'KB_ARTICLE_NOT_FOUND',
   kb_articles_category_id_fkey: 'KB_CATEGORY_NOT_FOUND',
+  // → devices and their commands (issue 12)
+  enrolment_tokens_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  enrolment_tokens_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  enrolment_tokens_created_by_fkey: 'TECHNICIAN_NOT_FOUND',
+  devices_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  devices_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
+  device_contacts_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  device_contacts_device_id_fkey: 'DEVICE_NOT_FOUND',
+  device_contacts_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  agent_commands_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  agent_commands_device_id_fkey: 'DEVICE_NOT_FOUND',
+  agent_command_events_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  agent_command_events_command_id_fkey: 'COMMAND_NOT_FOUND',
 };
 
 /**
@@ -137,6 +164,20 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   ticket_statuses_pkey: 'CONFLICT',
   tickets_pkey: 'CONFLICT',
   tickets_tenant_id_number_key: 'CONFLICT',
+  software_packages_name_uq: 'SOFTWARE_PACKAGE_NAME_TAKEN',
+  sms_settings_pkey: 'CONFLICT',
+  sms_messages_pkey: 'CONFLICT',
+  sms_codes_pkey: 'CONFLICT',
+  software_packages_pkey: 'CONFLICT',
+  self_service_settings_pkey: 'CONFLICT',
+  self_service_requests_pkey: 'CONFLICT',
+  audit_log_pkey: 'CONFLICT',
+  enrolment_tokens_pkey: 'CONFLICT',
+  enrolment_tokens_hash_uq: 'CONFLICT',
+  devices_pkey: 'CONFLICT',
+  device_contacts_pkey: 'CONFLICT',
+  agent_commands_pkey: 'CONFLICT',
+  agent_command_events_pkey: 'CONFLICT',
 };
 
 interface PgError {

@@ -72,6 +72,9 @@ export interface ContactsTable {
   notify_company_tickets: Generated<boolean>;
   /** Issue 9 item 5: when the last welcome e-mail was queued for this contact. */
   welcome_sent_at: Date | null;
+  /** Issue 12 (SS-6): the number proved by SMS, E.164; null until enrolled or after an admin cleared it. */
+  phone_e164: string | null;
+  phone_verified_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -311,6 +314,156 @@ export interface MailDomainRateTable {
   count: number;
 }
 
+export interface SmsSettingsTable {
+  tenant_id: string;
+  settings: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export type SmsKind = 'phone-code' | 'action-code' | 'temporary-password' | 'test';
+
+export interface SmsMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string | null;
+  to_e164: string;
+  kind: SmsKind;
+  /** What the console shows once an outside provider took the message: secrets redacted. */
+  body: string;
+  /** The full text sealed with the app key; null once an outside provider accepted it. */
+  body_enc: string | null;
+  status: Generated<'queued' | 'sent' | 'outbox' | 'failed'>;
+  provider: string | null;
+  provider_id: string | null;
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface SmsCodesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  purpose: 'phone' | 'action';
+  phone_e164: string;
+  device_id: string | null;
+  action: string | null;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SoftwarePackagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  chocolatey_id: string | null;
+  homebrew_formula: string | null;
+  homebrew_cask: string | null;
+  winget_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SelfServiceSettingsTable {
+  tenant_id: string;
+  chocolatey_source: string | null;
+  homebrew_tap: string | null;
+  paused: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export type SelfServiceRequestStatus = 'awaiting-code' | 'confirmed' | 'cancelled' | 'expired';
+
+export interface SelfServiceRequestsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  customer_id: string;
+  device_id: string;
+  action: string;
+  package_id: string | null;
+  status: SelfServiceRequestStatus;
+  code_id: string | null;
+  command_id: string | null;
+  created_at: CreatedAt;
+  confirmed_at: Date | null;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: ColumnType<string, string | number, never>;
+  at: ColumnType<Date, Date, never>;
+  actor: string;
+  event: string;
+  subject: string;
+  data: ColumnType<unknown, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Issue 12: per-customer enrolment tokens (SHA-256 of the token), multi-use until expiry or revocation. */
+export interface EnrolmentTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  token_hash: string;
+  expires_at: Date;
+  revoked_at: Date | null;
+  used_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DevicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  public_key: string;
+  hostname: string;
+  os: string;
+  inventory: ColumnType<unknown, string, string>;
+  online: Generated<boolean>;
+  last_seen_at: Date | null;
+  revoked_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface DeviceContactsTable {
+  tenant_id: string;
+  device_id: string;
+  contact_id: string;
+}
+
+export interface AgentCommandsTable {
+  id: string;
+  tenant_id: string;
+  device_id: string;
+  action: string;
+  params_public: ColumnType<unknown, string, string>;
+  nonce: string;
+  verification_id: string;
+  requested_by_contact_id: string | null;
+  requested_by_technician_id: string | null;
+  signed_enc: string | null;
+  status: string;
+  issued_at: Date;
+  expires_at: Date;
+  result_detail: string | null;
+  refusal_reason: string | null;
+}
+
+export interface AgentCommandEventsTable {
+  id: Generated<string>;
+  command_id: string;
+  tenant_id: string;
+  status: string;
+  at: Generated<Date>;
+  detail: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -342,6 +495,18 @@ export interface Database {
   mail_thread_refs: MailThreadRefsTable;
   password_resets: PasswordResetsTable;
   mail_domain_rate: MailDomainRateTable;
+  sms_settings: SmsSettingsTable;
+  sms_messages: SmsMessagesTable;
+  sms_codes: SmsCodesTable;
+  software_packages: SoftwarePackagesTable;
+  self_service_settings: SelfServiceSettingsTable;
+  self_service_requests: SelfServiceRequestsTable;
+  audit_log: AuditLogTable;
+  enrolment_tokens: EnrolmentTokensTable;
+  devices: DevicesTable;
+  device_contacts: DeviceContactsTable;
+  agent_commands: AgentCommandsTable;
+  agent_command_events: AgentCommandEventsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

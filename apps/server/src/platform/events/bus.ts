@@ -31,11 +31,36 @@ export interface TenantsChanged {
   topic: 'tenants.changed';
 }
 
-export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged;
+/** Issue 12 (SS-7): a command changed state; the portal and the console stream it live. */
+export interface AgentCommandChanged {
+  tenantId: string;
+  topic: 'agent-command.changed';
+  commandId: string;
+  deviceId: string;
+  status: string;
+}
+
+/** Issue 12: commands are queued for a device; the node holding its socket delivers them. */
+export interface AgentCommandQueued {
+  tenantId: string;
+  topic: 'agent-command.queued';
+  deviceId: string;
+}
+
+/** Issue 12: a device was revoked; the node holding its socket closes it at once. */
+export interface DeviceRevoked {
+  tenantId: string;
+  topic: 'device.revoked';
+  deviceId: string;
+}
+
+export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked;
+
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | DeviceMessage;
 
 /** A ticket change for open browsers (not a cache notice). */
 export function isLiveEvent(m: BusMessage): m is LiveEvent {
-  return m.topic !== 'sessions.changed' && m.topic !== 'tenants.changed';
+  return m.topic === 'ticket.created' || m.topic === 'ticket.updated' || m.topic === 'ticket.commented';
 }
 
 export interface EventBus {

@@ -10,6 +10,7 @@ import { sharedDatabase, useTestApp } from '../../test/harness.ts';
 import { setKbSection, writeArticle } from '../../test/kb.ts';
 import { multipartFile } from '../../test/multipart.ts';
 import { openTicket, outboxOf } from '../../test/tickets.ts';
+import { makeDevice } from '../../test/devices.ts';
 
 /**
  * Issue 10, item 3: every route that writes a reference to another object, fired together
@@ -244,6 +245,41 @@ const races: Race[] = [
           const welcome = await db().selectFrom('outbox').select('payload').where('tenant_id', '=', fx.tenant.id).where('topic', '=', 'contact.created').execute();
           const about = (id: string) => welcome.filter((e) => JSON.stringify(e.payload).includes(id)).length;
           expect(contacts.map((c) => about(c.id))).toEqual(contacts.map(() => 1));
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /enrolment-tokens vs DELETE /customers/:id (issue 12)',
+    write: { ok: 201, missing: ['CUSTOMER_NOT_FOUND'] },
+    remove: { ok: 204 },
+    async prepare() {
+      const customer = await makeCustomer(t.ctx, fx.tenant.id);
+      return {
+        row: { table: 'customers', id: customer.id },
+        write: () => admin.post('/api/v1/enrolment-tokens', { customerId: customer.id }),
+        remove: () => admin.delete(`/api/v1/customers/${customer.id}`),
+        async settled() {
+          const tokens = await db().selectFrom('enrolment_tokens').select('id').where('customer_id', '=', customer.id).execute();
+          expect(tokens.length === 0 || (await exists('customers', customer.id))).toBe(true);
+        },
+      };
+    },
+  },
+  {
+    name: 'PATCH /devices/:id contactIds vs DELETE /contacts/:id of the assigned contact (issue 12)',
+    write: { ok: 200, missing: ['CONTACT_NOT_FOUND'] },
+    remove: { ok: 204 },
+    async prepare() {
+      const contact = await makeContact(t.ctx, fx.tenant.id, customerId);
+      const device = await makeDevice(t.ctx, fx.tenant.id, customerId);
+      return {
+        row: { table: 'contacts', id: contact.id },
+        write: () => admin.patch(`/api/v1/devices/${device.id}`, { contactIds: [contact.id] }),
+        remove: () => admin.delete(`/api/v1/contacts/${contact.id}`),
+        async settled() {
+          const rows = await db().selectFrom('device_contacts').select('contact_id').where('device_id', '=', device.id).execute();
+          expect(rows).toEqual([]);
         },
       };
     },

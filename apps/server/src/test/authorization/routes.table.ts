@@ -2,9 +2,11 @@ import { Secret, TOTP } from 'otpauth';
 import { encrypt } from '../../platform/crypto/keys.ts';
 import { uniq } from '../factories.ts';
 import { admins, contacts, everyone, type Expect, personal, technicians } from './expectations.ts';
+import { DEVICE_ROWS } from './routes.devices.ts';
 import { KB_ROWS } from './routes.kb.ts';
 import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
+import { SELF_SERVICE_ROWS } from './routes.self-service.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -40,7 +42,9 @@ export const row = (w: World) => ({
 export const TABLE: Record<string, Row> = {
   ...TICKET_ROWS,
   ...KB_ROWS,
+  ...DEVICE_ROWS,
   ...MAIL_ROWS,
+  ...SELF_SERVICE_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

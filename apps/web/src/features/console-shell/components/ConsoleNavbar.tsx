@@ -1,6 +1,7 @@
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
+  IconDeviceDesktop,
   IconBook2,
   IconBuildingSkyscraper,
   IconForms,
@@ -25,7 +26,7 @@ interface Item {
 }
 
 export function ConsoleNavbar() {
-  const { t } = useTranslation(['console', 'common', 'kb', 'mail']);
+  const { t } = useTranslation(['console', 'common', 'kb', 'mail', 'devices']);
   const user = useTechnician();
 
   const work: Item[] = [
@@ -33,6 +34,7 @@ export function ConsoleNavbar() {
     { to: '/console/kb', label: t('kb:console.nav'), icon: <IconBook2 size={18} aria-hidden /> },
     { to: '/console/customers', label: t('shell.nav.customers'), icon: <IconBuildingSkyscraper size={18} aria-hidden /> },
     { to: '/console/contacts', label: t('shell.nav.contacts'), icon: <IconAddressBook size={18} aria-hidden /> },
+    { to: '/console/devices', label: t('devices:nav'), icon: <IconDeviceDesktop size={18} aria-hidden /> },
   ];
   const admin: Item[] = [
     { to: '/console/technicians', label: t('shell.nav.technicians'), icon: <IconUsersGroup size={18} aria-hidden /> },

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group, NavLink, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconHome, IconLifebuoy, IconSettings, IconTicket } from '@tabler/icons-react';
+import { IconBook2, IconDeviceDesktop, IconHome, IconLifebuoy, IconSettings, IconTicket } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -32,7 +32,7 @@ export function PortalLayout() {
   return (
     <ContactContext.Provider value={session.data}>
       <TitleSuffixContext.Provider value={session.data.tenant.name}>
-        <Shell tenantName={session.data.tenant.name} tickets={session.data.sections.tickets} kb={session.data.sections.kb} />
+        <Shell tenantName={session.data.tenant.name} tickets={session.data.sections.tickets} kb={session.data.sections.kb} selfService={session.data.sections.selfService} />
       </TitleSuffixContext.Provider>
     </ContactContext.Provider>
   );
@@ -44,8 +44,8 @@ interface NavItem {
   icon: ReactNode;
 }
 
-function Shell({ tenantName, tickets, kb }: { tenantName: string; tickets: boolean; kb: boolean }) {
-  const { t } = useTranslation(['portal', 'common', 'kb']);
+function Shell({ tenantName, tickets, kb, selfService }: { tenantName: string; tickets: boolean; kb: boolean; selfService: boolean }) {
+  const { t } = useTranslation(['portal', 'common', 'kb', 'devices']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const isMobile = useIsMobile();
@@ -57,6 +57,8 @@ function Shell({ tenantName, tickets, kb }: { tenantName: string; tickets: boole
     ...(tickets ? [{ to: '/tickets', label: t('shell.nav.tickets'), icon: <IconTicket size={18} aria-hidden /> }] : []),
     // KB-2: without the Knowledge base section there is no entry either.
     ...(kb ? [{ to: '/kb', label: t('kb:portal.nav'), icon: <IconBook2 size={18} aria-hidden /> }] : []),
+    // SS-3: "My devices" only with the self-service section on for the contact's customer.
+    ...(selfService ? [{ to: '/devices', label: t('devices:portal.nav'), icon: <IconDeviceDesktop size={18} aria-hidden /> }] : []),
     { to: '/settings', label: t('shell.nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
   ];
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));

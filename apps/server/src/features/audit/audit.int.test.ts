@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { makeTenant } from '../../test/factories.ts';
+import { useTestApp } from '../../test/harness.ts';
+import { canonicalJson } from './audit-hash.ts';
+import { appendAudit } from './audit.repo.ts';
+import { verifyChain } from './audit-verify.ts';
+import { runAuditVerify } from './audit-verify.command.ts';
+
+const t = useTestApp();
+
+async function seedChain(tenantId: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await appendAudit(t.ctx.db, tenantId, { actor: 'contact:c1', event: 'action.requested', subject: `device:d${i}`, data: { action: 'restart', n: i, nested: { b: 1, a: [1, 'x'] } } });
+  }
+}
+
+describe('audit log (SS-7)', () => {
+  it('canonical JSON sorts keys at every depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('chains rows per tenant: seq from 1, each prev_hash is the hash before', async () => {
+    const a = await makeTenant(t.ctx);
+    const b = await makeTenant(t.ctx);
+    await seedChain(a.tenant.id, 3);
+    await seedChain(b.tenant.id, 2);
+    const rows = await t.ctx.db.selectFrom('audit_log').selectAll().where('tenant_id', '=', a.tenant.id).orderBy('seq').execute();
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+    expect(rows[1]?.prev_hash).toBe(rows[0]?.hash);
+    expect(rows[2]?.prev_hash).toBe(rows[1]?.hash);
+    expect(await verifyChain(t.ctx.db, a.tenant.id)).toEqual({ ok: true, rows: 3 });
+    expect(await verifyChain(t.ctx.db, b.tenant.id)).toEqual({ ok: true, rows: 2 });
+  });
+
+  it('concurrent appends never share a seq and the chain still verifies', async () => {
+    const a = await makeTenant(t.ctx);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => appendAudit(t.ctx.db, a.tenant.id, { actor: 'system', event: 'e', subject: `s${i}`, data: { i } })));
+    const report = await verifyChain(t.ctx.db, a.tenant.id);
+    expect(report).toEqual({ ok: true, rows: 12 });
+  });
+
+  it('an append inside a rolled-back transaction leaves no row', async () => {
+    const a = await makeTenant(t.ctx);
+    await t.ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await appendAudit(trx, a.tenant.id, { actor: 'system', event: 'e', subject: 's', data: {} });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await verifyChain(t.ctx.db, a.tenant.id)).toEqual({ ok: true, rows: 0 });
+  });
+
+  it('never stores a secret: values under secret-looking keys are redacted', async () => {
+    const a = await makeTenant(t.ctx);
+    await appendAudit(t.ctx.db, a.tenant.id, { actor: 'system', event: 'command.signed', subject: 'x', data: { params: { username: 'mario', temporaryPassword: 'Hunter-22-xyz' }, code: '123456' } });
+    const row = await t.ctx.db.selectFrom('audit_log').select('data').where('tenant_id', '=', a.tenant.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row.data)).not.toContain('Hunter-22-xyz');
+    expect(JSON.stringify(row.data)).not.toContain('123456');
+    expect(row.data).toMatchObject({ params: { username: 'mario' } });
+  });
+
+  it('verify names the first tampered row (data changed, row deleted, hash rewritten)', async () => {
+    const a = await makeTenant(t.ctx);
+    await seedChain(a.tenant.id, 5);
+    await sql`update audit_log set data = jsonb_set(data, '{action}', '"shutdown"') where tenant_id = ${a.tenant.id} and seq = 3`.execute(t.ctx.db);
+    expect(await verifyChain(t.ctx.db, a.tenant.id)).toEqual({ ok: false, rows: 2, brokenAt: 3, reason: 'hash' });
+
+    const b = await makeTenant(t.ctx);
+    await seedChain(b.tenant.id, 5);
+    await sql`delete from audit_log where tenant_id = ${b.tenant.id} and seq = 2`.execute(t.ctx.db);
+    expect(await verifyChain(t.ctx.db, b.tenant.id)).toMatchObject({ ok: false, brokenAt: 2, reason: 'seq-gap' });
+
+    // A forger who recomputes row 4's own hash still breaks row 5's link.
+    const c = await makeTenant(t.ctx);
+    await seedChain(c.tenant.id, 5);
+    await sql`update audit_log set hash = ${'f'.repeat(64)} where tenant_id = ${c.tenant.id} and seq = 4`.execute(t.ctx.db);
+    expect(await verifyChain(t.ctx.db, c.tenant.id)).toMatchObject({ ok: false, brokenAt: 4, reason: 'hash' });
+
+    const lines: string[] = [];
+    expect(await runAuditVerify(t.ctx, a.tenant.slug, (l) => lines.push(l))).toBe(false);
+    expect(lines).toEqual([`${a.tenant.slug}: BROKEN at seq 3 (hash); 2 rows before it verify`]);
+    const good = await makeTenant(t.ctx);
+    await seedChain(good.tenant.id, 2);
+    lines.length = 0;
+    expect(await runAuditVerify(t.ctx, good.tenant.slug, (l) => lines.push(l))).toBe(true);
+    expect(lines).toEqual([`${good.tenant.slug}: ok (2 rows)`]);
+  });
+});

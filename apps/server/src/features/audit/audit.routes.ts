@@ -1,0 +1,18 @@
+import { auditPageSchema, auditQuerySchema } from '@porta/contracts/self-service';
+import { technicianOf } from '../../platform/auth/guard.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { ZodApp } from '../../platform/http/zod-app.ts';
+import { listAudit } from './audit.repo.ts';
+
+/** SS-7: technicians read the whole audit log of their tenant. */
+export function auditRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get('/api/v1/audit', { config: { access: 'technician' }, schema: { tags: ['audit'], querystring: auditQuerySchema, response: { 200: auditPageSchema } } }, async (req) => {
+    const page = await listAudit(ctx.db, technicianOf(req).tenantId, req.query);
+    return {
+      items: page.items.map((r) => ({ seq: Number(r.seq), at: new Date(r.at).toISOString(), actor: r.actor, event: r.event, subject: r.subject, data: r.data })),
+      total: page.total,
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    };
+  });
+}

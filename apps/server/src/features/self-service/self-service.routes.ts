@@ -1,0 +1,61 @@
+import { idParamsSchema } from '@porta/contracts/common';
+import {
+  actionCreatedSchema,
+  actionRequestBodySchema,
+  cancelAllAnswerSchema,
+  codeBodySchema,
+  portalActionListSchema,
+  portalDeviceSoftwareSchema,
+  selfServiceActionSchema,
+} from '@porta/contracts/self-service';
+import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { ZodApp } from '../../platform/http/zod-app.ts';
+import { listPackages } from '../software/software.repo.ts';
+import { type DeviceOs, installParams } from '../software/software.model.ts';
+import { selfServiceContact } from './self-service.policy.ts';
+import { assignedDevice } from './self-service.repo.ts';
+import { cancelAllQueued, confirmAction, getAction, listActions, requestAction } from './self-service.service.ts';
+
+const contactAccess = { access: 'contact' } as const;
+const admin = { access: 'admin' } as const;
+const tags = ['portal'];
+
+/** Issue 12 item 9: the portal's self-service actions (section off → 404) and the console kill switch. */
+export function selfServiceRoutes(app: ZodApp, ctx: AppContext): void {
+  app.post('/api/v1/portal/devices/:id/actions', { config: contactAccess, schema: { tags, params: idParamsSchema, body: actionRequestBodySchema, response: { 200: actionCreatedSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return requestAction(ctx, contactOf(req).tenantId, contact, { deviceId: req.params.id, action: req.body.action, packageId: req.body.packageId });
+  });
+
+  app.get('/api/v1/portal/devices/:id/software', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: portalDeviceSoftwareSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    const tenantId = contactOf(req).tenantId;
+    const device = await assignedDevice(ctx.db, tenantId, contact.id, req.params.id);
+    if (!device) throw new AppError('DEVICE_NOT_FOUND');
+    const none = { chocolateySource: null, homebrewTap: null };
+    const items = (await listPackages(ctx.db, tenantId)).filter((p) => installParams(p, device.os as DeviceOs, none) !== null).map((p) => ({ id: p.id, name: p.name }));
+    return { items };
+  });
+
+  app.post('/api/v1/portal/actions/:id/confirm', { config: contactAccess, schema: { tags, params: idParamsSchema, body: codeBodySchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return confirmAction(ctx, contactOf(req).tenantId, contact, req.params.id, req.body.code);
+  });
+
+  app.get('/api/v1/portal/actions/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return getAction(ctx, contactOf(req).tenantId, contact, req.params.id);
+  });
+
+  app.get('/api/v1/portal/actions', { config: contactAccess, schema: { tags, response: { 200: portalActionListSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return { items: await listActions(ctx, contactOf(req).tenantId, contact) };
+  });
+
+  app.post('/api/v1/self-service/cancel-queued', { config: admin, schema: { tags: ['self-service'], response: { 200: cancelAllAnswerSchema } } }, async (req) => {
+    const t = technicianOf(req);
+    return cancelAllQueued(ctx, t.tenantId, t.id);
+  });
+}

@@ -1,0 +1,118 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import http from 'node:http';
+import https from 'node:https';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+
+/**
+ * Requests to addresses a tenant typed in (SMS webhooks, provider base URLs): one guarded
+ * client. Outside `allowPrivate`, a name that resolves to a loopback, private, link-local,
+ * carrier-grade NAT, multicast or reserved address is refused AT CONNECT TIME (the check runs
+ * in the socket's own DNS lookup, so a name that changes its answer after a check cannot slip
+ * through). Production refuses them unless PORTA_OUTBOUND_ALLOW_PRIVATE is on; development
+ * and tests allow them (local stand-ins listen on loopback).
+ */
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
+  PRIVATE.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const) {
+  PRIVATE.addSubnet(net, prefix, 'ipv6');
+}
+
+export function isPrivateAddress(address: string): boolean {
+  const family = isIP(address);
+  if (family === 4) return PRIVATE.check(address, 'ipv4');
+  if (family !== 6) return true;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped?.[1]) return PRIVATE.check(mapped[1], 'ipv4');
+  return PRIVATE.check(address, 'ipv6');
+}
+
+export class OutboundRefused extends Error {
+  constructor(readonly host: string) {
+    super(`outbound address refused: ${host} is private or local`);
+    this.name = 'OutboundRefused';
+  }
+}
+
+export function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 4);
+      const usable = allowPrivate ? addresses : addresses.filter((a) => !isPrivateAddress(a.address));
+      if (usable.length === 0) return callback(new OutboundRefused(hostname), '', 4);
+      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
+      const first = usable[0] as LookupAddress;
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** Refuses a URL before any request: wrong scheme, or a literal private address outside `allowPrivate`. */
+export function checkOutboundUrl(raw: string, allowPrivate: boolean): URL {
+  const url = new URL(raw);
+  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) throw new OutboundRefused(url.host);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && (isIP(host) ? isPrivateAddress(host) : host === 'localhost' || host.endsWith('.localhost'))) throw new OutboundRefused(host);
+  return url;
+}
+
+export interface OutboundRequest {
+  url: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string;
+  allowPrivate: boolean;
+  timeoutMs?: number;
+}
+
+export interface OutboundResponse {
+  status: number;
+  body: string;
+}
+
+const MAX_ANSWER = 256 * 1024;
+
+/** One request through the guard; the answer's body is read up to 256 KiB. */
+export async function outboundRequest(req: OutboundRequest): Promise<OutboundResponse> {
+  const url = checkOutboundUrl(req.url, req.allowPrivate);
+  const lib = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const r = lib.request(
+      url,
+      { method: req.method, headers: { ...req.headers, ...(req.body !== undefined && { 'content-length': String(Buffer.byteLength(req.body)) }) }, lookup: guardedLookup(req.allowPrivate), timeout: req.timeoutMs ?? 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= MAX_ANSWER) chunks.push(c);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    r.on('timeout', () => r.destroy(new Error('outbound request timed out')));
+    r.on('error', reject);
+    if (req.body !== undefined) r.write(req.body);
+    r.end();
+  });
+}

@@ -1,0 +1,41 @@
+import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { portalDeviceListSchema } from '@porta/contracts/devices';
+import { IconDeviceDesktop } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/ui/EmptyState';
+import { ErrorState } from '../../../components/ui/ErrorState';
+import { LoadingState } from '../../../components/ui/LoadingState';
+import { PageHeader } from '../../../components/ui/PageHeader';
+import { portalApi } from '../../../lib/api-clients';
+import { OnlineBadge } from '../../devices/components/OnlineBadge';
+
+/** SS-2: "My devices": the devices a technician assigned to the contact, with their state. */
+export function PortalDevicesPage() {
+  const { t } = useTranslation('devices');
+  const devices = useQuery({ queryKey: ['portal', 'devices'], queryFn: () => portalApi.get('/api/v1/portal/devices', portalDeviceListSchema), refetchInterval: 15_000 });
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('portal.title')} description={t('portal.description')} />
+      {devices.isPending ? (
+        <LoadingState />
+      ) : devices.isError ? (
+        <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
+      ) : devices.data.items.length === 0 ? (
+        <EmptyState icon={<IconDeviceDesktop size={28} aria-hidden />} title={t('portal.emptyTitle')} description={t('portal.emptyText')} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {devices.data.items.map((d) => (
+            <Card key={d.id} withBorder padding="lg">
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{d.hostname}</Text>
+                <OnlineBadge online={d.online} lastSeenAt={d.lastSeenAt} />
+              </Group>
+              <Text size="sm" c="dimmed">{`${t(`os.${d.os}`)} ${d.osVersion}`}</Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
