@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/ui/LoadingState';
+import { AppRoot } from './AppRoot';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
@@ -11,6 +12,7 @@ function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
 
 export const router = createBrowserRouter([
   {
+    Component: AppRoot,
     errorElement: <RouteError />,
     hydrateFallbackElement: <LoadingState fullPage />,
     children: [

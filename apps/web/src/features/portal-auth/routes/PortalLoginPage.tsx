@@ -1,6 +1,7 @@
 import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { contactLoginBodySchema } from '@porta/contracts/auth';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthLayout } from '../../../components/ui/AuthLayout';
@@ -15,6 +16,7 @@ import { useTenantInfo } from '../../tenant/api';
 import { usePortalLogin, usePortalSession } from '../api';
 import { safePortalPath } from '../safe-next';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { takeOverShell } from '../../../lib/sign-in-shell';
 
 export function PortalLoginPage() {
   const { t } = useTranslation(['portal', 'common']);
@@ -52,6 +54,19 @@ function LoginForm({ next }: { next: string }) {
   const navigate = useNavigate();
   const login = usePortalLogin();
   const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidator(contactLoginBodySchema) });
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // The server-written first paint (#9 item 7) gives way to this form as soon as it is on
+  // screen: what was typed there stays, and so does the focus (the shell focuses the username
+  // first, as this form does).
+  useLayoutEffect(() => {
+    const shell = takeOverShell();
+    if (!shell) return;
+    if (shell.values.username || shell.values.password) form.setValues(shell.values);
+    const target = shell.focused === 'password' ? passwordRef.current : shell.focused === 'other' ? null : usernameRef.current;
+    target?.focus();
+  }, []); // once, when the form first appears
 
   const submit = form.onSubmit((values) => {
     login.mutate({ username: values.username.trim(), password: values.password }, { onSuccess: () => void navigate(next, { replace: true }) });
@@ -66,9 +81,10 @@ function LoginForm({ next }: { next: string }) {
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
+          ref={usernameRef}
           {...form.getInputProps('username')}
         />
-        <PasswordField label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+        <PasswordField ref={passwordRef} label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
         <FormError error={login.error} />
         <Button type="submit" fullWidth loading={login.isPending} mt="xs">
           {t('login.submit')}
