@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export type ApiArea = 'console' | 'portal' | 'public';
 
 export interface FieldIssue {
@@ -37,31 +35,33 @@ export function isNotFoundError(error: unknown): error is ApiError {
   return error.code === 'VALIDATION_FAILED' && error.detailFields.length > 0 && error.detailFields.every((f) => f === 'params' || f.startsWith('params.'));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The parts of an error answer (`{ error: { code, message, details? } }`), or null. Checked by
+ * hand, not with zod: every page's error path runs through here, and zod is not loaded with
+ * the first page (#9 item 7).
+ */
+export function parseErrorBody(payload: unknown): { code: string; message: string; details: unknown } | null {
+  const error = isRecord(payload) ? payload.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') return null;
+  return { code: error.code, message: error.message, details: error.details };
+}
+
 /** The `field` of each detail of an error answer (anything malformed is ignored). */
 export function parseDetailFields(details: unknown): string[] {
-  const parsed = z.array(z.object({ field: z.string() })).safeParse(details);
-  return parsed.success ? parsed.data.map((d) => d.field) : [];
+  if (!Array.isArray(details) || !details.every((d) => isRecord(d) && typeof d.field === 'string')) return [];
+  return details.map((d: { field: string }) => d.field);
 }
 
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-const issueSchema = z.object({
-  path: z.array(z.union([z.string(), z.number()])).transform((path) => path.map(String)),
-  message: z.string(),
-});
-
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-
 /** Field issues of a VALIDATION_FAILED answer (anything malformed is ignored). */
 export function parseFieldIssues(details: unknown): FieldIssue[] {
-  const parsed = z.array(issueSchema).safeParse(details);
-  return parsed.success ? parsed.data : [];
+  const isIssue = (d: unknown): d is { path: (string | number)[]; message: string } =>
+    isRecord(d) && typeof d.message === 'string' && Array.isArray(d.path) && d.path.every((p) => typeof p === 'string' || typeof p === 'number');
+  if (!Array.isArray(details) || !details.every(isIssue)) return [];
+  return details.map((d) => ({ path: d.path.map(String), message: d.message }));
 }

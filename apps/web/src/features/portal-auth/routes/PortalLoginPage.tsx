@@ -1,6 +1,5 @@
 import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { contactLoginBodySchema } from '@porta/contracts/auth';
 import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -11,7 +10,7 @@ import { PRODUCT_NAME } from '../../../lib/brand';
 import { zodValidator } from '../../../lib/forms';
 import { choosePreferredLanguage } from '../../../lib/i18n';
 import { useCurrentLanguage } from '../../../lib/use-language';
-import { useSetupStatus } from '../../setup/api';
+import { useSetupStatus } from '../../setup/status';
 import { useTenantInfo } from '../../tenant/api';
 import { usePortalLogin, usePortalSession } from '../api';
 import { safePortalPath } from '../safe-next';
@@ -53,7 +52,7 @@ function LoginForm({ next }: { next: string }) {
   const { t } = useTranslation(['portal', 'common', 'mail']);
   const navigate = useNavigate();
   const login = usePortalLogin();
-  const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidator(contactLoginBodySchema) });
+  const form = useForm({ initialValues: { username: '', password: '' } });
   const usernameRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -68,7 +67,12 @@ function LoginForm({ next }: { next: string }) {
     target?.focus();
   }, []); // once, when the form first appears
 
-  const submit = form.onSubmit((values) => {
+  // The contract's schema checks the form on submit; it is loaded then, not with the page (#9 item 7).
+  const submit = form.onSubmit(async (values) => {
+    const { contactLoginBodySchema } = await import('@porta/contracts/auth');
+    const errors = zodValidator<typeof values>(contactLoginBodySchema)(values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     login.mutate({ username: values.username.trim(), password: values.password }, { onSuccess: () => void navigate(next, { replace: true }) });
   });
 
