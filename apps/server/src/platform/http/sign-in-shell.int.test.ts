@@ -14,6 +14,7 @@ const INDEX = `<!doctype html>
   <head>
     <title>Porta</title>
     <script type="module" crossorigin src="/assets/index-Ab12Cd34.js"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-Cs5678Ef.css">
   </head>
   <body>
     <div id="root"></div>
@@ -63,9 +64,14 @@ describe('the portal sign-in page written by the server (#9 item 7)', () => {
     expect(html).toContain('Portail client de Acme &lt;b&gt;IT&lt;/b&gt; &amp; &quot;Co&quot;');
     expect(html).toContain('<title>Connexion · Acme &lt;b&gt;IT&lt;/b&gt; &amp; &quot;Co&quot;</title>');
     expect(html).not.toContain('<b>IT</b>');
-    // The app's mount point stays, after the shell; the scripts are still there.
-    expect(html.indexOf('id="porta-shell"')).toBeLessThan(html.indexOf('<div id="root"></div>'));
-    expect(html).toContain('src="/assets/index-Ab12Cd34.js"');
+    // The app's mount point stays, after the shell; the scripts are still there. The shell is
+    // drawn by its inline styles; the app's style sheet follows it, so it holds back only #root.
+    const [head = '', body = ''] = html.split('</head>');
+    expect(head).toContain('src="/assets/index-Ab12Cd34.js"');
+    expect(head).not.toContain('rel="stylesheet"');
+    expect(body.indexOf('<style>')).toBeLessThan(body.indexOf('id="porta-shell"'));
+    expect(body.indexOf('id="porta-shell"')).toBeLessThan(body.indexOf('<link rel="stylesheet" crossorigin href="/assets/index-Cs5678Ef.css">'));
+    expect(body.indexOf('href="/assets/index-Cs5678Ef.css"')).toBeLessThan(body.indexOf('<div id="root"></div>'));
     // Nothing typed can leave the page before the app has taken over.
     const form = /<form[^>]*>/.exec(html)?.[0] ?? '';
     expect(form).not.toMatch(/action=|method=/);
