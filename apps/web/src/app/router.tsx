@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/ui/LoadingState';
+import { loadConsoleCatalogue } from '../lib/i18n';
 import { AppRoot } from './AppRoot';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
@@ -11,6 +12,11 @@ import { RouteError } from './RouteError';
  */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return { lazy: async () => ({ Component: pick((await Promise.all([load(), import('./all-styles')]))[0]) }) };
+}
+
+/** A console page that renders before any console layout: it awaits the console's catalogue too. */
+function consolePage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return page(() => Promise.all([load(), loadConsoleCatalogue()]).then(([m]) => m), pick);
 }
 
 /** The portal sign-in: its code and the sheets of app/first-styles.ts, nothing more (#9 item 7). */
@@ -27,10 +33,10 @@ export const router = createBrowserRouter([
       {
         path: '/console',
         children: [
-          { path: 'setup', ...page(() => import('../features/setup/routes/SetupPage'), (m) => m.SetupPage) },
-          { path: 'login', ...page(() => import('../features/console-auth/routes/ConsoleLoginPage'), (m) => m.ConsoleLoginPage) },
+          { path: 'setup', ...consolePage(() => import('../features/setup/routes/SetupPage'), (m) => m.SetupPage) },
+          { path: 'login', ...consolePage(() => import('../features/console-auth/routes/ConsoleLoginPage'), (m) => m.ConsoleLoginPage) },
           {
-            ...page(() => import('../features/console-shell/components/ConsoleLayout'), (m) => m.ConsoleLayout),
+            ...consolePage(() => import('../features/console-shell/components/ConsoleLayout'), (m) => m.ConsoleLayout),
             children: [
               { index: true, element: <Navigate to="/console/tickets" replace /> },
               { path: 'tickets', ...page(() => import('../features/console-tickets/routes/TicketQueuePage'), (m) => m.TicketQueuePage) },

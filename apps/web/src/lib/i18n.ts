@@ -95,7 +95,8 @@ export const i18nReady: Promise<unknown> = i18next
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     load: 'currentOnly',
-    ns: [...NAMESPACES],
+    // The console's catalogue is loaded by console pages (loadConsoleCatalogue, app/router.tsx).
+    ns: NAMESPACES.filter((ns) => ns !== 'console'),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -103,5 +104,8 @@ export const i18nReady: Promise<unknown> = i18next
   .then(() => {
     document.documentElement.lang = i18next.language;
   });
+
+/** The console's catalogue in the current language (console pages await it before they render). */
+export const loadConsoleCatalogue = (): Promise<void> => i18next.loadNamespaces('console');
 
 export { i18next };
