@@ -8,6 +8,7 @@ const apiTarget = process.env.PORTA_API_URL ?? 'http://localhost:3000';
 
 /** `packages/i18n/locales/<lang>/<namespace>.json` → `locale-<lang>`: one chunk per language. */
 const LOCALE_FILE = /[\\/]packages[\\/]i18n[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/;
+const CONSOLE_LOCALE_FILE = /[\\/]packages[\\/]i18n[\\/]locales[\\/][a-z]{2}[\\/]console\.json$/;
 
 export default defineConfig({
   root,
@@ -27,7 +28,10 @@ export default defineConfig({
         // or broke module order, so only these two groups are set (#9 item 7).
         codeSplitting: {
           groups: [
-            // Each language's catalogues in one file, loaded only for that language.
+            // The console's catalogue of each language in a file of its own, loaded by console
+            // pages only (app/router.tsx); the portal never downloads it (#9 item 7).
+            { name: (id) => `console-locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'console-locale', test: CONSOLE_LOCALE_FILE, priority: 31 },
+            // Each language's other catalogues in one file, loaded only for that language.
             { name: (id) => `locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'locale', test: LOCALE_FILE, priority: 30 },
             // Libraries the shell needs before any page: React, the router, i18next, query.
             { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 20 },

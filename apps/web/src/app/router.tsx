@@ -1,26 +1,42 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/ui/LoadingState';
+import { loadConsoleCatalogue } from '../lib/i18n';
+import { AppRoot } from './AppRoot';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
-/** Loads a page's code on first visit, so the portal never downloads the console. */
+/**
+ * Loads a page's code on first visit, so the portal never downloads the console; with it, all
+ * of Mantine's styles (app/all-styles.ts), which only the portal sign-in does without.
+ */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return { lazy: async () => ({ Component: pick((await Promise.all([load(), import('./all-styles')]))[0]) }) };
+}
+
+/** A console page that renders before any console layout: it awaits the console's catalogue too. */
+function consolePage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return page(() => Promise.all([load(), loadConsoleCatalogue()]).then(([m]) => m), pick);
+}
+
+/** The portal sign-in: its code and the sheets of app/first-styles.ts, nothing more (#9 item 7). */
+function firstPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return { lazy: async () => ({ Component: pick(await load()) }) };
 }
 
 export const router = createBrowserRouter([
   {
+    Component: AppRoot,
     errorElement: <RouteError />,
     hydrateFallbackElement: <LoadingState fullPage />,
     children: [
       {
         path: '/console',
         children: [
-          { path: 'setup', ...page(() => import('../features/setup/routes/SetupPage'), (m) => m.SetupPage) },
-          { path: 'login', ...page(() => import('../features/console-auth/routes/ConsoleLoginPage'), (m) => m.ConsoleLoginPage) },
+          { path: 'setup', ...consolePage(() => import('../features/setup/routes/SetupPage'), (m) => m.SetupPage) },
+          { path: 'login', ...consolePage(() => import('../features/console-auth/routes/ConsoleLoginPage'), (m) => m.ConsoleLoginPage) },
           {
-            ...page(() => import('../features/console-shell/components/ConsoleLayout'), (m) => m.ConsoleLayout),
+            ...consolePage(() => import('../features/console-shell/components/ConsoleLayout'), (m) => m.ConsoleLayout),
             children: [
               { index: true, element: <Navigate to="/console/tickets" replace /> },
               { path: 'tickets', ...page(() => import('../features/console-tickets/routes/TicketQueuePage'), (m) => m.TicketQueuePage) },
@@ -65,7 +81,7 @@ export const router = createBrowserRouter([
       {
         path: '/',
         children: [
-          { path: 'login', ...page(() => import('../features/portal-auth/routes/PortalLoginPage'), (m) => m.PortalLoginPage) },
+          { path: 'login', ...firstPage(() => import('../features/portal-auth/routes/PortalLoginPage'), (m) => m.PortalLoginPage) },
           { path: 'forgot-password', ...page(() => import('../features/password-reset/routes/ForgotPasswordPage'), (m) => m.ForgotPasswordPage) },
           { path: 'reset-password', ...page(() => import('../features/password-reset/routes/ResetPasswordPage'), (m) => m.ResetPasswordPage) },
           {

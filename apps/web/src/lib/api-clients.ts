@@ -1,8 +1,11 @@
-import { techSessionSchema, type TechSession } from '@porta/contracts/auth';
-import { type PortalMe, portalMeSchema } from '@porta/contracts/portal';
+import type { TechSession } from '@porta/contracts/auth';
+import type { PortalMe } from '@porta/contracts/portal';
 import { createApiClient } from './http';
 import { currentLanguage } from './i18n';
 import { CONSOLE_ME_KEY, PORTAL_ME_KEY, queryClient } from './query-client';
+
+// Contract schemas are imported where an answer is checked, not here: every page loads this
+// module, and zod is not part of the first page (#9 item 7, lib/lazy-schema.ts).
 
 /** Public endpoints (setup, tenant branding): no session. */
 export const publicApi = createApiClient({ area: 'public' });
@@ -12,7 +15,7 @@ export const consoleApi = createApiClient({
   area: 'console',
   getCsrfToken: () => queryClient.getQueryData<TechSession | null>(CONSOLE_ME_KEY)?.csrfToken,
   refreshCsrfToken: async () => {
-    const session = await publicFetchSession('/api/v1/me');
+    const [session, { techSessionSchema }] = await Promise.all([publicFetchSession('/api/v1/me'), import('@porta/contracts/auth')]);
     const parsed = techSessionSchema.safeParse(session);
     if (!parsed.success) return undefined;
     queryClient.setQueryData(CONSOLE_ME_KEY, parsed.data);
@@ -25,7 +28,7 @@ export const portalApi = createApiClient({
   area: 'portal',
   getCsrfToken: () => queryClient.getQueryData<PortalMe | null>(PORTAL_ME_KEY)?.csrfToken,
   refreshCsrfToken: async () => {
-    const me = await publicFetchSession('/api/v1/portal/me');
+    const [me, { portalMeSchema }] = await Promise.all([publicFetchSession('/api/v1/portal/me'), import('@porta/contracts/portal')]);
     const parsed = portalMeSchema.safeParse(me);
     if (!parsed.success) return undefined;
     queryClient.setQueryData(PORTAL_ME_KEY, parsed.data);

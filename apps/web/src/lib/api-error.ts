@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ValidationDetail } from '@porta/contracts/errors';
 
 export type ApiArea = 'console' | 'portal' | 'public';
 
@@ -37,29 +37,33 @@ export function isNotFoundError(error: unknown): error is ApiError {
   return error.code === 'VALIDATION_FAILED' && error.detailFields.length > 0 && error.detailFields.every((f) => f === 'params' || f.startsWith('params.'));
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The parts of an error answer (`{ error: { code, message, details? } }`), or null. Checked by
+ * hand, not with zod: every page's error path runs through here, and zod is not loaded with
+ * the first page (#9 item 7).
+ */
+export function parseErrorBody(payload: unknown): { code: string; message: string; details: unknown } | null {
+  const error = isRecord(payload) ? payload.error : undefined;
+  if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') return null;
+  return { code: error.code, message: error.message, details: error.details };
+}
+
 /** The `field` of each detail of an error answer (anything malformed is ignored). */
 export function parseDetailFields(details: unknown): string[] {
-  const parsed = z.array(z.object({ field: z.string() })).safeParse(details);
-  return parsed.success ? parsed.data.map((d) => d.field) : [];
+  if (!Array.isArray(details) || !details.every((d) => isRecord(d) && typeof d.field === 'string')) return [];
+  return details.map((d: { field: string }) => d.field);
 }
 
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-/** A VALIDATION_FAILED detail (`ValidationDetail` in contracts): its dotted `field` becomes a path. */
-const issueSchema = z.object({ field: z.string(), message: z.string() }).transform(({ field, message }) => ({ path: field.split('.').filter(Boolean), message }));
-
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
-
 /** Field issues of a VALIDATION_FAILED answer (anything malformed is ignored). */
 export function parseFieldIssues(details: unknown): FieldIssue[] {
-  const parsed = z.array(issueSchema).safeParse(details);
-  return parsed.success ? parsed.data : [];
+  // The server's shape (`ValidationDetail` in contracts): a dotted `field` becomes a path.
+  const isIssue = (d: unknown): d is Pick<ValidationDetail, 'field' | 'message'> => isRecord(d) && typeof d.message === 'string' && typeof d.field === 'string';
+  if (!Array.isArray(details) || !details.every(isIssue)) return [];
+  return details.map((d) => ({ path: d.field.split('.').filter(Boolean), message: d.message }));
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type ApiArea, ApiError, errorBodySchema, parseDetailFields, parseFieldIssues } from './api-error';
+import { type ApiArea, ApiError, parseDetailFields, parseErrorBody, parseFieldIssues } from './api-error';
+import { LazySchema } from './lazy-schema';
 import { currentLanguage, i18next } from './i18n';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -34,6 +35,9 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** How an answer is checked: a contract schema, or one loaded when needed (lib/lazy-schema.ts). */
+type Schema<S extends z.ZodType> = S | LazySchema<S>;
+
 export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: ClientOptions) {
   async function send(method: Method, path: string, body: unknown, csrfToken: string | undefined): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
@@ -53,7 +57,7 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
     }
   }
 
-  async function request<S extends z.ZodType>(method: Method, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(method: Method, path: string, schemaOrLazy: Schema<S>, body?: unknown): Promise<z.infer<S>> {
     let response = await send(method, path, body, getCsrfToken?.());
     let payload = await readJson(response);
     if (!response.ok && method !== 'GET' && refreshCsrfToken && isCsrfRefusal(payload)) {
@@ -62,6 +66,7 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
       payload = await readJson(response);
     }
     if (!response.ok) throw toApiError(response.status, payload, area);
+    const schema = schemaOrLazy instanceof LazySchema ? await schemaOrLazy.load() : schemaOrLazy;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       console.error(`Unexpected answer from ${method} ${path}`, parsed.error.issues);
@@ -71,13 +76,13 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
   }
 
   return {
-    get: <S extends z.ZodType>(path: string, schema: S, query?: Query) => request('GET', withQuery(path, query), schema),
-    post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, schema, body),
-    patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, schema, body),
-    put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, schema, body),
-    delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+    get: <S extends z.ZodType>(path: string, schema: Schema<S>, query?: Query) => request('GET', withQuery(path, query), schema),
+    post: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown = {}) => request('POST', path, schema, body),
+    patch: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown) => request('PATCH', path, schema, body),
+    put: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown) => request('PUT', path, schema, body),
+    delete: <S extends z.ZodType>(path: string, schema: Schema<S>) => request('DELETE', path, schema),
     /** Sends one file as multipart/form-data (part `file`), with the CSRF token like any write. */
-    upload: <S extends z.ZodType>(path: string, schema: S, file: File) => {
+    upload: <S extends z.ZodType>(path: string, schema: Schema<S>, file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
       return request('POST', path, schema, form);
@@ -88,16 +93,15 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 function isCsrfRefusal(payload: unknown): boolean {
-  const parsed = errorBodySchema.safeParse(payload);
-  return parsed.success && parsed.data.error.code === 'CSRF_INVALID';
+  return parseErrorBody(payload)?.code === 'CSRF_INVALID';
 }
 
 function toApiError(status: number, payload: unknown, area: ApiArea): ApiError {
-  const parsed = errorBodySchema.safeParse(payload);
-  if (!parsed.success) {
+  const parsed = parseErrorBody(payload);
+  if (!parsed) {
     return new ApiError({ status, code: status >= 500 ? 'INTERNAL' : 'HTTP_ERROR', message: i18next.t('common:errors.unexpected'), area });
   }
-  const { code, message, details } = parsed.data.error;
+  const { code, message, details } = parsed;
   const validation = code === 'VALIDATION_FAILED';
   return new ApiError({ status, code, message, area, fieldIssues: validation ? parseFieldIssues(details) : [], detailFields: validation ? parseDetailFields(details) : [] });
 }

@@ -4,16 +4,36 @@ import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 const STORAGE_KEY = 'porta.language';
+/**
+ * The picker's choice, mirrored for the server: it writes the portal sign-in's first paint and
+ * preloads the catalogue in this language (apps/server/src/platform/http/app-page.ts).
+ */
+const COOKIE = 'porta_lang';
+
+function rememberForServer(language: Language): void {
+  document.cookie = `${COOKIE}=${language}; path=/; max-age=31536000; samesite=lax`;
+}
+
+function cookieLanguage(): Language | undefined {
+  const value = document.cookie
+    .split(';')
+    .map((c) => c.trim().split('='))
+    .find(([name]) => name === COOKIE)?.[1];
+  return isLanguage(value) ? value : undefined;
+}
 
 /** The language chosen before sign-in: the picker's last choice, else the browser's, else English. */
 export function preferredLanguage(): Language {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (isLanguage(stored)) return stored;
+    if (isLanguage(stored)) {
+      if (cookieLanguage() !== stored) rememberForServer(stored);
+      return stored;
+    }
   } catch {
-    // Storage can be unavailable (private mode); fall back to the browser language.
+    // Storage can be unavailable (private mode); fall back to the cookie or the browser language.
   }
-  return pickLanguage(navigator.languages.join(',')) ?? 'en';
+  return cookieLanguage() ?? pickLanguage(navigator.languages.join(',')) ?? 'en';
 }
 
 /** Remembers the signed-out picker's choice and switches the UI to it. */
@@ -21,8 +41,9 @@ export function choosePreferredLanguage(language: Language): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, language);
   } catch {
-    // Not fatal: the choice lasts for this page only.
+    // Not fatal: the cookie still carries the choice.
   }
+  rememberForServer(language);
   applyLanguage(language);
 }
 
@@ -63,15 +84,19 @@ const lazyCatalogues: BackendModule = {
  * language: the parity check keeps every language's keys identical, so English is never
  * needed to fill gaps and is not downloaded alongside another language.
  */
+/** The language the app starts in (main.tsx compares it with a server-written first paint's). */
+export const initialLanguage: Language = preferredLanguage();
+
 export const i18nReady: Promise<unknown> = i18next
   .use(lazyCatalogues)
   .use(initReactI18next)
   .init({
-    lng: preferredLanguage(),
+    lng: initialLanguage,
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     load: 'currentOnly',
-    ns: [...NAMESPACES],
+    // The console's catalogue is loaded by console pages (loadConsoleCatalogue, app/router.tsx).
+    ns: NAMESPACES.filter((ns) => ns !== 'console'),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -79,5 +104,8 @@ export const i18nReady: Promise<unknown> = i18next
   .then(() => {
     document.documentElement.lang = i18next.language;
   });
+
+/** The console's catalogue in the current language (console pages await it before they render). */
+export const loadConsoleCatalogue = (): Promise<void> => i18next.loadNamespaces('console');
 
 export { i18next };

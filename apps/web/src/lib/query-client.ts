@@ -3,6 +3,10 @@ import { ApiError } from './api-error';
 
 export const CONSOLE_ME_KEY = ['console', 'me'] as const;
 export const PORTAL_ME_KEY = ['portal', 'me'] as const;
+/** Public branding of the tenant (features/tenant/api.ts); the server-written sign-in page brings it along. */
+export const TENANT_INFO_KEY = ['public', 'tenant'] as const;
+/** Whether first-run set-up is needed (features/setup/status.ts); a server-written sign-in page says no. */
+export const SETUP_STATUS_KEY = ['public', 'setup-status'] as const;
 
 /** Reacts to session-level answers from any request: signed out, or authenticator enrolment required. */
 function onApiError(error: unknown): void {

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { translate } from '@porta/i18n/translate';
 import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
 import { noPortalPage } from './no-portal-page.ts';
+import { sendCompressedHtml } from './send-compressed-html.ts';
+import { appPage, catalogueChunks } from './app-page.ts';
 
 /** `apps/web/dist`, found from both `apps/server/src` and the bundled `apps/server/dist`. */
 export function defaultWebDist(): string {
@@ -23,13 +25,18 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * loads, for first-run setup.
  * The build writes brotli and gzip siblings of each text file (`apps/web/build/precompress.ts`);
  * they are sent by content negotiation (`Accept-Encoding`, with `Vary: Accept-Encoding`).
- * Hashed files under `/assets/` are immutable; everything else (`index.html` above all) is
- * revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
+ * `index.html` is sent from memory with a preload of the page language's catalogue chunk, and
+ * on the portal sign-in with the server-written first paint (sign-in-shell.ts), compressed per
+ * request (it is a few kB). Hashed files under `/assets/` are immutable; everything else
+ * (`index.html` above all) is revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
  * is a 404, never `index.html` (a stale page asking for an old chunk must fail loudly, not
  * parse HTML as a script).
  */
 export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver): Promise<void> {
-  const built = fs.existsSync(path.join(webDist, 'index.html'));
+  const indexFile = path.join(webDist, 'index.html');
+  const built = fs.existsSync(indexFile);
+  const indexHtml = built ? fs.readFileSync(indexFile, 'utf8') : '';
+  const catalogues = built ? catalogueChunks(webDist) : new Map<string, string>();
   if (built) {
     const assetsDir = `${path.sep}assets${path.sep}`;
     await app.register(fastifyStatic, {
@@ -45,10 +52,11 @@ export async function registerWebApp(app: FastifyInstance, webDist: string, tena
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
     const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !pathname.startsWith('/healthz') && !pathname.startsWith('/assets/');
-    if (isPage && !(await tenants.resolve(request.headers.host)) && (await tenants.tenantCount()) > 0) {
+    const tenant = isPage ? await tenants.resolve(request.headers.host) : null;
+    if (isPage && !tenant && (await tenants.tenantCount()) > 0) {
       return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
     }
-    if (isPage && built) return reply.code(200).sendFile('index.html');
+    if (isPage && built) return sendCompressedHtml(request, reply, appPage(indexHtml, { request, pathname, tenant, catalogues }));
     if (isPage) return reply.type('text/plain; charset=utf-8').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang, 'errors', 'NOT_FOUND') } });
   });

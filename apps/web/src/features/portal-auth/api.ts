@@ -1,9 +1,14 @@
-import { type PortalMe, portalMeSchema, portalSessionSchema } from '@porta/contracts/portal';
+import type { PortalMe } from '@porta/contracts/portal';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { isApiError } from '../../lib/api-error';
 import { portalApi } from '../../lib/api-clients';
+import { lazySchema } from '../../lib/lazy-schema';
 import { PORTAL_ME_KEY, queryClient } from '../../lib/query-client';
+
+// The sign-in page uses this module: its schemas load when there is an answer to check.
+const portalMeSchema = lazySchema(() => import('@porta/contracts/portal').then((m) => m.portalMeSchema));
+const portalSessionSchema = lazySchema(() => import('@porta/contracts/portal').then((m) => m.portalSessionSchema));
+const anyAnswer = lazySchema(() => import('../../lib/any-answer').then((m) => m.anyAnswerSchema));
 
 async function fetchMe(): Promise<PortalMe | null> {
   try {
@@ -37,7 +42,7 @@ export function usePortalLogin() {
 
 export function usePortalLogout() {
   return useMutation({
-    mutationFn: () => portalApi.post('/api/v1/portal/auth/logout', z.unknown(), {}),
+    mutationFn: () => portalApi.post('/api/v1/portal/auth/logout', anyAnswer, {}),
     onSettled: () => {
       queryClient.removeQueries({ queryKey: ['portal'] });
       queryClient.setQueryData(PORTAL_ME_KEY, null);

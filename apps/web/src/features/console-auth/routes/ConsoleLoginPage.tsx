@@ -13,7 +13,7 @@ import { PRODUCT_NAME } from '../../../lib/brand';
 import { zodValidator } from '../../../lib/forms';
 import { choosePreferredLanguage } from '../../../lib/i18n';
 import { useCurrentLanguage } from '../../../lib/use-language';
-import { useSetupStatus } from '../../setup/api';
+import { useSetupStatus } from '../../setup/status';
 import { useTenantInfo } from '../../tenant/api';
 import { useConsoleLogin, useConsoleSession } from '../api';
 import { safeConsolePath } from '../safe-next';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { contactLoginBodySchema } from '@porta/contracts/auth';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthLayout } from '../../../components/ui/AuthLayout';
@@ -10,11 +10,12 @@ import { PRODUCT_NAME } from '../../../lib/brand';
 import { zodValidator } from '../../../lib/forms';
 import { choosePreferredLanguage } from '../../../lib/i18n';
 import { useCurrentLanguage } from '../../../lib/use-language';
-import { useSetupStatus } from '../../setup/api';
+import { useSetupStatus } from '../../setup/status';
 import { useTenantInfo } from '../../tenant/api';
 import { usePortalLogin, usePortalSession } from '../api';
 import { safePortalPath } from '../safe-next';
 import { PasswordField } from '../../../components/ui/PasswordField';
+import { takeOverShell } from '../../../lib/sign-in-shell';
 
 export function PortalLoginPage() {
   const { t } = useTranslation(['portal', 'common']);
@@ -51,9 +52,27 @@ function LoginForm({ next }: { next: string }) {
   const { t } = useTranslation(['portal', 'common', 'mail']);
   const navigate = useNavigate();
   const login = usePortalLogin();
-  const form = useForm({ initialValues: { username: '', password: '' }, validate: zodValidator(contactLoginBodySchema) });
+  const form = useForm({ initialValues: { username: '', password: '' } });
+  const usernameRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
-  const submit = form.onSubmit((values) => {
+  // The server-written first paint (#9 item 7) gives way to this form as soon as it is on
+  // screen: what was typed there stays, and so does the focus (the shell focuses the username
+  // first, as this form does).
+  useLayoutEffect(() => {
+    const shell = takeOverShell();
+    if (!shell) return;
+    if (shell.values.username || shell.values.password) form.setValues(shell.values);
+    const target = shell.focused === 'password' ? passwordRef.current : shell.focused === 'other' ? null : usernameRef.current;
+    target?.focus();
+  }, []); // once, when the form first appears
+
+  // The contract's schema checks the form on submit; it is loaded then, not with the page (#9 item 7).
+  const submit = form.onSubmit(async (values) => {
+    const { contactLoginBodySchema } = await import('@porta/contracts/auth');
+    const errors = zodValidator<typeof values>(contactLoginBodySchema)(values);
+    form.setErrors(errors);
+    if (Object.keys(errors).length > 0) return;
     login.mutate({ username: values.username.trim(), password: values.password }, { onSuccess: () => void navigate(next, { replace: true }) });
   });
 
@@ -66,9 +85,10 @@ function LoginForm({ next }: { next: string }) {
           autoCapitalize="none"
           spellCheck={false}
           autoFocus
+          ref={usernameRef}
           {...form.getInputProps('username')}
         />
-        <PasswordField label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
+        <PasswordField ref={passwordRef} label={t('login.password')} autoComplete="current-password" {...form.getInputProps('password')} />
         <FormError error={login.error} />
         <Button type="submit" fullWidth loading={login.isPending} mt="xs">
           {t('login.submit')}

@@ -16,7 +16,8 @@ import { showServerFieldErrors, zodValidator } from '../../../lib/forms';
 import { choosePreferredLanguage, i18next } from '../../../lib/i18n';
 import { notifySuccess } from '../../../lib/notify';
 import { useCurrentLanguage } from '../../../lib/use-language';
-import { useRunSetup, useSetupStatus } from '../api';
+import { useRunSetup } from '../api';
+import { useSetupStatus } from '../status';
 import { slugify } from '../slugify';
 import { PasswordField } from '../../../components/ui/PasswordField';
 
