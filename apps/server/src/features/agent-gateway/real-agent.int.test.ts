@@ -96,11 +96,12 @@ describe('the real agent process against the real server', () => {
     const stale = await issue('logout');
     await node.ctx.db.updateTable('agent_commands').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', stale.id).execute();
     await sweepExpired(node.ctx);
-    const waiting = await issue('lock');
+    // restart: lock and logout need a user session at the console, which this headless host has not.
+    const waiting = await issue('restart');
     expect(await commandStatus(waiting.id)).toBe('queued');
     await startAgent();
     expect(await eventually(async () => (await commandStatus(waiting.id)) === 'succeeded', 60_000, 100), agentProc?.output()).toBe(true);
-    expect(dryRun().find((l) => l.commandId === waiting.id)?.argv).toEqual(['loginctl', 'lock-sessions']);
+    expect(dryRun().find((l) => l.commandId === waiting.id)?.argv).toEqual(['systemctl', 'reboot']);
     expect(dryRun().some((l) => l.commandId === stale.id)).toBe(false);
     expect(await commandStatus(stale.id)).toBe('expired');
   }, 120_000);
