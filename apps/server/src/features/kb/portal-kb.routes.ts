@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import * as repo from './kb-portal.repo.ts';
 import { kbReader } from './kb.policy.ts';
-import { pickName, presentItem, presentPortalArticle } from './kb.presenter.ts';
+import { pickName, presentHit, presentItem, presentPortalArticle } from './kb.presenter.ts';
+import { kbSearchIndex } from './search/kb-search-index.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
@@ -19,10 +20,11 @@ export function portalKbRoutes(app: ZodApp, ctx: AppContext): void {
     const { q, categoryId, sort, limit } = req.query;
     if (q !== undefined) {
       const term = q.trim();
-      if (term.length < MIN_QUERY) return { items: [] };
-      return { items: (await repo.search(ctx.db, reader, term, limit)).map((r) => presentItem(r, reader.language)) };
+      if (term.length < MIN_QUERY) return { items: [], corrected: null };
+      const answer = await kbSearchIndex(ctx).search(reader.tenantId, reader, term, limit);
+      return { items: answer.items.map((h) => presentHit(h, reader.language)), corrected: answer.corrected };
     }
-    return { items: (await repo.browse(ctx.db, reader, { categoryId, sort, limit })).map((r) => presentItem(r, reader.language)) };
+    return { items: (await repo.browse(ctx.db, reader, { categoryId, sort, limit })).map((r) => presentItem(r, reader.language)), corrected: null };
   });
 
   app.get('/api/v1/portal/kb/articles/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: portalKbArticleSchema } } }, async (req) => {

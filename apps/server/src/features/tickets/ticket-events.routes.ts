@@ -68,7 +68,7 @@ export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
         if (m.topic === 'tenants.changed' || m.tenantId !== contact.tenantId) return null;
         // subjectId null: a tenant-wide change (portal settings, custom fields; a security setting costs a harmless refetch).
         if (m.topic === 'sessions.changed') return m.subjectId === null ? PORTAL_CHANGED : null;
-        return m.ticketId === ticket.id && !m.internal ? ticketEvent(m) : null;
+        return isLiveEvent(m) && m.ticketId === ticket.id && !m.internal ? ticketEvent(m) : null;
       });
     },
   );

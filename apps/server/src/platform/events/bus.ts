@@ -31,11 +31,18 @@ export interface TenantsChanged {
   topic: 'tenants.changed';
 }
 
-export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged;
+/** A KB article was written, published, unpublished, limited or deleted: every node's search index reloads it. */
+export interface KbChanged {
+  tenantId: string;
+  topic: 'kb.changed';
+  articleId: string;
+}
+
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | KbChanged;
 
 /** A ticket change for open browsers (not a cache notice). */
 export function isLiveEvent(m: BusMessage): m is LiveEvent {
-  return m.topic !== 'sessions.changed' && m.topic !== 'tenants.changed';
+  return m.topic === 'ticket.created' || m.topic === 'ticket.updated' || m.topic === 'ticket.commented';
 }
 
 export interface EventBus {

@@ -1,0 +1,57 @@
+import { MARK_END, MARK_START } from '../kb-portal.repo.ts';
+import { snippetOf } from '../snippet.ts';
+import { isStopWord, JOINED, type Lang, stem, type Token, tokens } from './text.ts';
+
+const BEFORE = 6;
+const WORDS = 30;
+
+/** The [start, end) spans of `text` whose words (or hyphen-joined pairs) have a matched stem. */
+function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>): { ts: Token[]; spans: Array<[number, number]>; first: number } {
+  const ts = tokens(text);
+  const spans: Array<[number, number]> = [];
+  let first = -1;
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i] as Token;
+    const next = ts[i + 1];
+    if (next && (next.hyphenated || JOINED.has(t.word + next.word)) && stems.has(stem(lang, t.word + next.word))) {
+      spans.push([t.start, next.end]);
+      if (first < 0) first = i;
+      i++;
+      continue;
+    }
+    if (!isStopWord(lang, t.word) && stems.has(stem(lang, t.word))) {
+      spans.push([t.start, t.end]);
+      if (first < 0) first = i;
+    }
+  }
+  return { ts, spans, first };
+}
+
+/** Where the title's matched words are, corrected ones included. */
+export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<string>): Array<[number, number]> {
+  return matchedSpans(lang, title, stems).spans;
+}
+
+/**
+ * A short excerpt of the body around its first matched word (else its beginning), as plain
+ * text with the matched words' offsets (snippet.ts turns the markers into offsets).
+ */
+export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>): { text: string; highlights: Array<[number, number]> } {
+  const { ts, spans, first } = matchedSpans(lang, body, stems);
+  if (ts.length === 0) return snippetOf(body.slice(0, 400));
+  const from = Math.max(0, first - BEFORE);
+  const to = Math.min(ts.length - 1, from + WORDS);
+  const start = from === 0 ? 0 : (ts[from] as Token).start;
+  const end = (ts[to] as Token).end;
+  let marked = '';
+  let at = start;
+  for (const [s, e] of spans) {
+    if (s < start || e > end) continue;
+    marked += body.slice(at, s) + MARK_START + body.slice(s, e) + MARK_END;
+    at = e;
+  }
+  marked += body.slice(at, end);
+  const excerpt = snippetOf(marked);
+  if (from === 0) return excerpt;
+  return { text: `… ${excerpt.text}`, highlights: excerpt.highlights.map(([s, e]) => [s + 2, e + 2]) };
+}

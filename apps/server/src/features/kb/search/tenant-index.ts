@@ -1,0 +1,397 @@
+import { deletions, osaDistance, typoBudget } from './distance.ts';
+import { BODY, Postings } from './postings.ts';
+import { highlightTitle, snippetFor } from './highlight.ts';
+import { indexedWords, isStopWord, type Lang, LANGS, queryWords, stem } from './text.ts';
+
+/** One published article as the index holds it: what visibility needs, and its translations. */
+export interface ArticleDoc {
+  id: string;
+  audienceRestricted: boolean;
+  audienceCustomerIds: string[];
+  viewCount: number;
+  categoryId: string | null;
+  updatedAt: Date;
+  translations: Array<{ language: Lang; title: string; body: string }>;
+}
+
+/** Who is searching: the same rules as kb-portal.repo.ts `visible` / `shownTranslation`. */
+export interface SearchReader {
+  customerId: string;
+  language: string;
+  defaultLanguage: string;
+}
+
+export interface SearchHit {
+  id: string;
+  language: Lang;
+  title: string;
+  titleHighlights: Array<[number, number]>;
+  snippet: string;
+  highlights: Array<[number, number]>;
+  categoryId: string | null;
+  updatedAt: Date;
+}
+
+export interface SearchAnswer {
+  items: SearchHit[];
+  /** The query with corrected words, or null when no word was corrected. */
+  corrected: string | null;
+}
+
+interface Article {
+  doc: Omit<ArticleDoc, 'translations'>;
+  audience: ReadonlySet<string>;
+  slots: Partial<Record<Lang, number>>;
+}
+
+interface Slot {
+  article: Article;
+  language: Lang;
+  title: string;
+  body: string;
+  alive: boolean;
+}
+
+interface VocabWord {
+  /** The word as most often written (lower case, accents kept), for "showing results for …". */
+  display: string;
+  /** Bit per language (LANGS order) the word occurs in. */
+  langs: number;
+  count: number;
+}
+
+/** One way a query word matches: a stem of the language, with the typos it took. */
+interface Alternative {
+  stem: string;
+  typos: number;
+  exact: boolean;
+}
+
+interface Candidate {
+  slot: number;
+  matched: number;
+  typos: number[];
+  title: number;
+  exact: number;
+  positions: number[][];
+}
+
+const MAX_QUERY_WORDS = 10;
+const MAX_POSITIONS = 8;
+const PROXIMITY_CAP = 8;
+const PREFIX_EXPANSIONS = 50;
+const LANG_BIT: Record<Lang, number> = { en: 1, fr: 2, de: 4, es: 8, it: 16 };
+const isLang = (l: string): l is Lang => (LANGS as readonly string[]).includes(l);
+
+/**
+ * A tenant's published articles as an in-process search index (KB-3, issue 11): per language
+ * an inverted index of stemmed, folded words with their positions (title before body), and
+ * one vocabulary of folded words with a deletion neighbourhood for typo candidates
+ * (SymSpell-style; verified by optimal-string-alignment distance). PostgreSQL stays the store
+ * of record: the index is built from it and told of every change (kb-search-index.ts).
+ */
+export class TenantIndex {
+  private slots: Slot[] = [];
+  private dead = 0;
+  private articles = new Map<string, Article>();
+  private postings: Record<Lang, Map<string, Postings>> = { en: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
+  private vocab = new Map<string, VocabWord>();
+  private neighbours = new Map<string, string | string[]>();
+  private sortedVocab: string[] | null = null;
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  /** Adds or replaces an article (one that is no longer published is `remove`d instead). */
+  upsert(doc: ArticleDoc): void {
+    this.remove(doc.id);
+    const { translations, ...rest } = doc;
+    const article: Article = { doc: rest, audience: new Set(doc.audienceCustomerIds), slots: {} };
+    for (const t of translations) {
+      if (!isLang(t.language)) continue;
+      const slot = this.slots.length;
+      this.slots.push({ article, language: t.language, title: t.title, body: t.body, alive: true });
+      article.slots[t.language] = slot;
+      this.addText(t.language, slot, t.title, 0);
+      this.addText(t.language, slot, t.body, BODY);
+    }
+    this.articles.set(doc.id, article);
+  }
+
+  remove(id: string): void {
+    const article = this.articles.get(id);
+    if (!article) return;
+    for (const slot of Object.values(article.slots)) {
+      const s = this.slots[slot];
+      if (s) {
+        s.alive = false;
+        s.title = '';
+        s.body = '';
+        this.dead++;
+      }
+    }
+    this.articles.delete(id);
+    if (this.dead > 1000 && this.dead > this.slots.length / 4) this.compact();
+  }
+
+  private compact(): void {
+    for (const lang of LANGS) for (const p of this.postings[lang].values()) p.compact((slot) => this.slots[slot]?.alive === true);
+    this.dead = 0;
+  }
+
+  private addText(lang: Lang, slot: number, text: string, base: number): void {
+    const index = this.postings[lang];
+    for (const { word, position } of indexedWords(text)) {
+      this.learn(lang, word);
+      if (isStopWord(lang, word)) continue;
+      const s = stem(lang, word);
+      let p = index.get(s);
+      if (!p) index.set(s, (p = new Postings()));
+      p.push(slot, base + position);
+    }
+  }
+
+  private learn(lang: Lang, word: string): void {
+    const known = this.vocab.get(word);
+    if (known) {
+      known.langs |= LANG_BIT[lang];
+      known.count++;
+      return;
+    }
+    this.vocab.set(word, { display: word, langs: LANG_BIT[lang], count: 1 });
+    this.sortedVocab = null;
+    if (word.length < 4) return;
+    for (const d of deletions(word, word.length >= 9 ? 2 : 1)) {
+      const at = this.neighbours.get(d);
+      if (at === undefined) this.neighbours.set(d, word);
+      else if (typeof at === 'string') this.neighbours.set(d, [at, word]);
+      else at.push(word);
+    }
+  }
+
+  /** Vocabulary words within the typo budget of `word`, with their distance. */
+  private typoCandidates(word: string): Array<{ word: string; typos: number }> {
+    const budget = typoBudget(word);
+    if (budget === 0) return [];
+    const seen = new Set<string>();
+    const out: Array<{ word: string; typos: number }> = [];
+    const consider = (c: string) => {
+      if (seen.has(c) || c === word) return;
+      seen.add(c);
+      const d = osaDistance(word, c, budget);
+      if (d <= budget) out.push({ word: c, typos: d });
+    };
+    const probe = (s: string) => {
+      if (this.vocab.has(s)) consider(s);
+      const at = this.neighbours.get(s);
+      if (typeof at === 'string') consider(at);
+      else if (at) for (const c of at) consider(c);
+    };
+    probe(word);
+    for (const d of deletions(word, budget)) probe(d);
+    return out;
+  }
+
+  private prefixed(word: string): string[] {
+    if (!this.sortedVocab) this.sortedVocab = [...this.vocab.keys()].sort();
+    const v = this.sortedVocab;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((v[mid] as string) < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < v.length && out.length < PREFIX_EXPANSIONS && (v[i] as string).startsWith(word); i++) if (v[i] !== word) out.push(v[i] as string);
+    return out;
+  }
+
+  /**
+   * The reader's best articles for `q`, ranked by: query words matched (desc), typos (asc),
+   * proximity of the matched words (asc), words matched in the title (desc), exact words (desc),
+   * readings (desc). Every word may carry typos (1 from 5 letters, 2 from 9); the last one
+   * also matches as a prefix when it is no word of its own (typing in progress).
+   */
+  search(reader: SearchReader, q: string, limit: number): SearchAnswer {
+    const words = queryWords(q).slice(0, MAX_QUERY_WORDS);
+    const own = isLang(reader.language) ? reader.language : 'en';
+    const fallback = isLang(reader.defaultLanguage) ? reader.defaultLanguage : own;
+    const langs: Lang[] = own === fallback ? [own] : [own, fallback];
+    const content = words.filter((w) => !isStopWord(own, w.word));
+    if (content.length === 0) return { items: [], corrected: null };
+
+    const corrections = new Map<number, { display: string; typos: number; count: number }>();
+    const exactSomewhere = new Set<number>();
+    const perLang = langs.map((lang) => {
+      const alts = content.map((w, i) => this.alternatives(lang, w.word, i === content.length - 1 && !/\s$/.test(q)));
+      alts.forEach((a, i) => {
+        if (a.some((x) => x.exact || x.typos === 0)) exactSomewhere.add(i);
+      });
+      return { lang, alts };
+    });
+    // A word is corrected when no language knew it as written: the closest, most common candidate.
+    for (const { lang, alts } of perLang) {
+      alts.forEach((a, i) => {
+        if (exactSomewhere.has(i)) return;
+        for (const x of a) {
+          const v = this.vocab.get(x.word);
+          if (!v || !(v.langs & LANG_BIT[lang])) continue;
+          const best = corrections.get(i);
+          if (!best || x.typos < best.typos || (x.typos === best.typos && v.count > best.count)) corrections.set(i, { display: v.display, typos: x.typos, count: v.count });
+        }
+      });
+    }
+
+    const candidates: Candidate[] = [];
+    const matchedStems: Record<Lang, Set<string>> = { en: new Set(), fr: new Set(), de: new Set(), es: new Set(), it: new Set() };
+    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts, candidates, matchedStems[lang]);
+
+    const top = this.rank(candidates, content.length, limit);
+    const items = top.map((c) => {
+      const s = this.slots[c.slot] as Slot;
+      const stems = matchedStems[s.language];
+      const snippet = snippetFor(s.language, s.body, stems);
+      return {
+        id: s.article.doc.id,
+        language: s.language,
+        title: s.title,
+        titleHighlights: highlightTitle(s.language, s.title, stems),
+        snippet: snippet.text,
+        highlights: snippet.highlights,
+        categoryId: s.article.doc.categoryId,
+        updatedAt: s.article.doc.updatedAt,
+      };
+    });
+    let corrected: string | null = null;
+    if (corrections.size > 0) {
+      let out = '';
+      let at = 0;
+      content.forEach((w, i) => {
+        const c = corrections.get(i);
+        if (!c) return;
+        out += q.slice(at, w.start) + c.display;
+        at = w.end;
+      });
+      corrected = (out + q.slice(at)).trim();
+    }
+    return { items, corrected };
+  }
+
+  private alternatives(lang: Lang, word: string, last: boolean): Array<Alternative & { word: string }> {
+    const index = this.postings[lang];
+    const own = stem(lang, word);
+    if (index.has(own)) {
+      const alts = [{ stem: own, typos: 0, exact: true, word }];
+      return alts;
+    }
+    const out: Array<Alternative & { word: string }> = [];
+    const seen = new Set<string>();
+    const add = (w: string, typos: number, exact: boolean) => {
+      const v = this.vocab.get(w);
+      if (!v || !(v.langs & LANG_BIT[lang])) return;
+      const s = stem(lang, w);
+      if (seen.has(s) || !index.has(s)) return;
+      seen.add(s);
+      out.push({ stem: s, typos, exact, word: w });
+    };
+    if (last && word.length >= 2) for (const w of this.prefixed(word)) add(w, 0, false);
+    for (const c of this.typoCandidates(word)) add(c.word, c.typos, false);
+    return out;
+  }
+
+  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][], out: Candidate[], matchedStems: Set<string>): void {
+    const index = this.postings[lang];
+    const seen = new Map<number, Candidate>();
+    const visible = new Map<number, boolean>();
+    const n = alts.length;
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << i;
+      for (const alt of alts[i] as Alternative[]) {
+        const p = index.get(alt.stem);
+        if (!p) continue;
+        matchedStems.add(alt.stem);
+        const buf = p.buf;
+        for (let k = 0; k < p.len; k += 2) {
+          const slot = buf[k] as number;
+          let ok = visible.get(slot);
+          if (ok === undefined) {
+            ok = this.visibleTo(reader, own, lang, slot);
+            visible.set(slot, ok);
+          }
+          if (!ok) continue;
+          let c = seen.get(slot);
+          if (!c) {
+            c = { slot, matched: 0, typos: new Array<number>(n).fill(99), title: 0, exact: 0, positions: Array.from({ length: n }, () => []) };
+            seen.set(slot, c);
+            out.push(c);
+          }
+          c.matched |= bit;
+          if (alt.typos < (c.typos[i] as number)) c.typos[i] = alt.typos;
+          if (alt.exact) c.exact |= bit;
+          const pos = buf[k + 1] as number;
+          if (pos < BODY) c.title |= bit;
+          const ps = c.positions[i] as number[];
+          if (ps.length < MAX_POSITIONS) ps.push(pos);
+        }
+      }
+    }
+  }
+
+  /** Published (the index holds nothing else), for this customer, and the translation the reader is shown. */
+  private visibleTo(reader: SearchReader, own: Lang, lang: Lang, slot: number): boolean {
+    const s = this.slots[slot];
+    if (!s?.alive || s.language !== lang) return false;
+    const a = s.article;
+    if (a.doc.audienceRestricted && !a.audience.has(reader.customerId)) return false;
+    return lang === own || a.slots[own] === undefined;
+  }
+
+  private rank(candidates: Candidate[], words: number, limit: number): Candidate[] {
+    const scored = candidates.map((c) => ({ c, key: this.key(c, words), views: (this.slots[c.slot] as Slot).article.doc.viewCount, id: (this.slots[c.slot] as Slot).article.doc.id }));
+    scored.sort((a, b) => b.key - a.key || b.views - a.views || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return scored.slice(0, limit).map((s) => s.c);
+  }
+
+  /** The ranking rules folded into one number (each rule's range fits below the one before). */
+  private key(c: Candidate, words: number): number {
+    let matched = 0;
+    let typos = 0;
+    let title = 0;
+    let exact = 0;
+    let proximity = 0;
+    let previous: number[] | null = null;
+    for (let i = 0; i < words; i++) {
+      const bit = 1 << i;
+      if (!(c.matched & bit)) continue;
+      matched++;
+      typos += c.typos[i] as number;
+      if (c.title & bit) title++;
+      if (c.exact & bit) exact++;
+      const ps = c.positions[i] as number[];
+      if (previous) proximity += closest(previous, ps);
+      previous = ps;
+    }
+    return ((((matched * 32 + (31 - Math.min(typos, 31))) * 128 + (127 - Math.min(proximity, 127))) * 16 + title) * 16 + exact);
+  }
+
+  /** Approximate bytes held (for the memory report). */
+  memoryEstimate(): number {
+    let bytes = 0;
+    for (const lang of LANGS) for (const [k, p] of this.postings[lang]) bytes += p.bytes() + k.length + 64;
+    for (const k of this.vocab.keys()) bytes += k.length * 2 + 80;
+    for (const [k, v] of this.neighbours) bytes += k.length + 64 + (typeof v === 'string' ? 0 : v.length * 8 + 32);
+    for (const s of this.slots) bytes += s.title.length + s.body.length + 64;
+    return bytes;
+  }
+}
+
+function closest(a: number[], b: number[]): number {
+  let best = PROXIMITY_CAP;
+  for (const x of a) for (const y of b) {
+    const d = Math.abs(x - y);
+    if (d < best) best = d === 0 ? 1 : d;
+  }
+  return best;
+}
