@@ -6,11 +6,11 @@ const BEFORE = 6;
 const WORDS = 30;
 
 /** The [start, end) spans of `text` whose words (or hyphen-joined pairs) have a matched stem. */
-function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>): { ts: Token[]; spans: Array<[number, number]>; first: number } {
-  const ts = tokens(text);
+function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>, from = 0, limit = Infinity): { ts: Token[]; spans: Array<[number, number]>; first: number } {
+  const ts = tokens(text, limit);
   const spans: Array<[number, number]> = [];
   let first = -1;
-  for (let i = 0; i < ts.length; i++) {
+  for (let i = from; i < ts.length; i++) {
     const t = ts[i] as Token;
     const next = ts[i + 1];
     if (next && (next.hyphenated || JOINED.has(t.word + next.word)) && stems.has(stem(lang, t.word + next.word))) {
@@ -33,13 +33,14 @@ export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<str
 }
 
 /**
- * A short excerpt of the body around its first matched word (else its beginning), as plain
- * text with the matched words' offsets (snippet.ts turns the markers into offsets).
+ * A short excerpt of the body around its first matched word (`firstWord`, the word number the
+ * index knows; else its beginning), as plain text with the matched words' offsets (snippet.ts
+ * turns the markers into offsets). Only the words up to the excerpt's end are read.
  */
-export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>): { text: string; highlights: Array<[number, number]> } {
-  const { ts, spans, first } = matchedSpans(lang, body, stems);
+export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>, firstWord: number): { text: string; highlights: Array<[number, number]> } {
+  const from = Math.max(0, firstWord - BEFORE);
+  const { ts, spans } = matchedSpans(lang, body, stems, from, from + WORDS + 2);
   if (ts.length === 0) return snippetOf(body.slice(0, 400));
-  const from = Math.max(0, first - BEFORE);
   const to = Math.min(ts.length - 1, from + WORDS);
   const start = from === 0 ? 0 : (ts[from] as Token).start;
   const end = (ts[to] as Token).end;

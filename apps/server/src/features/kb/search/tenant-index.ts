@@ -50,6 +50,8 @@ interface Slot {
   title: string;
   body: string;
   alive: boolean;
+  /** Words of the title that are not stop words (for title coverage). */
+  titleWords: number;
 }
 
 interface VocabWord {
@@ -69,11 +71,18 @@ interface Alternative {
 
 interface Candidate {
   slot: number;
+  /** Bit per query word: matched anywhere, in the title, by its own stem. */
   matched: number;
-  typos: number[];
   title: number;
   exact: number;
-  positions: number[][];
+  /** Per query word, 2 bits: the fewest typos it matched with (3: not matched). */
+  typos: number;
+  /** Title words matched (distinct positions), for title coverage. */
+  titleHits: number;
+  /** (word, position) pairs, at most MAX_POSITIONS per word. */
+  positions: number[];
+  lastWord: number;
+  kept: number;
 }
 
 const MAX_QUERY_WORDS = 10;
@@ -111,9 +120,9 @@ export class TenantIndex {
     for (const t of translations) {
       if (!isLang(t.language)) continue;
       const slot = this.slots.length;
-      this.slots.push({ article, language: t.language, title: t.title, body: t.body, alive: true });
+      this.slots.push({ article, language: t.language, title: t.title, body: t.body, alive: true, titleWords: 0 });
       article.slots[t.language] = slot;
-      this.addText(t.language, slot, t.title, 0);
+      (this.slots[slot] as Slot).titleWords = this.addText(t.language, slot, t.title, 0);
       this.addText(t.language, slot, t.body, BODY);
     }
     this.articles.set(doc.id, article);
@@ -140,16 +149,22 @@ export class TenantIndex {
     this.dead = 0;
   }
 
-  private addText(lang: Lang, slot: number, text: string, base: number): void {
+  /** Indexes a title or body; answers how many of its words are not stop words. */
+  private addText(lang: Lang, slot: number, text: string, base: number): number {
     const index = this.postings[lang];
+    let words = 0;
+    let lastPosition = -1;
     for (const { word, position } of indexedWords(text)) {
       this.learn(lang, word);
       if (isStopWord(lang, word)) continue;
+      if (position !== lastPosition) words++;
+      lastPosition = position;
       const s = stem(lang, word);
       let p = index.get(s);
       if (!p) index.set(s, (p = new Postings()));
       p.push(slot, base + position);
     }
+    return words;
   }
 
   private learn(lang: Lang, word: string): void {
@@ -252,7 +267,12 @@ export class TenantIndex {
     const items = top.map((c) => {
       const s = this.slots[c.slot] as Slot;
       const stems = matchedStems[s.language];
-      const snippet = snippetFor(s.language, s.body, stems);
+      let firstWord = -1;
+      for (let x = 1; x < c.positions.length; x += 2) {
+        const pos = c.positions[x] as number;
+        if (pos >= BODY && (firstWord < 0 || pos - BODY < firstWord)) firstWord = pos - BODY;
+      }
+      const snippet = snippetFor(s.language, s.body, stems, Math.max(firstWord, 0));
       return {
         id: s.article.doc.id,
         language: s.language,
@@ -303,11 +323,13 @@ export class TenantIndex {
 
   private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][], out: Candidate[], matchedStems: Set<string>): void {
     const index = this.postings[lang];
-    const seen = new Map<number, Candidate>();
-    const visible = new Map<number, boolean>();
+    // Per slot: 0 not seen yet, 1 not visible, 2 + k the k-th candidate of this language.
+    const state = new Int32Array(this.slots.length);
+    const base = out.length;
     const n = alts.length;
     for (let i = 0; i < n; i++) {
       const bit = 1 << i;
+      const shift = 2 * i;
       for (const alt of alts[i] as Alternative[]) {
         const p = index.get(alt.stem);
         if (!p) continue;
@@ -315,25 +337,33 @@ export class TenantIndex {
         const buf = p.buf;
         for (let k = 0; k < p.len; k += 2) {
           const slot = buf[k] as number;
-          let ok = visible.get(slot);
-          if (ok === undefined) {
-            ok = this.visibleTo(reader, own, lang, slot);
-            visible.set(slot, ok);
-          }
-          if (!ok) continue;
-          let c = seen.get(slot);
-          if (!c) {
-            c = { slot, matched: 0, typos: new Array<number>(n).fill(99), title: 0, exact: 0, positions: Array.from({ length: n }, () => []) };
-            seen.set(slot, c);
-            out.push(c);
-          }
+          let st = state[slot] as number;
+          if (st === 0) {
+            if (!this.visibleTo(reader, own, lang, slot)) {
+              state[slot] = 1;
+              continue;
+            }
+            st = 2 + out.length - base;
+            state[slot] = st;
+            out.push({ slot, matched: 0, title: 0, exact: 0, typos: 0xfffff, titleHits: 0, positions: [], lastWord: -1, kept: 0 });
+          } else if (st === 1) continue;
+          const c = out[base + st - 2] as Candidate;
           c.matched |= bit;
-          if (alt.typos < (c.typos[i] as number)) c.typos[i] = alt.typos;
+          if (alt.typos < ((c.typos >> shift) & 3)) c.typos = (c.typos & ~(3 << shift)) | (alt.typos << shift);
           if (alt.exact) c.exact |= bit;
           const pos = buf[k + 1] as number;
-          if (pos < BODY) c.title |= bit;
-          const ps = c.positions[i] as number[];
-          if (ps.length < MAX_POSITIONS) ps.push(pos);
+          if (pos < BODY) {
+            c.title |= bit;
+            c.titleHits++;
+          }
+          if (c.lastWord !== i) {
+            c.lastWord = i;
+            c.kept = 0;
+          }
+          if (c.kept < MAX_POSITIONS) {
+            c.positions.push(i, pos);
+            c.kept++;
+          }
         }
       }
     }
@@ -348,32 +378,47 @@ export class TenantIndex {
     return lang === own || a.slots[own] === undefined;
   }
 
+  /** The best `limit` candidates (a small sorted list, not a sort of them all): key, then readings, then id. */
   private rank(candidates: Candidate[], words: number, limit: number): Candidate[] {
-    const scored = candidates.map((c) => ({ c, key: this.key(c, words), views: (this.slots[c.slot] as Slot).article.doc.viewCount, id: (this.slots[c.slot] as Slot).article.doc.id }));
-    scored.sort((a, b) => b.key - a.key || b.views - a.views || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return scored.slice(0, limit).map((s) => s.c);
+    const top: Array<{ c: Candidate; key: number; views: number; id: string }> = [];
+    const before = (a: { key: number; views: number; id: string }, b: { key: number; views: number; id: string }) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
+    for (const c of candidates) {
+      const key = this.key(c, words);
+      const worst = top[top.length - 1];
+      if (top.length >= limit && worst && key < worst.key) continue;
+      const doc = (this.slots[c.slot] as Slot).article.doc;
+      const entry = { c, key, views: doc.viewCount, id: doc.id };
+      if (top.length >= limit && worst && !before(entry, worst)) continue;
+      let at = top.length;
+      while (at > 0 && before(entry, top[at - 1] as typeof entry)) at--;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((t) => t.c);
   }
 
-  /** The ranking rules folded into one number (each rule's range fits below the one before). */
+  /**
+   * The ranking rules folded into one number (each rule's range fits below the one before):
+   * words matched, typos, proximity, title words, exact words, then how much of the title the
+   * query covers (a short title that is all match before a long one that mentions it).
+   */
   private key(c: Candidate, words: number): number {
     let matched = 0;
     let typos = 0;
     let title = 0;
     let exact = 0;
-    let proximity = 0;
-    let previous: number[] | null = null;
     for (let i = 0; i < words; i++) {
       const bit = 1 << i;
       if (!(c.matched & bit)) continue;
       matched++;
-      typos += c.typos[i] as number;
+      typos += (c.typos >> (2 * i)) & 3;
       if (c.title & bit) title++;
       if (c.exact & bit) exact++;
-      const ps = c.positions[i] as number[];
-      if (previous) proximity += closest(previous, ps);
-      previous = ps;
     }
-    return ((((matched * 32 + (31 - Math.min(typos, 31))) * 128 + (127 - Math.min(proximity, 127))) * 16 + title) * 16 + exact);
+    const proximity = matched > 1 ? proximityOf(c.positions, c.matched, words) : 0;
+    const titleWords = (this.slots[c.slot] as Slot).titleWords;
+    const coverage = titleWords > 0 ? Math.min(15, Math.floor((Math.min(c.titleHits, titleWords) / titleWords) * 15)) : 0;
+    return ((((matched * 32 + (31 - Math.min(typos, 31))) * 128 + (127 - Math.min(proximity, 127))) * 16 + title) * 16 + exact) * 16 + coverage;
   }
 
   /** Approximate bytes held (for the memory report). */
@@ -387,11 +432,25 @@ export class TenantIndex {
   }
 }
 
-function closest(a: number[], b: number[]): number {
-  let best = PROXIMITY_CAP;
-  for (const x of a) for (const y of b) {
-    const d = Math.abs(x - y);
-    if (d < best) best = d === 0 ? 1 : d;
+/** Sum over neighbouring matched query words of their closest distance (capped), in query order. */
+function proximityOf(positions: number[], matched: number, words: number): number {
+  let total = 0;
+  let previous = -1;
+  for (let i = 0; i < words; i++) {
+    if (!(matched & (1 << i))) continue;
+    if (previous >= 0) {
+      let best = PROXIMITY_CAP;
+      for (let x = 0; x < positions.length; x += 2) {
+        if (positions[x] !== previous) continue;
+        for (let y = 0; y < positions.length; y += 2) {
+          if (positions[y] !== i) continue;
+          const d = Math.max(1, Math.abs((positions[x + 1] as number) - (positions[y + 1] as number)));
+          if (d < best) best = d;
+        }
+      }
+      total += best;
+    }
+    previous = i;
   }
-  return best;
+  return total;
 }

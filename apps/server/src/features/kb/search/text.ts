@@ -65,15 +65,17 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a text with their [start, end) offsets. */
-export function tokens(text: string): Token[] {
+/** The words of a text with their [start, end) offsets (the first `limit` only, when given). */
+export function tokens(text: string, limit = Infinity): Token[] {
   const out: Token[] = [];
   let prevEnd = -2;
   for (const m of text.matchAll(WORD)) {
+    if (out.length >= limit) break;
     const start = m.index;
-    out.push({ word: fold(m[0]), start, end: start + m[0].length, hyphenated: start === prevEnd + 1 && text[prevEnd] === '-' });
+    out.push({ word: m[0], start, end: start + m[0].length, hyphenated: start === prevEnd + 1 && text[prevEnd] === '-' });
     prevEnd = start + m[0].length;
   }
+  for (const t of out) t.word = fold(t.word);
   return out;
 }
 
