@@ -261,7 +261,8 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
       BARE_SEARCHES: JSON.stringify(prepared.searches),
     });
     children.push(bare);
-    await waitFor200(`http://127.0.0.1:${barePort}/bare/search?i=0`, bare, performance.now(), 120_000);
+    // The bare server builds its index on this first search (tens of seconds at 50,000 articles).
+    await waitFor200(`http://127.0.0.1:${barePort}/bare/search?i=0`, bare, performance.now(), 600_000);
     const sqlPort = await freePort();
     const bareSql = startNode(`kb-${engine}-bare-sql`, ['--import', 'tsx', path.join(ROOT, 'bench/kb-search-bare-server.ts')], {
       ...sqlTarget,
@@ -373,4 +374,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${file}`);
 }
 
-runMain(main, 9.5 * 60_000);
+runMain(main, 30 * 60_000);

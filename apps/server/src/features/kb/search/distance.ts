@@ -47,3 +47,31 @@ export function deletions(word: string, depth: number): Set<string> {
   }
   return out;
 }
+
+const MASK = 0x3fffffff;
+
+/** FNV-1a of `word` without the letters at `skipA` and `skipB` (-1: none), kept a small integer. */
+function hashSkipping(word: string, skipA: number, skipB: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0) & MASK;
+}
+
+/**
+ * Hashes of `word` and of every string it becomes with up to `depth` (1 or 2) letters deleted:
+ * the deletion neighbourhood, without building the strings. Equal strings hash equally, so a
+ * query and a vocabulary word within `depth` edits share a hash; a collision only adds a
+ * candidate, which the distance check then drops.
+ */
+export function deletionHashes(word: string, depth: number): Set<number> {
+  const out = new Set<number>([hashSkipping(word, -1, -1)]);
+  if (depth < 1) return out;
+  for (let i = 0; i < word.length; i++) {
+    out.add(hashSkipping(word, i, -1));
+    if (depth >= 2) for (let j = i + 1; j < word.length; j++) out.add(hashSkipping(word, i, j));
+  }
+  return out;
+}

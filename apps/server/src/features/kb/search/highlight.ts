@@ -27,6 +27,18 @@ function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>, from
   return { ts, spans, first };
 }
 
+/** The token number of the `word`-th word that is not a stop word (the index's positions count those). */
+function tokenOfWord(lang: Lang, body: string, word: number): number {
+  if (word <= 0) return 0;
+  let seen = 0;
+  const ts = tokens(body);
+  for (let i = 0; i < ts.length; i++) {
+    if (isStopWord(lang, (ts[i] as Token).word)) continue;
+    if (seen++ === word) return i;
+  }
+  return 0;
+}
+
 /** Where the title's matched words are, corrected ones included. */
 export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<string>): Array<[number, number]> {
   return matchedSpans(lang, title, stems).spans;
@@ -38,7 +50,7 @@ export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<str
  * turns the markers into offsets). Only the words up to the excerpt's end are read.
  */
 export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>, firstWord: number): { text: string; highlights: Array<[number, number]> } {
-  const from = Math.max(0, firstWord - BEFORE);
+  const from = Math.max(0, tokenOfWord(lang, body, firstWord) - BEFORE);
   const { ts, spans } = matchedSpans(lang, body, stems, from, from + WORDS + 2);
   if (ts.length === 0) return snippetOf(body.slice(0, 400));
   const to = Math.min(ts.length - 1, from + WORDS);

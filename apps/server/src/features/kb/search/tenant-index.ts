@@ -1,4 +1,4 @@
-import { deletions, osaDistance, typoBudget } from './distance.ts';
+import { deletionHashes, osaDistance, typoBudget } from './distance.ts';
 import { BODY, Postings } from './postings.ts';
 import { highlightTitle, snippetFor } from './highlight.ts';
 import { indexedWords, isStopWord, type Lang, LANGS, queryWords, stem } from './text.ts';
@@ -57,6 +57,8 @@ interface Slot {
 interface VocabWord {
   /** The word as most often written (lower case, accents kept), for "showing results for …". */
   display: string;
+  /** Its stem per language (null: a stop word there), computed once. */
+  stems: Partial<Record<Lang, string | null>>;
   /** Bit per language (LANGS order) the word occurs in. */
   langs: number;
   count: number;
@@ -105,7 +107,10 @@ export class TenantIndex {
   private articles = new Map<string, Article>();
   private postings: Record<Lang, Map<string, Postings>> = { en: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
   private vocab = new Map<string, VocabWord>();
-  private neighbours = new Map<string, string | string[]>();
+  /** Vocabulary words by number, for the deletion neighbourhood. */
+  private words: string[] = [];
+  /** Deletion-neighbourhood hash → vocabulary word number(s). */
+  private neighbours = new Map<number, number | number[]>();
   private sortedVocab: string[] | null = null;
 
   get size(): number {
@@ -149,17 +154,22 @@ export class TenantIndex {
     this.dead = 0;
   }
 
-  /** Indexes a title or body; answers how many of its words are not stop words. */
+  /**
+   * Indexes a title or body; answers how many of its words are not stop words. Positions count
+   * words that are not stop words, so "reset your password" holds its two words side by side.
+   */
   private addText(lang: Lang, slot: number, text: string, base: number): number {
     const index = this.postings[lang];
     let words = 0;
-    let lastPosition = -1;
-    for (const { word, position } of indexedWords(text)) {
-      this.learn(lang, word);
-      if (isStopWord(lang, word)) continue;
-      if (position !== lastPosition) words++;
-      lastPosition = position;
-      const s = stem(lang, word);
+    let lastToken = -1;
+    for (const { word, position: token } of indexedWords(text)) {
+      const v = this.learn(lang, word);
+      let s = v.stems[lang];
+      if (s === undefined) s = v.stems[lang] = isStopWord(lang, word) ? null : stem(lang, word);
+      if (s === null) continue;
+      if (token !== lastToken) words++;
+      const position = words - 1;
+      lastToken = token;
       let p = index.get(s);
       if (!p) index.set(s, (p = new Postings()));
       p.push(slot, base + position);
@@ -167,44 +177,47 @@ export class TenantIndex {
     return words;
   }
 
-  private learn(lang: Lang, word: string): void {
+  private learn(lang: Lang, word: string): VocabWord {
     const known = this.vocab.get(word);
     if (known) {
       known.langs |= LANG_BIT[lang];
       known.count++;
-      return;
+      return known;
     }
-    this.vocab.set(word, { display: word, langs: LANG_BIT[lang], count: 1 });
+    const v: VocabWord = { display: word, stems: {}, langs: LANG_BIT[lang], count: 1 };
+    this.vocab.set(word, v);
     this.sortedVocab = null;
-    if (word.length < 4) return;
-    for (const d of deletions(word, word.length >= 9 ? 2 : 1)) {
-      const at = this.neighbours.get(d);
-      if (at === undefined) this.neighbours.set(d, word);
-      else if (typeof at === 'string') this.neighbours.set(d, [at, word]);
-      else at.push(word);
+    if (word.length < 4) return v;
+    const id = this.words.length;
+    this.words.push(word);
+    for (const h of deletionHashes(word, word.length >= 9 ? 2 : 1)) {
+      const at = this.neighbours.get(h);
+      if (at === undefined) this.neighbours.set(h, id);
+      else if (typeof at === 'number') this.neighbours.set(h, [at, id]);
+      else at.push(id);
     }
+    return v;
   }
 
   /** Vocabulary words within the typo budget of `word`, with their distance. */
   private typoCandidates(word: string): Array<{ word: string; typos: number }> {
     const budget = typoBudget(word);
     if (budget === 0) return [];
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     const out: Array<{ word: string; typos: number }> = [];
-    const consider = (c: string) => {
-      if (seen.has(c) || c === word) return;
-      seen.add(c);
+    const consider = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const c = this.words[id] as string;
+      if (c === word) return;
       const d = osaDistance(word, c, budget);
       if (d <= budget) out.push({ word: c, typos: d });
     };
-    const probe = (s: string) => {
-      if (this.vocab.has(s)) consider(s);
-      const at = this.neighbours.get(s);
-      if (typeof at === 'string') consider(at);
-      else if (at) for (const c of at) consider(c);
-    };
-    probe(word);
-    for (const d of deletions(word, budget)) probe(d);
+    for (const h of deletionHashes(word, budget)) {
+      const at = this.neighbours.get(h);
+      if (typeof at === 'number') consider(at);
+      else if (at) for (const id of at) consider(id);
+    }
     return out;
   }
 
@@ -382,7 +395,18 @@ export class TenantIndex {
   private rank(candidates: Candidate[], words: number, limit: number): Candidate[] {
     const top: Array<{ c: Candidate; key: number; views: number; id: string }> = [];
     const before = (a: { key: number; views: number; id: string }, b: { key: number; views: number; id: string }) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
-    for (const c of candidates) {
+    // Words matched is the first rule: a candidate below the `limit`-th best count never makes the list, so its other rules are not computed.
+    const counts = new Array<number>(words + 1).fill(0);
+    const matchedCount = candidates.map((c) => {
+      let m = 0;
+      for (let b = c.matched; b; b &= b - 1) m++;
+      counts[m] = (counts[m] as number) + 1;
+      return m;
+    });
+    let floor = words;
+    for (let have = counts[words] as number; floor > 0 && have < limit; ) have += counts[--floor] as number;
+    for (const [k, c] of candidates.entries()) {
+      if ((matchedCount[k] as number) < floor) continue;
       const key = this.key(c, words);
       const worst = top[top.length - 1];
       if (top.length >= limit && worst && key < worst.key) continue;
@@ -426,7 +450,7 @@ export class TenantIndex {
     let bytes = 0;
     for (const lang of LANGS) for (const [k, p] of this.postings[lang]) bytes += p.bytes() + k.length + 64;
     for (const k of this.vocab.keys()) bytes += k.length * 2 + 80;
-    for (const [k, v] of this.neighbours) bytes += k.length + 64 + (typeof v === 'string' ? 0 : v.length * 8 + 32);
+    for (const v of this.neighbours.values()) bytes += 40 + (typeof v === 'number' ? 0 : v.length * 8 + 32);
     for (const s of this.slots) bytes += s.title.length + s.body.length + 64;
     return bytes;
   }

@@ -15,6 +15,8 @@ export const LANGS: readonly Lang[] = ['en', 'fr', 'de', 'es', 'it'];
 
 /** Lower case without accents ("Écran" → "ecran", "Passwörter" → "passworter"); the same on both sides of a match. */
 export function fold(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\u0000-\u007f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
