@@ -10,7 +10,7 @@ import { snap } from './support/screens';
  * the matched words in titles and excerpts, corrected ones included.
  */
 test('knowledge base search: suggestions while typing, typo correction, highlights', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const adminContext = await browser.newContext();
   const session = await signInAdminViaApi(adminContext.request);
   await patchPortalSettingsViaApi(adminContext.request, session, { sections: { kb: { mode: 'all', customerIds: [] } } });
