@@ -137,6 +137,10 @@ export function kbSearchIndex(ctx: AppContext): KbSearchIndex {
 
 /** After a committed KB write: this node reloads the article now, every other node when the bus tells it. */
 export async function kbChanged(ctx: AppContext, tenantId: string, articleId: string): Promise<void> {
-  await kbSearchIndex(ctx).refresh(tenantId, articleId);
+  // The write is committed: a failed reload must not turn it into an error. It has dropped the
+  // tenant's index, which the next search rebuilds from the store of record.
+  await kbSearchIndex(ctx)
+    .refresh(tenantId, articleId)
+    .catch(() => undefined);
   await ctx.bus.publish({ topic: 'kb.changed', tenantId, articleId });
 }
