@@ -5,6 +5,8 @@ import { type Client, mintSession } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, type TestApp, useTestApp } from '../../test/harness.ts';
 import { itemIds, writeArticle } from '../../test/kb.ts';
+import { KbSearchIndex } from './search/kb-search-index.ts';
+import { portalSearch } from './search/portal-search.ts';
 
 /** KB-3 as issue 11 asks: typos in every word, words-matched ranking, spellings, stop words, an index in step. */
 const t = useTestApp();
@@ -184,3 +186,20 @@ if (sharedDatabase().engine === 'postgres')
       await expect.poll(async () => itemIds(await onB.get('/api/v1/portal/kb/articles?q=narwhalbridge')), { timeout: 5000, interval: 50 }).toEqual([]);
     });
   });
+
+describe('while a tenant index is being built (first search on a node)', () => {
+  it('answers from the SQL search at once, then from the index once it is built', async () => {
+    // A node that has not indexed this tenant yet, and a search that will not wait for it.
+    const node = new KbSearchIndex(t.ctx.db);
+    const reader = { tenantId: fx.tenant.id, customerId, contactId: '00000000-0000-4000-8000-000000000000', language: 'it', defaultLanguage: 'en' };
+    // A context of its own: its node has no index for the tenant yet.
+    const early = await portalSearch({ ...t.ctx }, reader, 'stampante', 10, 0);
+    // The SQL search: stemmed, no correction.
+    expect(early.items[0]?.id).toBe(a.printer);
+    expect(early.corrected).toBeNull();
+    expect(await node.readyWithin(fx.tenant.id, 0)).toBeNull();
+    const built = await node.forTenant(fx.tenant.id);
+    expect(await node.readyWithin(fx.tenant.id, 0)).toBe(built);
+    expect(built.search(reader, 'stamapnte', 10).items[0]?.id).toBe(a.printer);
+  });
+});

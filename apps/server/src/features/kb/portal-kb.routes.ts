@@ -5,8 +5,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import * as repo from './kb-portal.repo.ts';
 import { kbReader } from './kb.policy.ts';
-import { pickName, presentHit, presentItem, presentPortalArticle } from './kb.presenter.ts';
-import { kbSearchIndex } from './search/kb-search-index.ts';
+import { pickName, presentItem, presentPortalArticle } from './kb.presenter.ts';
+import { portalSearch } from './search/portal-search.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
@@ -21,8 +21,7 @@ export function portalKbRoutes(app: ZodApp, ctx: AppContext): void {
     if (q !== undefined) {
       const term = q.trim();
       if (term.length < MIN_QUERY) return { items: [], corrected: null };
-      const answer = await kbSearchIndex(ctx).search(reader.tenantId, reader, term, limit);
-      return { items: answer.items.map((h) => presentHit(h, reader.language)), corrected: answer.corrected };
+      return portalSearch(ctx, reader, term, limit);
     }
     return { items: (await repo.browse(ctx.db, reader, { categoryId, sort, limit })).map((r) => presentItem(r, reader.language)), corrected: null };
   });

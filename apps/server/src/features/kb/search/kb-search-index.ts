@@ -44,6 +44,9 @@ async function loadDocs(db: Db, tenantId: string, articleId?: string): Promise<A
   return docs;
 }
 
+/** Articles indexed between two yields to the event loop while a tenant's index is built. */
+const BUILD_SLICE = 100;
+
 interface Entry {
   index: TenantIndex | null;
   loading: Promise<TenantIndex>;
@@ -76,7 +79,12 @@ export class KbSearchIndex {
     const entry: Entry = { index: null, loading: Promise.resolve(new TenantIndex()), pending: new Set(), chain: Promise.resolve() };
     entry.loading = (async () => {
       const index = new TenantIndex();
-      for (const doc of await loadDocs(this.db, tenantId)) index.upsert(doc);
+      // Built in slices, yielding between them: a large knowledge base never holds the event loop.
+      let built = 0;
+      for (const doc of await loadDocs(this.db, tenantId)) {
+        index.upsert(doc);
+        if (++built % BUILD_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       entry.index = index;
       for (const id of entry.pending) this.enqueue(tenantId, entry, id);
       entry.pending.clear();
@@ -119,6 +127,21 @@ export class KbSearchIndex {
 
   async search(tenantId: string, reader: SearchReader, q: string, limit: number): Promise<SearchAnswer> {
     return (await this.forTenant(tenantId)).search(reader, q, limit);
+  }
+
+  /**
+   * The tenant's index if it is built within `ms` (starting the build if needed), else null: the
+   * caller answers another way meanwhile and the build goes on. A failed build answers null too
+   * (it is retried by the next call).
+   */
+  async readyWithin(tenantId: string, ms: number): Promise<TenantIndex | null> {
+    const built = this.entries.get(tenantId)?.index;
+    if (built) return built;
+    const loading = this.forTenant(tenantId).catch(() => null);
+    if (ms <= 0) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+    return Promise.race([loading, late]).finally(() => clearTimeout(timer));
   }
 }
 
