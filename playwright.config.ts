@@ -41,7 +41,7 @@ export default defineConfig({
     { name: 'foundation', testMatch: /foundation\.spec\.ts$/ },
     { name: 'accessibility', testMatch: /a11y\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tickets', testMatch: /tickets\.spec\.ts$/, dependencies: ['foundation'] },
-    { name: 'kb', testMatch: /kb(-xss)?\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'kb', testMatch: /kb(-xss|-search)?\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'mail', testMatch: /mail\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'portal-home', testMatch: /portal-home\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },

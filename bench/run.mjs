@@ -36,7 +36,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 function run(name) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(benchDir, `${name}.bench.ts`)], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(benchDir, `${name}.bench.ts`)], { cwd: root, stdio: 'inherit' });
     current = child;
     const timer = setTimeout(() => {
       console.error(`\n${name}: still running after ${PER_BENCH_TIMEOUT_MS / 60_000} min, stopping it`);

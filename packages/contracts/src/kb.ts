@@ -123,6 +123,8 @@ export const portalKbItemSchema = z.object({
   /** Plain text; `highlights` are [start, end) offsets of the matched words in it. */
   snippet: z.string(),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
+  /** [start, end) offsets of the matched words (corrected ones included) in `title`; empty outside search. */
+  titleHighlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   language: languageSchema,
   /** Shown in the tenant's default language because the contact's is missing. */
   fallback: z.boolean(),
@@ -130,7 +132,9 @@ export const portalKbItemSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type PortalKbItem = z.infer<typeof portalKbItemSchema>;
-export const portalKbListSchema = z.object({ items: z.array(portalKbItemSchema) });
+/** `corrected`: the query with its corrected words ("showing results for …"), null when nothing was corrected or no query was given. */
+export const portalKbListSchema = z.object({ items: z.array(portalKbItemSchema), corrected: z.string().nullable() });
+export type PortalKbList = z.infer<typeof portalKbListSchema>;
 
 export const portalKbArticleSchema = z.object({
   id: z.uuid(),

@@ -39,7 +39,7 @@ async function readJson(response: Response): Promise<unknown> {
 type Schema<S extends z.ZodType> = S | LazySchema<S>;
 
 export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: ClientOptions) {
-  async function send(method: Method, path: string, body: unknown, csrfToken: string | undefined): Promise<Response> {
+  async function send(method: Method, path: string, body: unknown, csrfToken: string | undefined, signal?: AbortSignal): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
     // FormData (uploads) sets its own multipart content type with the boundary.
     const isForm = body instanceof FormData;
@@ -51,18 +51,21 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
         headers,
         body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
         credentials: 'same-origin',
+        ...(signal && { signal }),
       });
-    } catch {
+    } catch (err) {
+      // A request superseded by a newer one (a search while typing) is abandoned, not a network error.
+      if (signal?.aborted) throw err;
       throw new ApiError({ status: 0, code: 'NETWORK', message: i18next.t('common:errors.network'), area });
     }
   }
 
-  async function request<S extends z.ZodType>(method: Method, path: string, schemaOrLazy: Schema<S>, body?: unknown): Promise<z.infer<S>> {
-    let response = await send(method, path, body, getCsrfToken?.());
+  async function request<S extends z.ZodType>(method: Method, path: string, schemaOrLazy: Schema<S>, body?: unknown, signal?: AbortSignal): Promise<z.infer<S>> {
+    let response = await send(method, path, body, getCsrfToken?.(), signal);
     let payload = await readJson(response);
     if (!response.ok && method !== 'GET' && refreshCsrfToken && isCsrfRefusal(payload)) {
       const fresh = await refreshCsrfToken();
-      response = await send(method, path, body, fresh);
+      response = await send(method, path, body, fresh, signal);
       payload = await readJson(response);
     }
     if (!response.ok) throw toApiError(response.status, payload, area);
@@ -76,7 +79,8 @@ export function createApiClient({ area, getCsrfToken, refreshCsrfToken }: Client
   }
 
   return {
-    get: <S extends z.ZodType>(path: string, schema: Schema<S>, query?: Query) => request('GET', withQuery(path, query), schema),
+    /** `signal` cancels the request (react-query passes one, aborted when the query is superseded). */
+    get: <S extends z.ZodType>(path: string, schema: Schema<S>, query?: Query, signal?: AbortSignal) => request('GET', withQuery(path, query), schema, undefined, signal),
     post: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown = {}) => request('POST', path, schema, body),
     patch: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown) => request('PATCH', path, schema, body),
     put: <S extends z.ZodType>(path: string, schema: Schema<S>, body: unknown) => request('PUT', path, schema, body),

@@ -3,6 +3,7 @@ import type { Language } from '@porta/contracts/common';
 import type { CategoryRow } from './kb-categories.repo.ts';
 import type { ReaderArticleRow, SearchRow } from './kb-portal.repo.ts';
 import type { ArticleRow, ArticleSummaryRow, TranslationRow } from './kb.repo.ts';
+import type { SearchHit } from './search/tenant-index.ts';
 import { snippetOf } from './snippet.ts';
 
 /** A name for the reader: their language, else the tenant's default, else any. */
@@ -57,10 +58,26 @@ export function presentItem(r: Omit<SearchRow, 'tier' | 'score'>, requested: str
     title: r.title,
     snippet: text,
     highlights,
+    titleHighlights: [],
     language: r.language as Language,
     fallback: r.language !== requested,
     categoryId: r.category_id,
     updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** A search hit of the in-process index (search/tenant-index.ts). */
+export function presentHit(h: SearchHit, requested: string): PortalKbItem {
+  return {
+    id: h.id,
+    title: h.title,
+    snippet: h.snippet,
+    highlights: h.highlights,
+    titleHighlights: h.titleHighlights,
+    language: h.language,
+    fallback: h.language !== requested,
+    categoryId: h.categoryId,
+    updatedAt: h.updatedAt.toISOString(),
   };
 }
 

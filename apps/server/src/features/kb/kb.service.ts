@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findCategory } from './kb-categories.repo.ts';
 import * as repo from './kb.repo.ts';
+import { kbChanged } from './search/kb-search-index.ts';
 
 /** KB-1, KB-2: technicians write, translate, file, limit and publish articles. */
 
@@ -29,7 +30,7 @@ export async function createArticle(ctx: AppContext, tenantId: string, authorId:
   if (!hasTranslation(input.translations)) throw new AppError('KB_TRANSLATION_REQUIRED');
   await assertCategory(ctx.db, tenantId, input.categoryId);
   const audience = await audienceIds(ctx.db, tenantId, input.audience);
-  return ctx.db.transaction().execute(async (trx) => {
+  const created = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertArticle(trx, tenantId, {
       category_id: input.categoryId ?? null,
       status: input.status,
@@ -43,6 +44,8 @@ export async function createArticle(ctx: AppContext, tenantId: string, authorId:
     }
     return id;
   });
+  await kbChanged(ctx, tenantId, created);
+  return created;
 }
 
 export async function updateArticle(ctx: AppContext, tenantId: string, id: string, patch: KbArticleUpdate): Promise<void> {
@@ -69,10 +72,12 @@ export async function updateArticle(ctx: AppContext, tenantId: string, id: strin
     // Removing every language would leave an article nobody can read: refuse, nothing written.
     if ((await repo.listTranslations(trx, tenantId, id)).length === 0) throw new AppError('KB_TRANSLATION_REQUIRED');
   });
+  await kbChanged(ctx, tenantId, id);
 }
 
 export async function deleteArticle(ctx: AppContext, tenantId: string, id: string): Promise<void> {
   if (!(await repo.deleteArticle(ctx.db, tenantId, id))) throw new AppError('KB_ARTICLE_NOT_FOUND');
+  await kbChanged(ctx, tenantId, id);
 }
 
 export async function loadArticle(db: Db, tenantId: string, id: string) {

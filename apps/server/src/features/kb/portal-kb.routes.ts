@@ -6,6 +6,7 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import * as repo from './kb-portal.repo.ts';
 import { kbReader } from './kb.policy.ts';
 import { pickName, presentItem, presentPortalArticle } from './kb.presenter.ts';
+import { portalSearch } from './search/portal-search.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
@@ -19,10 +20,10 @@ export function portalKbRoutes(app: ZodApp, ctx: AppContext): void {
     const { q, categoryId, sort, limit } = req.query;
     if (q !== undefined) {
       const term = q.trim();
-      if (term.length < MIN_QUERY) return { items: [] };
-      return { items: (await repo.search(ctx.db, reader, term, limit)).map((r) => presentItem(r, reader.language)) };
+      if (term.length < MIN_QUERY) return { items: [], corrected: null };
+      return portalSearch(ctx, reader, term, limit);
     }
-    return { items: (await repo.browse(ctx.db, reader, { categoryId, sort, limit })).map((r) => presentItem(r, reader.language)) };
+    return { items: (await repo.browse(ctx.db, reader, { categoryId, sort, limit })).map((r) => presentItem(r, reader.language)), corrected: null };
   });
 
   app.get('/api/v1/portal/kb/articles/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: portalKbArticleSchema } } }, async (req) => {

@@ -31,6 +31,13 @@ export interface TenantsChanged {
   topic: 'tenants.changed';
 }
 
+/** A KB article was written, published, unpublished, limited or deleted: every node's search index reloads it. */
+export interface KbChanged {
+  tenantId: string;
+  topic: 'kb.changed';
+  articleId: string;
+}
+
 /** Issue 12 (SS-7): a command changed state; the portal and the console stream it live. */
 export interface AgentCommandChanged {
   tenantId: string;
@@ -56,7 +63,7 @@ export interface DeviceRevoked {
 
 export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked;
 
-export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | DeviceMessage;
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | KbChanged | DeviceMessage;
 
 /** A ticket change for open browsers (not a cache notice). */
 export function isLiveEvent(m: BusMessage): m is LiveEvent {

@@ -10,11 +10,15 @@ const articlePath = (id: string) => `/api/v1/portal/kb/articles/${encodeURICompo
 /** KB-3: the server answers nothing for fewer than two characters; the page does not even ask. */
 export const MIN_QUERY = 2;
 
+/**
+ * Search as the contact types (issue 11 item 5): asked after two letters, debounced by the
+ * page, and a request still under way is cancelled when a newer query supersedes it.
+ */
 export function usePortalKbSearch(q: string) {
   const term = q.trim();
   return useQuery({
     queryKey: [...KEY, 'search', term],
-    queryFn: () => portalApi.get('/api/v1/portal/kb/articles', portalKbListSchema, { q: term, limit: 20 }),
+    queryFn: ({ signal }) => portalApi.get('/api/v1/portal/kb/articles', portalKbListSchema, { q: term, limit: 20 }, signal),
     enabled: term.length >= MIN_QUERY,
     placeholderData: keepPreviousData,
   });

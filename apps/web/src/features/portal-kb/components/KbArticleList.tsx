@@ -24,8 +24,8 @@ export function KbArticleList({ items, label }: { items: PortalKbItem[]; label: 
       {items.map((item) => (
         <Card key={item.id} component="li" withBorder radius="md" p="md">
           <Group gap="xs" wrap="nowrap" align="baseline">
-            <Anchor component={Link} to={`/kb/${item.id}`} fw={600} size="lg" style={{ overflowWrap: 'anywhere' }}>
-              {item.title}
+            <Anchor component={Link} to={`/kb/${item.id}`} fw={600} size="lg" style={{ overflowWrap: 'anywhere' }} className="kb-title">
+              <Highlighted text={item.title} highlights={item.titleHighlights} />
             </Anchor>
             {item.fallback && (
               <Badge size="xs" variant="outline" tt="uppercase" title={t('portal.inOtherLanguage')}>

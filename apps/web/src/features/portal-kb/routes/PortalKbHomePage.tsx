@@ -16,7 +16,7 @@ export function PortalKbHomePage() {
   const { t } = useTranslation('kb');
   const [params, setParams] = useSearchParams();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [debounced] = useDebouncedValue(search.trim(), 200);
   useEffect(() => {
     setParams(debounced ? { q: debounced } : {}, { replace: true });
   }, [debounced, setParams]);
@@ -57,6 +57,11 @@ function SearchResults({ q }: { q: string }) {
         </Title>
         {results.isPlaceholderData && <Loader size="xs" aria-hidden />}
       </Group>
+      {results.data.corrected && (
+        <Text size="sm" data-testid="kb-corrected">
+          {t('portal.showingResultsFor')} <strong>{results.data.corrected}</strong>
+        </Text>
+      )}
       <KbArticleList items={results.data.items} label={t('portal.resultsLabel')} />
     </Stack>
   );

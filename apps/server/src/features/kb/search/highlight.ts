@@ -1,0 +1,70 @@
+import { MARK_END, MARK_START } from '../kb-portal.repo.ts';
+import { snippetOf } from '../snippet.ts';
+import { isStopWord, JOINED, type Lang, stem, type Token, tokens } from './text.ts';
+
+const BEFORE = 6;
+const WORDS = 30;
+
+/** The [start, end) spans of `text` whose words (or hyphen-joined pairs) have a matched stem. */
+function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>, from = 0, limit = Infinity): { ts: Token[]; spans: Array<[number, number]>; first: number } {
+  const ts = tokens(text, limit);
+  const spans: Array<[number, number]> = [];
+  let first = -1;
+  for (let i = from; i < ts.length; i++) {
+    const t = ts[i] as Token;
+    const next = ts[i + 1];
+    if (next && (next.hyphenated || JOINED.has(t.word + next.word)) && stems.has(stem(lang, t.word + next.word))) {
+      spans.push([t.start, next.end]);
+      if (first < 0) first = i;
+      i++;
+      continue;
+    }
+    if (!isStopWord(lang, t.word) && stems.has(stem(lang, t.word))) {
+      spans.push([t.start, t.end]);
+      if (first < 0) first = i;
+    }
+  }
+  return { ts, spans, first };
+}
+
+/** The token number of the `word`-th word that is not a stop word (the index's positions count those). */
+function tokenOfWord(lang: Lang, body: string, word: number): number {
+  if (word <= 0) return 0;
+  let seen = 0;
+  const ts = tokens(body);
+  for (let i = 0; i < ts.length; i++) {
+    if (isStopWord(lang, (ts[i] as Token).word)) continue;
+    if (seen++ === word) return i;
+  }
+  return 0;
+}
+
+/** Where the title's matched words are, corrected ones included. */
+export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<string>): Array<[number, number]> {
+  return matchedSpans(lang, title, stems).spans;
+}
+
+/**
+ * A short excerpt of the body around its first matched word (`firstWord`, the word number the
+ * index knows; else its beginning), as plain text with the matched words' offsets (snippet.ts
+ * turns the markers into offsets). Only the words up to the excerpt's end are read.
+ */
+export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>, firstWord: number): { text: string; highlights: Array<[number, number]> } {
+  const from = Math.max(0, tokenOfWord(lang, body, firstWord) - BEFORE);
+  const { ts, spans } = matchedSpans(lang, body, stems, from, from + WORDS + 2);
+  if (ts.length === 0) return snippetOf(body.slice(0, 400));
+  const to = Math.min(ts.length - 1, from + WORDS);
+  const start = from === 0 ? 0 : (ts[from] as Token).start;
+  const end = (ts[to] as Token).end;
+  let marked = '';
+  let at = start;
+  for (const [s, e] of spans) {
+    if (s < start || e > end) continue;
+    marked += body.slice(at, s) + MARK_START + body.slice(s, e) + MARK_END;
+    at = e;
+  }
+  marked += body.slice(at, end);
+  const excerpt = snippetOf(marked);
+  if (from === 0) return excerpt;
+  return { text: `… ${excerpt.text}`, highlights: excerpt.highlights.map(([s, e]) => [s + 2, e + 2]) };
+}
