@@ -71,7 +71,7 @@ export interface Config {
   attachmentMaxBytes: number;
   logLevel: string;
   mail: MailConfig;
-  /** Tenant-chosen outbound URLs may reach private/loopback addresses (off in production unless PORTA_OUTBOUND_ALLOW_PRIVATE). */
+  /** Tenant-chosen outbound URLs may reach private/loopback addresses: off unless the operator sets PORTA_OUTBOUND_ALLOW_PRIVATE. */
   outboundAllowPrivate: boolean;
   /** SS-6: at most this many verification codes per tenant per hour. */
   smsTenantHourlyLimit: number;
@@ -130,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
-    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? e.NODE_ENV !== 'production',
+    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? false,
     smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
       relay: e.PORTA_SMTP_RELAY,

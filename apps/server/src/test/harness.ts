@@ -47,6 +47,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     LOG_LEVEL: 'silent',
     // Hermetic: never serve whatever web build happens to lie around.
     PORTA_WEB_DIST: path.join(os.tmpdir(), 'porta-test-no-web-dist'),
+    // The stand-ins tenants point at (a Twilio-shaped server, webhook receivers) listen on loopback.
+    PORTA_OUTBOUND_ALLOW_PRIVATE: 'true',
     ...opts.env,
   });
   // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.

@@ -156,8 +156,8 @@ describe('outbound guard', () => {
     expect((await outboundRequest({ url: `${twilio.url}/x`, method: 'GET', headers: {}, allowPrivate: true })).status).toBe(404);
   });
 
-  it('in production a tenant cannot point its SMS provider at a private address', async () => {
-    const prod = await createTestApp({ env: { NODE_ENV: 'production' } });
+  it('by default (PORTA_OUTBOUND_ALLOW_PRIVATE unset) a tenant cannot point its SMS provider at a private address', async () => {
+    const prod = await createTestApp({ env: { PORTA_OUTBOUND_ALLOW_PRIVATE: 'false' } });
     try {
       const fx = await makeTenant(prod.ctx);
       const admin = await signInTechnician(prod.app, fx.host, fx.admin.email, fx.admin.password);

@@ -8,8 +8,8 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
  * client. Outside `allowPrivate`, a name that resolves to a loopback, private, link-local,
  * carrier-grade NAT, multicast or reserved address is refused AT CONNECT TIME (the check runs
  * in the socket's own DNS lookup, so a name that changes its answer after a check cannot slip
- * through). Production refuses them unless PORTA_OUTBOUND_ALLOW_PRIVATE is on; development
- * and tests allow them (local stand-ins listen on loopback).
+ * through). They are refused unless the operator sets PORTA_OUTBOUND_ALLOW_PRIVATE (e.g. an SMS
+ * gateway on the office network); the tests set it, as their stand-ins listen on loopback.
  */
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
