@@ -7,8 +7,8 @@ import * as m0005 from './0005_ticket_number_sequences.ts';
 import * as m0006 from './0006_default_tenant.ts';
 import * as m0007 from './0007_ticket_search.ts';
 import * as m0008 from './0008_welcome_onboarding.ts';
-import * as m0011 from './0011_self_service.ts';
 import * as m0010 from './0010_devices.ts';
+import * as m0011 from './0011_self_service.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_default_tenant': m0006,
   '0007_ticket_search': m0007,
   '0008_welcome_onboarding': m0008,
-  '0011_self_service': m0011,
   '0010_devices': m0010,
+  '0011_self_service': m0011,
 };
