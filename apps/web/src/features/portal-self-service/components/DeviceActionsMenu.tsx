@@ -17,7 +17,7 @@ export function DeviceActionsMenu({ device }: { device: PortalDevice }) {
   const actions = software.data && software.data.items.length > 0 ? [...BASIC, 'install-software' as const] : BASIC;
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-end">
         <Menu.Target>
           <Button variant="light" size="xs" rightSection={<IconChevronDown size={14} aria-hidden />} aria-label={t('selfService.menuLabel', { device: device.hostname })}>
             {t('selfService.menu')}
