@@ -9,10 +9,14 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { portalApi } from '../../../lib/api-clients';
 import { OnlineBadge } from '../../devices/components/OnlineBadge';
+import { usePhoneState } from '../../portal-self-service/api';
+import { DeviceActionsMenu } from '../../portal-self-service/components/DeviceActionsMenu';
 
-/** SS-2: "My devices": the devices a technician assigned to the contact, with their state. */
+/** SS-2: "My devices": the devices a technician assigned to the contact, with their state and self-service actions (issue 12 item 9). */
 export function PortalDevicesPage() {
   const { t } = useTranslation('devices');
+  // The self-service routes answer 404 with the section off: then no actions are offered (SS-3).
+  const selfService = usePhoneState();
   const devices = useQuery({ queryKey: ['portal', 'devices'], queryFn: () => portalApi.get('/api/v1/portal/devices', portalDeviceListSchema), refetchInterval: 15_000 });
   return (
     <Stack gap="lg">
@@ -31,7 +35,10 @@ export function PortalDevicesPage() {
                 <Text fw={600}>{d.hostname}</Text>
                 <OnlineBadge online={d.online} lastSeenAt={d.lastSeenAt} />
               </Group>
-              <Text size="sm" c="dimmed">{`${t(`os.${d.os}`)} ${d.osVersion}`}</Text>
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm" c="dimmed">{`${t(`os.${d.os}`)} ${d.osVersion}`}</Text>
+                {selfService.isSuccess ? <DeviceActionsMenu device={d} /> : null}
+              </Group>
             </Card>
           ))}
         </SimpleGrid>
