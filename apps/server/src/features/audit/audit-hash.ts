@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
+// The one canonical JSON of the code base (also what command signatures cover).
+import { canonicalJson } from '@porta/agent-protocol';
 
 /** The hash before a tenant's first row. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/** JSON with object keys sorted at every depth and no whitespace: one text for one value. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 export interface ChainedRow {
   tenantId: string;

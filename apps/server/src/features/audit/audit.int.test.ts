@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { makeTenant } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
-import { canonicalJson } from './audit-hash.ts';
+import { canonicalJson } from '@porta/agent-protocol';
 import { appendAudit } from './audit.repo.ts';
 import { verifyChain } from './audit-verify.ts';
 import { runAuditVerify } from './audit-verify.command.ts';
