@@ -1,5 +1,5 @@
 import type { CommandStatus } from '@porta/contracts/devices';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 
 export interface NewCommand {
@@ -89,34 +89,32 @@ export async function claimQueued(db: Kysely<Database>, tenantId: string, device
   return result.rows;
 }
 
-/** Queued (never delivered) and sent-but-unacknowledged commands past their expiry become `expired`. */
-export async function expireDue(db: Kysely<Database>): Promise<Changed[]> {
+/**
+ * Many commands at once to `to`, each with its event, in one statement: the bulk twin of
+ * `transition` for the expiry sweeper and the kill switch.
+ */
+async function moveAll(db: Kysely<Database>, to: 'expired' | 'cancelled', where: RawBuilder<boolean>): Promise<Changed[]> {
   const result = await sql<Changed>`
     with changed as (
-      update agent_commands set status = 'expired', signed_enc = null
-       where status in ('queued', 'sent') and expires_at <= now()
+      update agent_commands set status = ${to}, signed_enc = null
+       where ${where}
       returning id, tenant_id, device_id, status
     ), ev as (
-      insert into agent_command_events (command_id, tenant_id, status) select id, tenant_id, 'expired' from changed
+      insert into agent_command_events (command_id, tenant_id, status) select id, tenant_id, status from changed
     )
     select * from changed
   `.execute(db);
   return result.rows;
 }
 
+/** Queued (never delivered) and sent-but-unacknowledged commands past their expiry become `expired`. */
+export function expireDue(db: Kysely<Database>): Promise<Changed[]> {
+  return moveAll(db, 'expired', sql<boolean>`status in ('queued', 'sent') and expires_at <= now()`);
+}
+
 /** The tenant's kill switch: every queued command becomes `cancelled`. */
-export async function cancelAllQueued(db: Kysely<Database>, tenantId: string, deviceId?: string): Promise<Changed[]> {
-  const result = await sql<Changed>`
-    with changed as (
-      update agent_commands set status = 'cancelled', signed_enc = null
-       where tenant_id = ${tenantId} and status = 'queued' and (${deviceId ?? null}::uuid is null or device_id = ${deviceId ?? null}::uuid)
-      returning id, tenant_id, device_id, status
-    ), ev as (
-      insert into agent_command_events (command_id, tenant_id, status) select id, tenant_id, 'cancelled' from changed
-    )
-    select * from changed
-  `.execute(db);
-  return result.rows;
+export function cancelAllQueued(db: Kysely<Database>, tenantId: string, deviceId?: string): Promise<Changed[]> {
+  return moveAll(db, 'cancelled', sql<boolean>`tenant_id = ${tenantId} and status = 'queued' and (${deviceId ?? null}::uuid is null or device_id = ${deviceId ?? null}::uuid)`);
 }
 
 export async function findCommand(db: Kysely<Database>, tenantId: string, id: string) {
