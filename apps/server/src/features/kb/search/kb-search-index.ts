@@ -85,6 +85,7 @@ export class KbSearchIndex {
         index.upsert(doc);
         if (++built % BUILD_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       }
+      index.seal();
       entry.index = index;
       for (const id of entry.pending) this.enqueue(tenantId, entry, id);
       entry.pending.clear();

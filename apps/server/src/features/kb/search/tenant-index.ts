@@ -1,7 +1,9 @@
-import { deletionHashes, osaDistance, typoBudget } from './distance.ts';
-import { BODY, Postings } from './postings.ts';
+import { ensure } from './grow.ts';
 import { highlightTitle, snippetFor } from './highlight.ts';
-import { indexedWords, isStopWord, type Lang, LANGS, queryWords, stem } from './text.ts';
+import { BODY, formOf, LangPostings, OTHER_FORM, pack, positionOf } from './postings.ts';
+import { coarseKey, fullKey, keyCeiling, proximityOf, type RankInput } from './ranking.ts';
+import { indexedWords, isStopWord, type Lang, LANGS, type QueryWord, queryWords, stem } from './text.ts';
+import { Vocabulary } from './vocabulary.ts';
 
 /** One published article as the index holds it: what visibility needs, and its translations. */
 export interface ArticleDoc {
@@ -49,69 +51,122 @@ interface Slot {
   language: Lang;
   title: string;
   body: string;
-  alive: boolean;
-  /** Words of the title that are not stop words (for title coverage). */
+  /** Words of the title and of the body that are not stop words (for coverage and term frequency). */
   titleWords: number;
+  bodyWords: number;
 }
 
-interface VocabWord {
-  /** The word as most often written (lower case, accents kept), for "showing results for …". */
-  display: string;
-  /** Its stem per language (null: a stop word there), computed once. */
-  stems: Partial<Record<Lang, string | null>>;
-  /** Bit per language (LANGS order) the word occurs in. */
-  langs: number;
-  count: number;
-}
-
-/** One way a query word matches: a stem of the language, with the typos it took. */
+/**
+ * One way a query word matches: a term (stem) of the language, with the typos its forms took:
+ * `typos` for any form, and per form number (`forms[f]`, when set) 1 + typos + 4 if it is the
+ * query word as typed (exactness is of the written word, not the stem).
+ */
 interface Alternative {
   stem: string;
+  term: number;
+  typos: number;
+  forms: Uint8Array | null;
+}
+
+/** A vocabulary word a query word may stand for (for "showing results for …"). */
+interface Reading {
+  word: string;
   typos: number;
   exact: boolean;
 }
 
-interface Candidate {
-  slot: number;
-  /** Bit per query word: matched anywhere, in the title, by its own stem. */
-  matched: number;
-  title: number;
-  exact: number;
-  /** Per query word, 2 bits: the fewest typos it matched with (3: not matched). */
-  typos: number;
-  /** Title words matched (distinct positions), for title coverage. */
-  titleHits: number;
-  /** (word, position) pairs, at most MAX_POSITIONS per word. */
-  positions: number[];
-  lastWord: number;
-  kept: number;
-}
-
 const MAX_QUERY_WORDS = 10;
 const MAX_POSITIONS = 8;
-const PROXIMITY_CAP = 8;
-const PREFIX_EXPANSIONS = 50;
 const LANG_BIT: Record<Lang, number> = { en: 1, fr: 2, de: 4, es: 8, it: 16 };
+const ALIVE = 1;
+const RESTRICTED = 2;
+const SIBLINGS = 3;
 const isLang = (l: string): l is Lang => (LANGS as readonly string[]).includes(l);
+/** Per language, word number → its term + 1 there (0: not computed yet, -1: a stop word). */
+type WordTerms = Record<Lang, Int32Array>;
+/** Per language, word number → its form number within its term; and term → forms numbered so far. */
+type Forms = Record<Lang, Uint8Array>;
+const langRecord = <T>(make: () => T): Record<Lang, T> => ({ en: make(), fr: make(), de: make(), es: make(), it: make() });
+
+/**
+ * Candidates of one search, in flat arrays reused from search to search (a search runs to its
+ * end before the next starts): `stamp[slot] === generation` marks a slot seen by this search,
+ * `at[slot]` its candidate number (-1: not visible to the reader).
+ */
+class Scratch {
+  generation = 0;
+  stamp = new Int32Array(0);
+  at = new Int32Array(0);
+  n = 0;
+  slot = new Int32Array(256);
+  matched = new Int32Array(256);
+  title = new Int32Array(256);
+  exact = new Int32Array(256);
+  typos = new Int32Array(256);
+  titleHits = new Int32Array(256);
+  bodyHits = new Int32Array(256);
+
+  begin(slots: number): void {
+    if (this.stamp.length < slots) {
+      this.stamp = ensure(this.stamp, slots);
+      this.at = ensure(this.at, slots);
+    }
+    this.n = 0;
+    if (++this.generation === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  add(slot: number): number {
+    const k = this.n++;
+    if (k === this.slot.length) {
+      const size = k + 1;
+      this.slot = ensure(this.slot, size);
+      this.matched = ensure(this.matched, size);
+      this.title = ensure(this.title, size);
+      this.exact = ensure(this.exact, size);
+      this.typos = ensure(this.typos, size);
+      this.titleHits = ensure(this.titleHits, size);
+      this.bodyHits = ensure(this.bodyHits, size);
+    }
+    this.slot[k] = slot;
+    this.matched[k] = 0;
+    this.title[k] = 0;
+    this.exact[k] = 0;
+    this.typos[k] = 0xfffff;
+    this.titleHits[k] = 0;
+    this.bodyHits[k] = 0;
+    this.at[slot] = k;
+    return k;
+  }
+}
 
 /**
  * A tenant's published articles as an in-process search index (KB-3, issue 11): per language
- * an inverted index of stemmed, folded words with their positions (title before body), and
- * one vocabulary of folded words with a deletion neighbourhood for typo candidates
- * (SymSpell-style; verified by optimal-string-alignment distance). PostgreSQL stays the store
- * of record: the index is built from it and told of every change (kb-search-index.ts).
+ * an inverted index of stemmed, folded words with their positions (title before body, flat
+ * arrays: postings.ts), and one vocabulary of folded words with a deletion neighbourhood for
+ * typo candidates (vocabulary.ts; verified by optimal-string-alignment distance). PostgreSQL
+ * stays the store of record: the index is built from it and told of every change
+ * (kb-search-index.ts). Built by `upsert`s then `seal`; later `upsert`s and `remove`s apply at once.
  */
 export class TenantIndex {
   private slots: Slot[] = [];
+  /** 1 for a live slot, per slot number (the postings' merges read it). */
+  private alive = new Uint8Array(1024);
+  /** Per slot: ALIVE, RESTRICTED, and the language bits of its article's translations (from bit SIBLINGS). */
+  private slotFlags = new Uint16Array(1024);
   private dead = 0;
+  /** Sum of live slots' body words, for the average body length. */
+  private bodyWordsTotal = 0;
   private articles = new Map<string, Article>();
-  private postings: Record<Lang, Map<string, Postings>> = { en: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
-  private vocab = new Map<string, VocabWord>();
-  /** Vocabulary words by number, for the deletion neighbourhood. */
-  private words: string[] = [];
-  /** Deletion-neighbourhood hash → vocabulary word number(s). */
-  private neighbours = new Map<number, number | number[]>();
-  private sortedVocab: string[] | null = null;
+  private postings: Record<Lang, LangPostings> = { en: new LangPostings(), fr: new LangPostings(), de: new LangPostings(), es: new LangPostings(), it: new LangPostings() };
+  private vocab = new Vocabulary();
+  private wordTerms: WordTerms = langRecord(() => new Int32Array(1024));
+  private wordForm: Forms = langRecord(() => new Uint8Array(1024));
+  private termForms: Forms = langRecord(() => new Uint8Array(1024));
+  private sealed = false;
+  private scratch = new Scratch();
 
   get size(): number {
     return this.articles.size;
@@ -122,15 +177,30 @@ export class TenantIndex {
     this.remove(doc.id);
     const { translations, ...rest } = doc;
     const article: Article = { doc: rest, audience: new Set(doc.audienceCustomerIds), slots: {} };
+    let siblings = 0;
+    for (const t of translations) if (isLang(t.language)) siblings |= LANG_BIT[t.language];
     for (const t of translations) {
       if (!isLang(t.language)) continue;
       const slot = this.slots.length;
-      this.slots.push({ article, language: t.language, title: t.title, body: t.body, alive: true, titleWords: 0 });
+      const s: Slot = { article, language: t.language, title: t.title, body: t.body, titleWords: 0, bodyWords: 0 };
+      this.slots.push(s);
+      this.alive = ensure(this.alive, slot + 1);
+      this.alive[slot] = 1;
+      this.slotFlags = ensure(this.slotFlags, slot + 1);
+      this.slotFlags[slot] = ALIVE | (doc.audienceRestricted ? RESTRICTED : 0) | (siblings << SIBLINGS);
       article.slots[t.language] = slot;
-      (this.slots[slot] as Slot).titleWords = this.addText(t.language, slot, t.title, 0);
-      this.addText(t.language, slot, t.body, BODY);
+      s.titleWords = this.addText(t.language, slot, t.title, 0);
+      s.bodyWords = this.addText(t.language, slot, t.body, BODY);
+      this.bodyWordsTotal += s.bodyWords;
     }
     this.articles.set(doc.id, article);
+  }
+
+  /** Ends the initial build: the postings and the vocabulary's lookups are sealed into flat arrays. */
+  seal(): void {
+    this.vocab.seal();
+    for (const lang of LANGS) this.postings[lang].seal(this.alive);
+    this.sealed = true;
   }
 
   remove(id: string): void {
@@ -138,20 +208,20 @@ export class TenantIndex {
     if (!article) return;
     for (const slot of Object.values(article.slots)) {
       const s = this.slots[slot];
-      if (s) {
-        s.alive = false;
+      if (s && this.alive[slot]) {
+        this.alive[slot] = 0;
+        this.bodyWordsTotal -= s.bodyWords;
+        this.slotFlags[slot] = 0;
         s.title = '';
         s.body = '';
         this.dead++;
       }
     }
     this.articles.delete(id);
-    if (this.dead > 1000 && this.dead > this.slots.length / 4) this.compact();
-  }
-
-  private compact(): void {
-    for (const lang of LANGS) for (const p of this.postings[lang].values()) p.compact((slot) => this.slots[slot]?.alive === true);
-    this.dead = 0;
+    if (this.dead > 1000 && this.dead > this.slots.length / 4) {
+      for (const lang of LANGS) this.postings[lang].compact(this.alive);
+      this.dead = 0;
+    }
   }
 
   /**
@@ -159,130 +229,73 @@ export class TenantIndex {
    * words that are not stop words, so "reset your password" holds its two words side by side.
    */
   private addText(lang: Lang, slot: number, text: string, base: number): number {
-    const index = this.postings[lang];
+    const postings = this.postings[lang];
+    const bit = LANG_BIT[lang];
     let words = 0;
     let lastToken = -1;
     for (const { word, position: token } of indexedWords(text)) {
-      const v = this.learn(lang, word);
-      let s = v.stems[lang];
-      if (s === undefined) s = v.stems[lang] = isStopWord(lang, word) ? null : stem(lang, word);
-      if (s === null) continue;
+      const id = this.vocab.learn(word, bit);
+      const terms = (this.wordTerms[lang] = ensure(this.wordTerms[lang], id + 1));
+      let t = terms[id] as number;
+      if (t === 0) t = this.termOfWord(lang, id, word);
+      if (t < 0) continue;
       if (token !== lastToken) words++;
-      const position = words - 1;
       lastToken = token;
-      let p = index.get(s);
-      if (!p) index.set(s, (p = new Postings()));
-      p.push(slot, base + position);
+      postings.add(t - 1, slot, pack(this.wordForm[lang][id] as number, base + words - 1), this.alive);
     }
     return words;
   }
 
-  private learn(lang: Lang, word: string): VocabWord {
-    const known = this.vocab.get(word);
-    if (known) {
-      known.langs |= LANG_BIT[lang];
-      known.count++;
-      return known;
-    }
-    const v: VocabWord = { display: word, stems: {}, langs: LANG_BIT[lang], count: 1 };
-    this.vocab.set(word, v);
-    this.sortedVocab = null;
-    if (word.length < 4) return v;
-    const id = this.words.length;
-    this.words.push(word);
-    for (const h of deletionHashes(word, word.length >= 9 ? 2 : 1)) {
-      const at = this.neighbours.get(h);
-      if (at === undefined) this.neighbours.set(h, id);
-      else if (typeof at === 'number') this.neighbours.set(h, [at, id]);
-      else at.push(id);
-    }
-    return v;
-  }
-
-  /** Vocabulary words within the typo budget of `word`, with their distance. */
-  private typoCandidates(word: string): Array<{ word: string; typos: number }> {
-    const budget = typoBudget(word);
-    if (budget === 0) return [];
-    const seen = new Set<number>();
-    const out: Array<{ word: string; typos: number }> = [];
-    const consider = (id: number) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const c = this.words[id] as string;
-      if (c === word) return;
-      const d = osaDistance(word, c, budget);
-      if (d <= budget) out.push({ word: c, typos: d });
-    };
-    for (const h of deletionHashes(word, budget)) {
-      const at = this.neighbours.get(h);
-      if (typeof at === 'number') consider(at);
-      else if (at) for (const id of at) consider(id);
-    }
-    return out;
-  }
-
-  private prefixed(word: string): string[] {
-    if (!this.sortedVocab) this.sortedVocab = [...this.vocab.keys()].sort();
-    const v = this.sortedVocab;
-    let lo = 0;
-    let hi = v.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((v[mid] as string) < word) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < v.length && out.length < PREFIX_EXPANSIONS && (v[i] as string).startsWith(word); i++) if (v[i] !== word) out.push(v[i] as string);
-    return out;
+  /** Numbers a word's term (and its form within it) in a language the first time it is indexed there. */
+  private termOfWord(lang: Lang, id: number, word: string): number {
+    if (isStopWord(lang, word)) return (this.wordTerms[lang][id] = -1);
+    const term = this.postings[lang].termOf(stem(lang, word));
+    const forms = (this.termForms[lang] = ensure(this.termForms[lang], term + 1));
+    const form = forms[term] as number;
+    if (form < OTHER_FORM) forms[term] = form + 1;
+    this.wordForm[lang] = ensure(this.wordForm[lang], id + 1);
+    this.wordForm[lang][id] = form;
+    return (this.wordTerms[lang][id] = term + 1);
   }
 
   /**
    * The reader's best articles for `q`, ranked by: query words matched (desc), typos (asc),
    * proximity of the matched words (asc), words matched in the title (desc), exact words (desc),
-   * readings (desc). Every word may carry typos (1 from 5 letters, 2 from 9); the last one
-   * also matches as a prefix when it is no word of its own (typing in progress).
+   * title coverage (desc), readings (desc). Every word may carry typos (1 from 5 letters, 2 from
+   * 9); the last one also matches as a prefix when it is no word of its own (typing in progress).
    */
   search(reader: SearchReader, q: string, limit: number): SearchAnswer {
-    const words = queryWords(q).slice(0, MAX_QUERY_WORDS);
+    if (!this.sealed) this.seal();
     const own = isLang(reader.language) ? reader.language : 'en';
     const fallback = isLang(reader.defaultLanguage) ? reader.defaultLanguage : own;
     const langs: Lang[] = own === fallback ? [own] : [own, fallback];
+    const words = this.joinKnown(q, queryWords(q), langs).slice(0, MAX_QUERY_WORDS);
     const content = words.filter((w) => !isStopWord(own, w.word));
     if (content.length === 0) return { items: [], corrected: null };
 
-    const corrections = new Map<number, { display: string; typos: number; count: number }>();
     const exactSomewhere = new Set<number>();
     const perLang = langs.map((lang) => {
-      const alts = content.map((w, i) => this.alternatives(lang, w.word, i === content.length - 1 && !/\s$/.test(q)));
-      alts.forEach((a, i) => {
-        if (a.some((x) => x.exact || x.typos === 0)) exactSomewhere.add(i);
+      const found = content.map((w, i) => this.alternatives(lang, w.word, i === content.length - 1 && !/\s$/.test(q)));
+      found.forEach((f, i) => {
+        if (f.readings.some((x) => x.exact || x.typos === 0)) exactSomewhere.add(i);
       });
-      return { lang, alts };
+      return { lang, alts: found.map((f) => f.alts), readings: found.map((f) => f.readings) };
     });
-    // A word is corrected when no language knew it as written: the closest, most common candidate.
-    for (const { lang, alts } of perLang) {
-      alts.forEach((a, i) => {
-        if (exactSomewhere.has(i)) return;
-        for (const x of a) {
-          const v = this.vocab.get(x.word);
-          if (!v || !(v.langs & LANG_BIT[lang])) continue;
-          const best = corrections.get(i);
-          if (!best || x.typos < best.typos || (x.typos === best.typos && v.count > best.count)) corrections.set(i, { display: v.display, typos: x.typos, count: v.count });
-        }
-      });
-    }
+    const corrected = this.corrections(q, content, perLang, exactSomewhere);
 
-    const candidates: Candidate[] = [];
+    const sc = this.scratch;
+    sc.begin(this.slots.length);
     const matchedStems: Record<Lang, Set<string>> = { en: new Set(), fr: new Set(), de: new Set(), es: new Set(), it: new Set() };
-    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts, candidates, matchedStems[lang]);
+    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts, matchedStems[lang]);
+    const altsOf = Object.fromEntries(perLang.map((p) => [p.lang, p.alts])) as Partial<Record<Lang, Alternative[][]>>;
 
-    const top = this.rank(candidates, content.length, limit);
-    const items = top.map((c) => {
-      const s = this.slots[c.slot] as Slot;
+    const top = this.rank(content.length, limit, altsOf);
+    const items = top.map(({ slot, positions }) => {
+      const s = this.slots[slot] as Slot;
       const stems = matchedStems[s.language];
       let firstWord = -1;
-      for (let x = 1; x < c.positions.length; x += 2) {
-        const pos = c.positions[x] as number;
+      for (let x = 1; x < positions.length; x += 2) {
+        const pos = positions[x] as number;
         if (pos >= BODY && (firstWord < 0 || pos - BODY < firstWord)) firstWord = pos - BODY;
       }
       const snippet = snippetFor(s.language, s.body, stems, Math.max(firstWord, 0));
@@ -297,184 +310,238 @@ export class TenantIndex {
         updatedAt: s.article.doc.updatedAt,
       };
     });
-    let corrected: string | null = null;
-    if (corrections.size > 0) {
-      let out = '';
-      let at = 0;
-      content.forEach((w, i) => {
-        const c = corrections.get(i);
-        if (!c) return;
-        out += q.slice(at, w.start) + c.display;
-        at = w.end;
-      });
-      corrected = (out + q.slice(at)).trim();
-    }
     return { items, corrected };
   }
 
-  private alternatives(lang: Lang, word: string, last: boolean): Array<Alternative & { word: string }> {
-    const index = this.postings[lang];
-    const own = stem(lang, word);
-    if (index.has(own)) {
-      const alts = [{ stem: own, typos: 0, exact: true, word }];
-      return alts;
+  /**
+   * Two or three neighbouring query words that the articles write as one word are searched as
+   * it ("out of office" → "outofoffice", as "out-of-office" is indexed; "pass word" → "password").
+   */
+  private joinKnown(q: string, words: QueryWord[], langs: Lang[]): QueryWord[] {
+    const out: QueryWord[] = [];
+    for (let i = 0; i < words.length; ) {
+      let taken = 1;
+      for (const n of [3, 2]) {
+        const group = words.slice(i, i + n);
+        if (group.length < n || group.some((w, k) => k > 0 && !/^[\s-]*$/.test(q.slice((group[k - 1] as QueryWord).end, w.start)))) continue;
+        const joined = group.map((w) => w.word).join('');
+        const id = this.vocab.idOf(joined);
+        if (id === undefined || !langs.some((l) => (this.wordTerms[l][id] ?? 0) > 0)) continue;
+        out.push({ word: joined, start: (group[0] as QueryWord).start, end: (group[n - 1] as QueryWord).end });
+        taken = n;
+        break;
+      }
+      if (taken === 1) out.push(words[i] as QueryWord);
+      i += taken;
     }
-    const out: Array<Alternative & { word: string }> = [];
-    const seen = new Set<string>();
-    const add = (w: string, typos: number, exact: boolean) => {
-      const v = this.vocab.get(w);
-      if (!v || !(v.langs & LANG_BIT[lang])) return;
-      const s = stem(lang, w);
-      if (seen.has(s) || !index.has(s)) return;
-      seen.add(s);
-      out.push({ stem: s, typos, exact, word: w });
-    };
-    if (last && word.length >= 2) for (const w of this.prefixed(word)) add(w, 0, false);
-    for (const c of this.typoCandidates(word)) add(c.word, c.typos, false);
     return out;
   }
 
-  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][], out: Candidate[], matchedStems: Set<string>): void {
-    const index = this.postings[lang];
-    // Per slot: 0 not seen yet, 1 not visible, 2 + k the k-th candidate of this language.
-    const state = new Int32Array(this.slots.length);
-    const base = out.length;
-    const n = alts.length;
-    for (let i = 0; i < n; i++) {
-      const bit = 1 << i;
-      const shift = 2 * i;
-      for (const alt of alts[i] as Alternative[]) {
-        const p = index.get(alt.stem);
-        if (!p) continue;
-        matchedStems.add(alt.stem);
-        const buf = p.buf;
-        for (let k = 0; k < p.len; k += 2) {
-          const slot = buf[k] as number;
-          let st = state[slot] as number;
-          if (st === 0) {
-            if (!this.visibleTo(reader, own, lang, slot)) {
-              state[slot] = 1;
-              continue;
-            }
-            st = 2 + out.length - base;
-            state[slot] = st;
-            out.push({ slot, matched: 0, title: 0, exact: 0, typos: 0xfffff, titleHits: 0, positions: [], lastWord: -1, kept: 0 });
-          } else if (st === 1) continue;
-          const c = out[base + st - 2] as Candidate;
-          c.matched |= bit;
-          if (alt.typos < ((c.typos >> shift) & 3)) c.typos = (c.typos & ~(3 << shift)) | (alt.typos << shift);
-          if (alt.exact) c.exact |= bit;
-          const pos = buf[k + 1] as number;
-          if (pos < BODY) {
-            c.title |= bit;
-            c.titleHits++;
-          }
-          if (c.lastWord !== i) {
-            c.lastWord = i;
-            c.kept = 0;
-          }
-          if (c.kept < MAX_POSITIONS) {
-            c.positions.push(i, pos);
-            c.kept++;
-          }
+  /** The query with the words no language knew as written replaced by their closest, most common candidate (null: none). */
+  private corrections(q: string, content: QueryWordLike[], perLang: Array<{ lang: Lang; readings: Reading[][] }>, exactSomewhere: ReadonlySet<number>): string | null {
+    const corrections = new Map<number, { display: string; typos: number; count: number }>();
+    for (const { lang, readings } of perLang) {
+      readings.forEach((a, i) => {
+        if (exactSomewhere.has(i)) return;
+        for (const x of a) {
+          const id = this.vocab.idOf(x.word);
+          if (id === undefined || !((this.vocab.langs[id] as number) & LANG_BIT[lang])) continue;
+          const count = this.vocab.counts[id] as number;
+          const best = corrections.get(i);
+          if (!best || x.typos < best.typos || (x.typos === best.typos && count > best.count)) corrections.set(i, { display: x.word, typos: x.typos, count });
         }
+      });
+    }
+    if (corrections.size === 0) return null;
+    let out = '';
+    let at = 0;
+    content.forEach((w, i) => {
+      const c = corrections.get(i);
+      if (!c) return;
+      out += q.slice(at, w.start) + c.display;
+      at = w.end;
+    });
+    return (out + q.slice(at)).trim();
+  }
+
+  /**
+   * The terms a query word matches in `lang`: its own stem when the language has it (its other
+   * forms without typos); else its typo candidates' stems (and, for the last word, the words it
+   * begins), each form with the typos of the closest candidate spelled so.
+   */
+  private alternatives(lang: Lang, word: string, last: boolean): { alts: Alternative[]; readings: Reading[] } {
+    const postings = this.postings[lang];
+    const byTerm = new Map<number, Alternative>();
+    const readings: Reading[] = [];
+    const consider = (id: number, typos: number, exact: boolean) => {
+      if (!((this.vocab.langs[id] as number) & LANG_BIT[lang])) return;
+      const t = (this.wordTerms[lang][id] ?? 0) - 1;
+      if (t < 0) return;
+      const w = this.vocab.text[id] as string;
+      readings.push({ word: w, typos, exact });
+      let alt = byTerm.get(t);
+      if (!alt) byTerm.set(t, (alt = { stem: stem(lang, w), term: t, typos, forms: null }));
+      alt.typos = Math.min(alt.typos, typos);
+      const form = this.wordForm[lang][id] as number;
+      if (form === OTHER_FORM) return;
+      alt.forms ??= new Uint8Array(OTHER_FORM);
+      const flags = 1 + typos + (exact ? 4 : 0);
+      const had = alt.forms[form] as number;
+      if (had === 0 || (flags & 3) < (had & 3) || ((flags & 3) === (had & 3) && flags > had)) alt.forms[form] = flags;
+    };
+    const own = stem(lang, word);
+    const ownTerm = postings.terms.get(own);
+    if (ownTerm !== undefined && postings.has(own)) {
+      const id = this.vocab.idOf(word);
+      if (id !== undefined && this.wordTerms[lang][id] === ownTerm + 1) consider(id, 0, true);
+      else {
+        byTerm.set(ownTerm, { stem: own, term: ownTerm, typos: 0, forms: null });
+        readings.push({ word, typos: 0, exact: true });
+      }
+      return { alts: [...byTerm.values()], readings };
+    }
+    if (last && word.length >= 2) for (const w of this.vocab.prefixed(word)) consider(this.vocab.idOf(w) as number, 0, false);
+    for (const c of this.vocab.typoCandidates(word)) consider(c.id, c.typos, false);
+    return { alts: [...byTerm.values()].filter((a) => postings.has(a.stem)), readings };
+  }
+
+  /** Marks every visible slot holding a query word's alternative as a candidate, with what it matched. */
+  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][], matchedStems: Set<string>): void {
+    const postings = this.postings[lang];
+    const occ = postings.sealedOcc;
+    const ownBit = LANG_BIT[own];
+    const otherLang = lang !== own;
+    for (let i = 0; i < alts.length; i++) {
+      for (const alt of alts[i] as Alternative[]) {
+        matchedStems.add(alt.stem);
+        const forms = alt.forms;
+        const base = alt.typos;
+        for (let x = postings.rangeStart(alt.term) * 2, end = postings.rangeEnd(alt.term) * 2; x < end; x += 2) {
+          const packed = occ[x + 1] as number;
+          const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
+          this.touch(reader, otherLang, ownBit, occ[x] as number, positionOf(packed), i, f === 0 ? base : f - 1);
+        }
+        const d = postings.deltaOf(alt.term);
+        if (d)
+          for (let x = 0; x < d.len; x += 2) {
+            const packed = d.buf[x + 1] as number;
+            const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
+            this.touch(reader, otherLang, ownBit, d.buf[x] as number, positionOf(packed), i, f === 0 ? base : f - 1);
+          }
       }
     }
   }
 
-  /** Published (the index holds nothing else), for this customer, and the translation the reader is shown. */
-  private visibleTo(reader: SearchReader, own: Lang, lang: Lang, slot: number): boolean {
-    const s = this.slots[slot];
-    if (!s?.alive || s.language !== lang) return false;
-    const a = s.article;
-    if (a.doc.audienceRestricted && !a.audience.has(reader.customerId)) return false;
-    return lang === own || a.slots[own] === undefined;
-  }
-
-  /** The best `limit` candidates (a small sorted list, not a sort of them all): key, then readings, then id. */
-  private rank(candidates: Candidate[], words: number, limit: number): Candidate[] {
-    const top: Array<{ c: Candidate; key: number; views: number; id: string }> = [];
-    const before = (a: { key: number; views: number; id: string }, b: { key: number; views: number; id: string }) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
-    // Words matched is the first rule: a candidate below the `limit`-th best count never makes the list, so its other rules are not computed.
-    const counts = new Array<number>(words + 1).fill(0);
-    const matchedCount = candidates.map((c) => {
-      let m = 0;
-      for (let b = c.matched; b; b &= b - 1) m++;
-      counts[m] = (counts[m] as number) + 1;
-      return m;
-    });
-    let floor = words;
-    for (let have = counts[words] as number; floor > 0 && have < limit; ) have += counts[--floor] as number;
-    for (const [k, c] of candidates.entries()) {
-      if ((matchedCount[k] as number) < floor) continue;
-      const key = this.key(c, words);
-      const worst = top[top.length - 1];
-      if (top.length >= limit && worst && key < worst.key) continue;
-      const doc = (this.slots[c.slot] as Slot).article.doc;
-      const entry = { c, key, views: doc.viewCount, id: doc.id };
-      if (top.length >= limit && worst && !before(entry, worst)) continue;
-      let at = top.length;
-      while (at > 0 && before(entry, top[at - 1] as typeof entry)) at--;
-      top.splice(at, 0, entry);
-      if (top.length > limit) top.pop();
+  /** One occurrence of query word `i` (flags: its typos, 4 if exact) in `slot`. */
+  private touch(reader: SearchReader, otherLang: boolean, ownBit: number, slot: number, pos: number, i: number, flags: number): void {
+    const sc = this.scratch;
+    let k: number;
+    if (sc.stamp[slot] !== sc.generation) {
+      sc.stamp[slot] = sc.generation;
+      k = this.visible(reader, otherLang, ownBit, slot) ? sc.add(slot) : (sc.at[slot] = -1);
+    } else k = sc.at[slot] as number;
+    if (k < 0) return;
+    const bit = 1 << i;
+    const shift = 2 * i;
+    sc.matched[k]! |= bit;
+    const had = sc.typos[k] as number;
+    const typos = flags & 3;
+    if (typos < ((had >> shift) & 3)) sc.typos[k] = (had & ~(3 << shift)) | (typos << shift);
+    if (flags & 4) sc.exact[k]! |= bit;
+    if (pos < BODY) {
+      sc.title[k]! |= bit;
+      sc.titleHits[k]!++;
+    } else {
+      sc.bodyHits[k]!++;
     }
-    return top.map((t) => t.c);
   }
 
   /**
-   * The ranking rules folded into one number (each rule's range fits below the one before):
-   * words matched, typos, proximity, title words, exact words, then how much of the title the
-   * query covers (a short title that is all match before a long one that mentions it).
+   * Published (the index holds nothing else), live, for this customer, and the translation the
+   * reader is shown: their own language's, else (`otherLang`) only when the article has none in it.
    */
-  private key(c: Candidate, words: number): number {
-    let matched = 0;
-    let typos = 0;
-    let title = 0;
-    let exact = 0;
+  private visible(reader: SearchReader, otherLang: boolean, ownBit: number, slot: number): boolean {
+    const f = this.slotFlags[slot] as number;
+    if (!(f & ALIVE)) return false;
+    if (otherLang && (f >> SIBLINGS) & ownBit) return false;
+    if (f & RESTRICTED) return (this.slots[slot] as Slot).article.audience.has(reader.customerId);
+    return true;
+  }
+
+  /** A candidate's (word, position) pairs, at most MAX_POSITIONS per alternative, for proximity and the snippet. */
+  private positionsOf(k: number, words: number, altsOf: Partial<Record<Lang, Alternative[][]>>): number[] {
+    const sc = this.scratch;
+    const slot = sc.slot[k] as number;
+    const lang = (this.slots[slot] as Slot).language;
+    const alts = altsOf[lang] ?? [];
+    const postings = this.postings[lang];
+    const out: number[] = [];
     for (let i = 0; i < words; i++) {
-      const bit = 1 << i;
-      if (!(c.matched & bit)) continue;
-      matched++;
-      typos += (c.typos >> (2 * i)) & 3;
-      if (c.title & bit) title++;
-      if (c.exact & bit) exact++;
+      if (!((sc.matched[k] as number) & (1 << i))) continue;
+      for (const alt of alts[i] ?? []) postings.positions(alt.term, slot, i, MAX_POSITIONS, out);
     }
-    const proximity = matched > 1 ? proximityOf(c.positions, c.matched, words) : 0;
-    const titleWords = (this.slots[c.slot] as Slot).titleWords;
-    const coverage = titleWords > 0 ? Math.min(15, Math.floor((Math.min(c.titleHits, titleWords) / titleWords) * 15)) : 0;
-    return ((((matched * 32 + (31 - Math.min(typos, 31))) * 128 + (127 - Math.min(proximity, 127))) * 16 + title) * 16 + exact) * 16 + coverage;
+    return out;
+  }
+
+  /**
+   * The best `limit` candidates (a small sorted list, not a sort of them all): key, then
+   * readings, then id. A candidate whose best possible key cannot make the list is skipped
+   * before its positions are read.
+   */
+  private rank(words: number, limit: number, altsOf: Partial<Record<Lang, Alternative[][]>>): Array<{ slot: number; positions: number[] }> {
+    const sc = this.scratch;
+    type Entry = { k: number; key: number; views: number; id: string };
+    const top: Entry[] = [];
+    const before = (a: Entry, b: Entry) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
+    const input: RankInput = { matched: 0, title: 0, exact: 0, typos: 0, titleHits: 0, titleWords: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
+    for (let k = 0; k < sc.n; k++) {
+      input.matched = sc.matched[k] as number;
+      input.typos = sc.typos[k] as number;
+      const worst = top.length >= limit ? top[top.length - 1] : undefined;
+      if (worst && keyCeiling(coarseKey(input, words)) < worst.key) continue;
+      const s = this.slots[sc.slot[k] as number] as Slot;
+      input.title = sc.title[k] as number;
+      input.exact = sc.exact[k] as number;
+      input.titleHits = sc.titleHits[k] as number;
+      input.titleWords = s.titleWords;
+      input.bodyHits = sc.bodyHits[k] as number;
+      input.bodyWords = s.bodyWords;
+      // Proximity needs positions: read them only when the closest they can be would make the list.
+      const matched = popcount(input.matched);
+      let key = fullKey(input, words, matched - 1 > 0 ? matched - 1 : 0);
+      if (worst && key < worst.key) continue;
+      if (matched > 1) {
+        key = fullKey(input, words, proximityOf(this.positionsOf(k, words, altsOf), input.matched, words));
+        if (worst && key < worst.key) continue;
+      }
+      const entry: Entry = { k, key, views: s.article.doc.viewCount, id: s.article.doc.id };
+      if (worst && !before(entry, worst)) continue;
+      let at = top.length;
+      while (at > 0 && before(entry, top[at - 1] as Entry)) at--;
+      top.splice(at, 0, entry);
+      if (top.length > limit) top.pop();
+    }
+    return top.map((e) => ({ slot: sc.slot[e.k] as number, positions: this.positionsOf(e.k, words, altsOf) }));
+  }
+
+  private averageBodyWords(): number {
+    const live = this.slots.length - this.dead;
+    return live > 0 ? Math.max(1, this.bodyWordsTotal / live) : 1;
   }
 
   /** Approximate bytes held (for the memory report). */
   memoryEstimate(): number {
-    let bytes = 0;
-    for (const lang of LANGS) for (const [k, p] of this.postings[lang]) bytes += p.bytes() + k.length + 64;
-    for (const k of this.vocab.keys()) bytes += k.length * 2 + 80;
-    for (const v of this.neighbours.values()) bytes += 40 + (typeof v === 'number' ? 0 : v.length * 8 + 32);
+    let bytes = this.vocab.bytes() + this.alive.byteLength;
+    for (const lang of LANGS) bytes += this.postings[lang].bytes() + this.wordTerms[lang].byteLength;
     for (const s of this.slots) bytes += s.title.length + s.body.length + 64;
-    return bytes;
+    return bytes + this.articles.size * 200;
   }
 }
 
-/** Sum over neighbouring matched query words of their closest distance (capped), in query order. */
-function proximityOf(positions: number[], matched: number, words: number): number {
-  let total = 0;
-  let previous = -1;
-  for (let i = 0; i < words; i++) {
-    if (!(matched & (1 << i))) continue;
-    if (previous >= 0) {
-      let best = PROXIMITY_CAP;
-      for (let x = 0; x < positions.length; x += 2) {
-        if (positions[x] !== previous) continue;
-        for (let y = 0; y < positions.length; y += 2) {
-          if (positions[y] !== i) continue;
-          const d = Math.max(1, Math.abs((positions[x + 1] as number) - (positions[y + 1] as number)));
-          if (d < best) best = d;
-        }
-      }
-      total += best;
-    }
-    previous = i;
-  }
-  return total;
+type QueryWordLike = { start: number; end: number };
+
+function popcount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }
