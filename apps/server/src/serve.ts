@@ -5,6 +5,7 @@ import { bootWith } from './platform/boot.ts';
 import type { DatabaseHandle } from './platform/db/database.ts';
 import { bootstrapFromEnv, prepareSetupToken } from './features/setup/setup.service.ts';
 import { startMail } from './features/mail/mail-runtime.ts';
+import { warmKbSearch } from './features/kb/search/kb-search-index.ts';
 import { publicBaseUrl } from './platform/tenancy/tenant-address.ts';
 import { startBanner } from './start-banner.ts';
 
@@ -19,6 +20,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   if (await bootstrapFromEnv(ctx)) log.info({ email: config.bootstrapAdmin?.email }, 'created the first tenant and admin from PORTA_ADMIN_EMAIL');
   const stopSweeper = startSessionSweeper(ctx);
   const mail = await startMail(ctx, log);
+  const stopKbWarmUp = warmKbSearch(ctx, (err) => log.warn({ err }, 'could not build the knowledge-base search index at start; it is built on the first search'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +28,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
     closing = true;
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    stopKbWarmUp();
     await mail.stop();
     await app.close();
     await handle.close();

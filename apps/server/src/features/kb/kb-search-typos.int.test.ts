@@ -5,7 +5,7 @@ import { type Client, mintSession } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, type TestApp, useTestApp } from '../../test/harness.ts';
 import { itemIds, writeArticle } from '../../test/kb.ts';
-import { KbSearchIndex } from './search/kb-search-index.ts';
+import { KbSearchIndex, kbSearchIndex, warmKbSearch } from './search/kb-search-index.ts';
 import { portalSearch } from './search/portal-search.ts';
 
 /** KB-3 as issue 11 asks: typos in every word, words-matched ranking, spellings, stop words, an index in step. */
@@ -201,5 +201,17 @@ describe('while a tenant index is being built (first search on a node)', () => {
     const built = await node.forTenant(fx.tenant.id);
     expect(await node.readyWithin(fx.tenant.id, 0)).toBe(built);
     expect(built.search(reader, 'stamapnte', 10).items[0]?.id).toBe(a.printer);
+  });
+
+  it('is built at start for every tenant with published articles, before any search (warmKbSearch)', async () => {
+    // A context of its own: a node that has built nothing yet.
+    const ctx = { ...t.ctx };
+    expect(kbSearchIndex(ctx).built(fx.tenant.id)).toBeNull();
+    const errors: unknown[] = [];
+    const stop = warmKbSearch(ctx, (err) => errors.push(err));
+    await expect.poll(() => kbSearchIndex(ctx).built(fx.tenant.id), { timeout: 10_000, interval: 20 }).not.toBeNull();
+    stop();
+    expect(errors).toEqual([]);
+    expect(kbSearchIndex(ctx).built(fx.tenant.id)?.search({ customerId, language: 'it', defaultLanguage: 'en' }, 'stamapnte', 10).items[0]?.id).toBe(a.printer);
   });
 });

@@ -126,6 +126,11 @@ export class KbSearchIndex {
     return job;
   }
 
+  /** The tenant's index if this node has built it, without starting a build. */
+  built(tenantId: string): TenantIndex | null {
+    return this.entries.get(tenantId)?.index ?? null;
+  }
+
   async search(tenantId: string, reader: SearchReader, q: string, limit: number): Promise<SearchAnswer> {
     return (await this.forTenant(tenantId)).search(reader, q, limit);
   }
@@ -136,8 +141,8 @@ export class KbSearchIndex {
    * (it is retried by the next call).
    */
   async readyWithin(tenantId: string, ms: number): Promise<TenantIndex | null> {
-    const built = this.entries.get(tenantId)?.index;
-    if (built) return built;
+    const ready = this.built(tenantId);
+    if (ready) return ready;
     const loading = this.forTenant(tenantId).catch(() => null);
     if (ms <= 0) return null;
     let timer: NodeJS.Timeout | undefined;
@@ -157,6 +162,28 @@ export function kbSearchIndex(ctx: AppContext): KbSearchIndex {
     perContext.set(ctx, index);
   }
   return index;
+}
+
+/**
+ * Builds this node's index of every tenant that has published articles, one tenant after
+ * another, in the background (each build yields to the event loop between slices): searches
+ * after a restart find their index ready instead of answering from SQL while it is built.
+ * Answers a function that stops it after the tenant in progress.
+ */
+export function warmKbSearch(ctx: AppContext, onError: (err: unknown) => void): () => void {
+  let stopped = false;
+  void (async () => {
+    const tenants = await ctx.db.selectFrom('kb_articles').select('tenant_id').where('status', '=', 'published').groupBy('tenant_id').execute();
+    for (const { tenant_id } of tenants) {
+      if (stopped) return;
+      await kbSearchIndex(ctx).forTenant(tenant_id);
+    }
+  })().catch((err: unknown) => {
+    if (!stopped) onError(err);
+  });
+  return () => {
+    stopped = true;
+  };
 }
 
 /** After a committed KB write: this node reloads the article now, every other node when the bus tells it. */

@@ -35,6 +35,9 @@ export class LangPostings {
   private delta = new Map<number, IntList>();
   private deltaPairs = 0;
 
+  /** `limits` lowers the merge thresholds (tests). */
+  constructor(private readonly limits = { bulk: BULK_SEAL, delta: DELTA_SEAL }) {}
+
   termOf(stem: string): number {
     let t = this.terms.get(stem);
     if (t === undefined) this.terms.set(stem, (t = this.terms.size));
@@ -49,13 +52,13 @@ export class LangPostings {
       bulk.buf[bulk.len++] = term;
       bulk.buf[bulk.len++] = slot;
       bulk.buf[bulk.len++] = position;
-      if (bulk.len / 3 >= Math.max(BULK_SEAL, this.occ.length / 4)) this.merge(alive);
+      if (bulk.len / 3 >= Math.max(this.limits.bulk, this.occ.length / 4)) this.merge(alive);
       return;
     }
     let d = this.delta.get(term);
     if (!d) this.delta.set(term, (d = new IntList(4)));
     d.push2(slot, position);
-    if (++this.deltaPairs >= Math.max(DELTA_SEAL, this.occ.length / 8)) this.merge(alive);
+    if (++this.deltaPairs >= Math.max(this.limits.delta, this.occ.length / 8)) this.merge(alive);
   }
 
   /** Ends the build: merges what it added, later additions go to the delta. */
