@@ -12,7 +12,6 @@
  * for the index (after) and the old SQL (before). Memory: the index's heap per 10,000 articles.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { createContact } from '../apps/server/src/features/contacts/contacts.service.ts';
@@ -26,7 +25,7 @@ import { DEMO_ARTICLES } from '../apps/server/src/demo/demo-kb.ts';
 import { boot } from '../apps/server/src/platform/boot.ts';
 import type { Database } from '../apps/server/src/platform/db/schema.ts';
 import { type CapturedQuery, offlineDb } from './lib/app-sql.ts';
-import { BENCH_SECRET_KEY, type Child, freePort, machine, median, round, ROOT, runMain, serverCommand, startNode, table, tempDir, waitFor200, writeResult } from './lib/common.ts';
+import { BENCH_SECRET_KEY, bundledBare, type Child, freePort, machine, median, round, runMain, serverCommand, startNode, table, tempDir, waitFor200, writeResult } from './lib/common.ts';
 import { timeSql } from './lib/load.ts';
 import { dropDatabase, postgresUnavailable, recreateDatabase } from './lib/postgres.ts';
 import { closedLoop, type LoadShot, type Target } from './kb-search/load.ts';
@@ -254,7 +253,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     const cookies = {} as Record<Lang, string>;
     for (const l of LANGS) cookies[l] = await login(base, prepared.usernames[l]);
     const barePort = await freePort();
-    const bare = startNode(`kb-${engine}-bare-index`, ['--import', 'tsx', path.join(ROOT, 'bench/kb-search-index-bare-server.ts')], {
+    const bare = startNode(`kb-${engine}-bare-index`, await bundledBare('bench/kb-search-index-bare-server.ts'), {
       ...bareTarget,
       BARE_PORT: String(barePort),
       BARE_POOL_SIZE: String(POOL_SIZE[engine]),
@@ -264,7 +263,7 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
     // The bare server builds its index on this first search (tens of seconds at 50,000 articles).
     await waitFor200(`http://127.0.0.1:${barePort}/bare/search?i=0`, bare, performance.now(), 600_000);
     const sqlPort = await freePort();
-    const bareSql = startNode(`kb-${engine}-bare-sql`, ['--import', 'tsx', path.join(ROOT, 'bench/kb-search-bare-server.ts')], {
+    const bareSql = startNode(`kb-${engine}-bare-sql`, await bundledBare('bench/kb-search-bare-server.ts'), {
       ...sqlTarget,
       BARE_PORT: String(sqlPort),
       BARE_POOL_SIZE: String(POOL_SIZE[engine]),
@@ -275,13 +274,24 @@ async function benchEngine(engine: Engine): Promise<EngineResult> {
 
     const appTargets: Target[] = LOAD_QUERIES.map((l) => ({ path: `/api/v1/portal/kb/articles?q=${encodeURIComponent(l.q)}&limit=${LIMIT}`, headers: { host: '127.0.0.1', cookie: cookies[l.language] } }));
     const bareTargets: Target[] = LOAD_QUERIES.map((_, i) => ({ path: `/bare/search?i=${i}`, headers: {} }));
-    // Same answers first: the same ids in the same order for every query of the mix (app and the bare index; the app builds its index here).
-    for (const [i, t] of appTargets.entries()) {
-      const a = (await (await fetch(`${base}${t.path}`, { headers: t.headers })).json()) as { items: { id: string }[] };
-      const b = (await (await fetch(`http://127.0.0.1:${barePort}/bare/search?i=${i}`)).json()) as { items: { id: string }[] };
-      if (a.items.map((x) => x.id).join() !== b.items.map((x) => x.id).join()) throw new Error(`app and bare answer differently for ${LOAD_QUERIES[i]?.q}`);
+    // Same answers first: the same ids in the same order for every query of the mix (app and the bare index). The app builds its
+    // index at start and answers from SQL until it is ready: poll until the answers agree (the build's time is reported).
+    const sameAnswers = async () => {
+      for (const [i, t] of appTargets.entries()) {
+        const a = (await (await fetch(`${base}${t.path}`, { headers: t.headers })).json()) as { items: { id: string }[]; corrected?: string | null };
+        const b = (await (await fetch(`http://127.0.0.1:${barePort}/bare/search?i=${i}`)).json()) as { items: { id: string }[] };
+        if (a.items.map((x) => x.id).join() !== b.items.map((x) => x.id).join()) return LOAD_QUERIES[i]?.q ?? String(i);
+      }
+      return null;
+    };
+    const agreeT0 = performance.now();
+    let differs = await sameAnswers();
+    while (differs !== null && performance.now() - agreeT0 < 600_000) {
+      await new Promise((r) => setTimeout(r, 1000));
+      differs = await sameAnswers();
     }
-    console.log('  checked: app and the bare index server answer the same ids for every query of the mix');
+    if (differs !== null) throw new Error(`app and bare answer differently for ${differs}`);
+    console.log(`  checked: app and the bare index server answer the same ids for every query of the mix (app index ready ${round((performance.now() - agreeT0) / 1000, 1)} s after the bare one)`);
 
     const shoot: Record<Variant, () => Promise<LoadShot>> = {
       app: () => closedLoop(appPort, appTargets, CONNECTIONS, DURATION_S),

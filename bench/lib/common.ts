@@ -251,3 +251,36 @@ export function runMain(main: () => Promise<void>, deadlineMs: number): void {
     },
   );
 }
+
+/**
+ * A bare baseline server (bench/*-bare-server.ts) bundled as the app is (esbuild, ESM, npm
+ * packages external, `@porta/*` bundled in), so baseline and app run the same kind of code:
+ * answers the node arguments that start it, like `serverCommand().args`.
+ */
+export async function bundledBare(entry: string): Promise<string[]> {
+  const { build } = await import('esbuild');
+  // Under node_modules, so the bundle's npm imports resolve from the repository's node_modules.
+  const outdir = path.join(ROOT, 'node_modules/.cache/porta-bench');
+  const name = path.basename(entry).replace(/\.ts$/, '');
+  await build({
+    entryPoints: { [name]: path.join(ROOT, entry) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    plugins: [
+      {
+        name: 'externalise-npm-packages',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@porta/') ? undefined : { path: args.path, external: true }));
+        },
+      },
+    ],
+  });
+  return ['--enable-source-maps', path.join(outdir, `${name}.mjs`)];
+}

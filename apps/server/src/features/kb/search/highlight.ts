@@ -1,6 +1,6 @@
 import { MARK_END, MARK_START } from '../kb-portal.repo.ts';
 import { snippetOf } from '../snippet.ts';
-import { isStopWord, JOINED, type Lang, stem, type Token, tokens } from './text.ts';
+import { fold, isStopWord, JOINED, type Lang, stem, type Token, tokens } from './text.ts';
 
 const BEFORE = 6;
 const WORDS = 30;
@@ -27,14 +27,14 @@ function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>, from
   return { ts, spans, first };
 }
 
-/** The token number of the `word`-th word that is not a stop word (the index's positions count those). */
+/** The token number of the `word`-th word that is not a stop word (the index's positions count those); reads only up to it. */
 function tokenOfWord(lang: Lang, body: string, word: number): number {
   if (word <= 0) return 0;
   let seen = 0;
-  const ts = tokens(body);
-  for (let i = 0; i < ts.length; i++) {
-    if (isStopWord(lang, (ts[i] as Token).word)) continue;
-    if (seen++ === word) return i;
+  let i = 0;
+  for (const m of body.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!isStopWord(lang, fold(m[0])) && seen++ === word) return i;
+    i++;
   }
   return 0;
 }

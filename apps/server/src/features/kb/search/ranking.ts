@@ -12,13 +12,14 @@ const SCORE_STEPS = 256;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
-/** 0–1: title coverage and body term frequency, equally weighted. */
+/** 0–1: title coverage, how early in the title the query starts, and body term frequency, equally weighted. */
 export function textScore(c: RankInput): number {
   const coverage = c.titleWords > 0 ? Math.min(c.titleHits, c.titleWords) / c.titleWords : 0;
+  const start = c.titleFirst < c.titleWords ? 1 / (1 + c.titleFirst) : 0;
   const tf = c.bodyHits;
   const norm = BM25_K1 * (1 - BM25_B + (BM25_B * c.bodyWords) / c.averageBodyWords);
   const body = tf > 0 ? tf / (tf + norm) : 0;
-  return (coverage + body) / 2;
+  return (coverage + start + body) / 3;
 }
 
 export interface RankInput {
@@ -30,6 +31,8 @@ export interface RankInput {
   typos: number;
   titleHits: number;
   titleWords: number;
+  /** The title position of the first query word found there (BODY or more: none). */
+  titleFirst: number;
   bodyHits: number;
   bodyWords: number;
   averageBodyWords: number;

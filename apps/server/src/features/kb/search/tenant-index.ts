@@ -104,6 +104,10 @@ class Scratch {
   exact = new Int32Array(256);
   typos = new Int32Array(256);
   titleHits = new Int32Array(256);
+  /** The first title position a query word was found at (BODY: none). */
+  titleFirst = new Int32Array(256);
+  /** The cheap first ranking pass's number per candidate (see `rankFloor`). */
+  pre = new Int32Array(256);
   bodyHits = new Int32Array(256);
 
   begin(slots: number): void {
@@ -128,6 +132,7 @@ class Scratch {
       this.exact = ensure(this.exact, size);
       this.typos = ensure(this.typos, size);
       this.titleHits = ensure(this.titleHits, size);
+      this.titleFirst = ensure(this.titleFirst, size);
       this.bodyHits = ensure(this.bodyHits, size);
     }
     this.slot[k] = slot;
@@ -136,6 +141,7 @@ class Scratch {
     this.exact[k] = 0;
     this.typos[k] = 0xfffff;
     this.titleHits[k] = 0;
+    this.titleFirst[k] = BODY;
     this.bodyHits[k] = 0;
     this.at[slot] = k;
     return k;
@@ -451,6 +457,7 @@ export class TenantIndex {
     if (pos < BODY) {
       sc.title[k]! |= bit;
       sc.titleHits[k]!++;
+      if (pos < (sc.titleFirst[k] as number)) sc.titleFirst[k] = pos;
     } else {
       sc.bodyHits[k]!++;
     }
@@ -493,8 +500,10 @@ export class TenantIndex {
     type Entry = { k: number; key: number; views: number; id: string };
     const top: Entry[] = [];
     const before = (a: Entry, b: Entry) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
-    const input: RankInput = { matched: 0, title: 0, exact: 0, typos: 0, titleHits: 0, titleWords: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
+    const input: RankInput = { matched: 0, title: 0, exact: 0, typos: 0, titleHits: 0, titleWords: 0, titleFirst: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
+    const floor = this.rankFloor(words, limit, input);
     for (let k = 0; k < sc.n; k++) {
+      if ((sc.pre[k] as number) < floor) continue;
       input.matched = sc.matched[k] as number;
       input.typos = sc.typos[k] as number;
       const worst = top.length >= limit ? top[top.length - 1] : undefined;
@@ -504,6 +513,7 @@ export class TenantIndex {
       input.exact = sc.exact[k] as number;
       input.titleHits = sc.titleHits[k] as number;
       input.titleWords = s.titleWords;
+      input.titleFirst = sc.titleFirst[k] as number;
       input.bodyHits = sc.bodyHits[k] as number;
       input.bodyWords = s.bodyWords;
       // Proximity needs positions: read them only when the closest they can be would make the list.
@@ -522,6 +532,31 @@ export class TenantIndex {
       if (top.length > limit) top.pop();
     }
     return top.map((e) => ({ slot: sc.slot[e.k] as number, positions: this.positionsOf(e.k, words, altsOf) }));
+  }
+
+  /**
+   * A first, cheap pass: each candidate's leading rules as one small number (`pre`: query words
+   * matched and typos; for a one-word query, where proximity plays no part, also title and
+   * exactness), and the `limit`-th best of them. No candidate below it can make the list, so the
+   * full rules are computed only for those at or above it.
+   */
+  private rankFloor(words: number, limit: number, input: RankInput): number {
+    const sc = this.scratch;
+    sc.pre = ensure(sc.pre, sc.n);
+    const best: number[] = [];
+    for (let k = 0; k < sc.n; k++) {
+      input.matched = sc.matched[k] as number;
+      input.typos = sc.typos[k] as number;
+      let pre = coarseKey(input, words);
+      if (words === 1) pre = (pre * 2 + ((sc.title[k] as number) & 1)) * 2 + ((sc.exact[k] as number) & 1);
+      sc.pre[k] = pre;
+      if (best.length === limit && pre <= (best[limit - 1] as number)) continue;
+      let at = best.length;
+      while (at > 0 && pre > (best[at - 1] as number)) at--;
+      best.splice(at, 0, pre);
+      if (best.length > limit) best.pop();
+    }
+    return best.length === limit ? (best[limit - 1] as number) : -1;
   }
 
   private averageBodyWords(): number {
