@@ -53,8 +53,22 @@ describe('KB search ranking rules (issue 11 item 2)', () => {
     expect(ids).not.toContain(office);
   });
 
+  it('ranks a form one edit from the query word above a farther form of the same stem', async () => {
+    const near = await writeArticle(tech, { en: { title: 'Install guide', body: 'Run the setup.' } });
+    const far = await writeArticle(tech, { en: { title: 'Installing guide', body: 'Installing, installing and installing.' } });
+    expect((await found('installs')).slice(0, 2)).toEqual([near, far]);
+  });
+
+  it('prefers the title where the query comes first', async () => {
+    const first = await writeArticle(tech, { en: { title: 'Laminator jam', body: 'Switch it off.' } });
+    const later = await writeArticle(tech, {
+      en: { title: 'Fix laminator', body: 'Switch it off, wait for the rollers to cool down, open the cover, pull the sheet out slowly, close the cover and feed one laminator pouch to test.' },
+    });
+    expect((await found('laminator')).slice(0, 2)).toEqual([first, later]);
+  });
+
   it('prefers the title the query covers most, then the body that mentions it most for its length', async () => {
-    const short = await writeArticle(tech, { en: { title: 'Order staples', body: 'Use the supplies form.' } });
+    const short = await writeArticle(tech, { en: { title: 'Staples order', body: 'Use the supplies form.' } });
     const long = await writeArticle(tech, { en: { title: 'Staples, pens, folders and other supplies', body: 'Use the supplies form.' } });
     expect((await found('staples')).slice(0, 2)).toEqual([short, long]);
     const focused = await writeArticle(tech, { en: { title: 'Docking guide', body: 'Docking: plug the docking cable into the docking port.' } });

@@ -2,8 +2,8 @@
  * KB search ranking rules (issue 11) folded into one number, each rule's range below the one
  * before: query words matched, typos, proximity of the matched words (in query order, a pair
  * written the other way round counting one word more; side by side and one word apart are
- * equally close), words matched in the title, exact words (as
- * typed, not another form of the stem), then a text-match score: how much of the title the
+ * equally close), words matched in the title, exactness (each word as
+ * typed counts 2, a form one edit from it 1, another form of the stem 0), then a text-match score: how much of the title the
  * query covers and how often the body mentions its words for its length (BM25's saturation and
  * length normalisation). Readings and id break ties outside the key.
  */
@@ -27,6 +27,8 @@ export interface RankInput {
   matched: number;
   title: number;
   exact: number;
+  /** Bits per query word matched by a form one edit from it (when not exactly). */
+  near: number;
   /** Per query word, 2 bits: the fewest typos it matched with. */
   typos: number;
   titleHits: number;
@@ -61,7 +63,8 @@ export function fullKey(c: RankInput, words: number, proximity: number): number 
     const bit = 1 << i;
     if (!(c.matched & bit)) continue;
     if (c.title & bit) title++;
-    if (c.exact & bit) exact++;
+    if (c.exact & bit) exact += 2;
+    else if (c.near & bit) exact++;
   }
   let key = coarseKey(c, words) * 128 + (127 - Math.min(proximity, 127));
   key = key * 16 + Math.min(title, 15);

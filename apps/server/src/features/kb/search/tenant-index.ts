@@ -1,3 +1,4 @@
+import { osaDistance } from './distance.ts';
 import { ensure } from './grow.ts';
 import { highlightTitle, snippetFor } from './highlight.ts';
 import { BODY, formOf, LangPostings, OTHER_FORM, pack, positionOf } from './postings.ts';
@@ -58,8 +59,9 @@ interface Slot {
 
 /**
  * One way a query word matches: a term (stem) of the language, with the typos its forms took:
- * `typos` for any form, and per form number (`forms[f]`, when set) 1 + typos + 4 if it is the
- * query word as typed (exactness is of the written word, not the stem).
+ * `typos` for any form, and per form number (`forms[f]`, when set) 1 + typos + EXACT if it is
+ * the query word as typed, or + NEAR if it is one edit from it (exactness is of the written
+ * word, not the stem: "desconectadas" is nearer "desconectada" than "desconecta").
  */
 interface Alternative {
   stem: string;
@@ -78,6 +80,8 @@ interface Reading {
 const MAX_QUERY_WORDS = 10;
 const MAX_POSITIONS = 8;
 const LANG_BIT: Record<Lang, number> = { en: 1, fr: 2, de: 4, es: 8, it: 16 };
+const EXACT = 4;
+const NEAR = 8;
 const ALIVE = 1;
 const RESTRICTED = 2;
 const SIBLINGS = 3;
@@ -102,6 +106,7 @@ class Scratch {
   matched = new Int32Array(256);
   title = new Int32Array(256);
   exact = new Int32Array(256);
+  near = new Int32Array(256);
   typos = new Int32Array(256);
   titleHits = new Int32Array(256);
   /** The first title position a query word was found at (BODY: none). */
@@ -130,6 +135,7 @@ class Scratch {
       this.matched = ensure(this.matched, size);
       this.title = ensure(this.title, size);
       this.exact = ensure(this.exact, size);
+      this.near = ensure(this.near, size);
       this.typos = ensure(this.typos, size);
       this.titleHits = ensure(this.titleHits, size);
       this.titleFirst = ensure(this.titleFirst, size);
@@ -139,6 +145,7 @@ class Scratch {
     this.matched[k] = 0;
     this.title[k] = 0;
     this.exact[k] = 0;
+    this.near[k] = 0;
     this.typos[k] = 0xfffff;
     this.titleHits[k] = 0;
     this.titleFirst[k] = BODY;
@@ -171,6 +178,9 @@ export class TenantIndex {
   private wordTerms: WordTerms = langRecord(() => new Int32Array(1024));
   private wordForm: Forms = langRecord(() => new Uint8Array(1024));
   private termForms: Forms = langRecord(() => new Uint8Array(1024));
+  /** Per language, the words of each term as a linked list: term → first word + 1, word → next word + 1. */
+  private termFirstWord: WordTerms = langRecord(() => new Int32Array(1024));
+  private nextFormWord: WordTerms = langRecord(() => new Int32Array(1024));
   private sealed = false;
   private scratch = new Scratch();
 
@@ -261,6 +271,10 @@ export class TenantIndex {
     if (form < OTHER_FORM) forms[term] = form + 1;
     this.wordForm[lang] = ensure(this.wordForm[lang], id + 1);
     this.wordForm[lang][id] = form;
+    const first = (this.termFirstWord[lang] = ensure(this.termFirstWord[lang], term + 1));
+    const next = (this.nextFormWord[lang] = ensure(this.nextFormWord[lang], id + 1));
+    next[id] = first[term] as number;
+    first[term] = id + 1;
     return (this.wordTerms[lang][id] = term + 1);
   }
 
@@ -379,35 +393,40 @@ export class TenantIndex {
     const postings = this.postings[lang];
     const byTerm = new Map<number, Alternative>();
     const readings: Reading[] = [];
-    const consider = (id: number, typos: number, exact: boolean) => {
+    const consider = (id: number, typos: number, closeness: number) => {
       if (!((this.vocab.langs[id] as number) & LANG_BIT[lang])) return;
       const t = (this.wordTerms[lang][id] ?? 0) - 1;
       if (t < 0) return;
       const w = this.vocab.text[id] as string;
-      readings.push({ word: w, typos, exact });
+      readings.push({ word: w, typos, exact: closeness === EXACT });
       let alt = byTerm.get(t);
       if (!alt) byTerm.set(t, (alt = { stem: stem(lang, w), term: t, typos, forms: null }));
       alt.typos = Math.min(alt.typos, typos);
       const form = this.wordForm[lang][id] as number;
       if (form === OTHER_FORM) return;
       alt.forms ??= new Uint8Array(OTHER_FORM);
-      const flags = 1 + typos + (exact ? 4 : 0);
+      const flags = 1 + typos + closeness;
       const had = alt.forms[form] as number;
       if (had === 0 || (flags & 3) < (had & 3) || ((flags & 3) === (had & 3) && flags > had)) alt.forms[form] = flags;
     };
     const own = stem(lang, word);
     const ownTerm = postings.terms.get(own);
     if (ownTerm !== undefined && postings.has(own)) {
-      const id = this.vocab.idOf(word);
-      if (id !== undefined && this.wordTerms[lang][id] === ownTerm + 1) consider(id, 0, true);
-      else {
-        byTerm.set(ownTerm, { stem: own, term: ownTerm, typos: 0, forms: null });
-        readings.push({ word, typos: 0, exact: true });
+      // Its forms: the word as typed is exact, one edit from it near, the others plain.
+      byTerm.set(ownTerm, { stem: own, term: ownTerm, typos: 0, forms: null });
+      let known = false;
+      for (let f = this.termFirstWord[lang][ownTerm] ?? 0; f > 0; f = this.nextFormWord[lang][f - 1] ?? 0) {
+        const w = this.vocab.text[f - 1] as string;
+        if (w === word) {
+          consider(f - 1, 0, EXACT);
+          known = true;
+        } else if (osaDistance(word, w, 1) <= 1) consider(f - 1, 0, NEAR);
       }
+      if (!known) readings.push({ word, typos: 0, exact: true });
       return { alts: [...byTerm.values()], readings };
     }
-    if (last && word.length >= 2) for (const w of this.vocab.prefixed(word)) consider(this.vocab.idOf(w) as number, 0, false);
-    for (const c of this.vocab.typoCandidates(word)) consider(c.id, c.typos, false);
+    if (last && word.length >= 2) for (const w of this.vocab.prefixed(word)) consider(this.vocab.idOf(w) as number, 0, 0);
+    for (const c of this.vocab.typoCandidates(word)) consider(c.id, c.typos, 0);
     return { alts: [...byTerm.values()].filter((a) => postings.has(a.stem)), readings };
   }
 
@@ -438,7 +457,7 @@ export class TenantIndex {
     }
   }
 
-  /** One occurrence of query word `i` (flags: its typos, 4 if exact) in `slot`. */
+  /** One occurrence of query word `i` (flags: its typos, + EXACT or NEAR) in `slot`. */
   private touch(reader: SearchReader, otherLang: boolean, ownBit: number, slot: number, pos: number, i: number, flags: number): void {
     const sc = this.scratch;
     let k: number;
@@ -453,7 +472,8 @@ export class TenantIndex {
     const had = sc.typos[k] as number;
     const typos = flags & 3;
     if (typos < ((had >> shift) & 3)) sc.typos[k] = (had & ~(3 << shift)) | (typos << shift);
-    if (flags & 4) sc.exact[k]! |= bit;
+    if (flags & EXACT) sc.exact[k]! |= bit;
+    else if (flags & NEAR) sc.near[k]! |= bit;
     if (pos < BODY) {
       sc.title[k]! |= bit;
       sc.titleHits[k]!++;
@@ -500,7 +520,7 @@ export class TenantIndex {
     type Entry = { k: number; key: number; views: number; id: string };
     const top: Entry[] = [];
     const before = (a: Entry, b: Entry) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
-    const input: RankInput = { matched: 0, title: 0, exact: 0, typos: 0, titleHits: 0, titleWords: 0, titleFirst: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
+    const input: RankInput = { matched: 0, title: 0, exact: 0, near: 0, typos: 0, titleHits: 0, titleWords: 0, titleFirst: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
     const floor = this.rankFloor(words, limit, input);
     for (let k = 0; k < sc.n; k++) {
       if ((sc.pre[k] as number) < floor) continue;
@@ -511,6 +531,7 @@ export class TenantIndex {
       const s = this.slots[sc.slot[k] as number] as Slot;
       input.title = sc.title[k] as number;
       input.exact = sc.exact[k] as number;
+      input.near = sc.near[k] as number;
       input.titleHits = sc.titleHits[k] as number;
       input.titleWords = s.titleWords;
       input.titleFirst = sc.titleFirst[k] as number;
@@ -548,7 +569,7 @@ export class TenantIndex {
       input.matched = sc.matched[k] as number;
       input.typos = sc.typos[k] as number;
       let pre = coarseKey(input, words);
-      if (words === 1) pre = (pre * 2 + ((sc.title[k] as number) & 1)) * 2 + ((sc.exact[k] as number) & 1);
+      if (words === 1) pre = (pre * 2 + ((sc.title[k] as number) & 1)) * 3 + ((sc.exact[k] as number) & 1 ? 2 : (sc.near[k] as number) & 1);
       sc.pre[k] = pre;
       if (best.length === limit && pre <= (best[limit - 1] as number)) continue;
       let at = best.length;
