@@ -1,7 +1,7 @@
 import { idParamsSchema } from '@porta/contracts/common';
 import type { AppContext } from '../../platform/context.ts';
 import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
-import { type BusMessage, isLiveEvent, type LiveEvent } from '../../platform/events/bus.ts';
+import { isLiveEvent, type LiveEvent } from '../../platform/events/bus.ts';
 import { type Outgoing, streamEvents } from '../../platform/http/event-stream.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';

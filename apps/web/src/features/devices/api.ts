@@ -22,14 +22,25 @@ export function useDevices(params: DeviceListParams, pollMs?: number) {
   });
 }
 
-/** A device and its command history; refreshed every few seconds so statuses move on screen. */
-export function useDevice(id: string) {
+/** The console's live stream of the tenant's command transitions (SS-7). */
+export const DEVICE_EVENTS = '/api/v1/devices/events';
+/** Only while the live stream is down (or not yet up): a slow poll keeps the history moving. */
+const FALLBACK_POLL_MS = 30_000;
+
+const detailKey = (id: string) => [...KEY, 'detail', id] as const;
+
+/** A device and its command history; `live` (the event stream is up) turns the fallback poll off. */
+export function useDevice(id: string, live = false) {
   return useQuery({
-    queryKey: [...KEY, 'detail', id],
+    queryKey: detailKey(id),
     queryFn: () => consoleApi.get(`/api/v1/devices/${encodeURIComponent(id)}`, deviceDetailSchema),
     enabled: id !== '',
-    refetchInterval: 5_000,
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
+}
+
+export function refreshDevice(id: string) {
+  return queryClient.invalidateQueries({ queryKey: detailKey(id) });
 }
 
 function stored(device: DeviceDetail) {

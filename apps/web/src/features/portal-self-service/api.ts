@@ -53,11 +53,22 @@ export function isFinal(view: SelfServiceActionView): boolean {
   return view.command !== null && FINAL_COMMAND.has(view.command.status);
 }
 
-/** Polls the action every 1.5 s until it reaches a final state; React Query stops polling on unmount. */
-export function useActionProgress(actionId: string) {
+/** The contact's live stream of their (and, primary contacts, their company's) actions (SS-7). */
+export const PORTAL_ACTION_EVENTS = '/api/v1/portal/actions/events';
+/** Only while the live stream is down (or not yet up): a slow poll keeps the page moving. */
+const FALLBACK_POLL_MS = 15_000;
+
+const actionKey = (actionId: string) => [...KEY, 'action', actionId] as const;
+
+/** The action's state; `live` (its stream is up) turns the fallback poll off. Stops moving once final. */
+export function useActionProgress(actionId: string, live: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'action', actionId],
+    queryKey: actionKey(actionId),
     queryFn: () => portalApi.get(`/api/v1/portal/actions/${id(actionId)}`, selfServiceActionSchema),
-    refetchInterval: (query) => (query.state.data && isFinal(query.state.data) ? false : 1_500),
+    refetchInterval: (query) => (live || (query.state.data && isFinal(query.state.data)) ? false : FALLBACK_POLL_MS),
   });
+}
+
+export function refreshAction(actionId: string) {
+  return queryClient.invalidateQueries({ queryKey: actionKey(actionId) });
 }
