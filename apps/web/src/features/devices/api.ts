@@ -39,8 +39,10 @@ export function useDevice(id: string, live = false) {
   });
 }
 
-export function refreshDevice(id: string) {
-  return queryClient.invalidateQueries({ queryKey: detailKey(id) });
+/** Reads the device again; a read already under way (possibly older than the change) is cancelled first. */
+export async function refreshDevice(id: string): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: detailKey(id) });
+  await queryClient.invalidateQueries({ queryKey: detailKey(id) });
 }
 
 function stored(device: DeviceDetail) {

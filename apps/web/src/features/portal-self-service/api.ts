@@ -13,6 +13,7 @@ import { queryClient } from '../../lib/query-client';
 
 const KEY = ['portal', 'self-service'] as const;
 const id = (value: string) => encodeURIComponent(value);
+const actionKey = (actionId: string) => [...KEY, 'action', actionId] as const;
 
 /** The contact's phone state; a 404 means the self-service section is off for them (SS-3). */
 export function usePhoneState() {
@@ -42,7 +43,11 @@ export function useRequestAction(deviceId: string) {
 }
 
 export function useConfirmAction() {
-  return useMutation({ mutationFn: (input: { actionId: string; code: string }) => portalApi.post(`/api/v1/portal/actions/${id(input.actionId)}/confirm`, selfServiceActionSchema, { code: input.code }) });
+  return useMutation({
+    mutationFn: (input: { actionId: string; code: string }) => portalApi.post(`/api/v1/portal/actions/${id(input.actionId)}/confirm`, selfServiceActionSchema, { code: input.code }),
+    // The progress view starts from the confirmed action; the live stream moves it on.
+    onSuccess: (view) => queryClient.setQueryData(actionKey(view.id), view),
+  });
 }
 
 const FINAL_COMMAND = new Set(['succeeded', 'failed', 'refused', 'expired', 'cancelled']);
@@ -58,8 +63,6 @@ export const PORTAL_ACTION_EVENTS = '/api/v1/portal/actions/events';
 /** Only while the live stream is down (or not yet up): a slow poll keeps the page moving. */
 const FALLBACK_POLL_MS = 15_000;
 
-const actionKey = (actionId: string) => [...KEY, 'action', actionId] as const;
-
 /** The action's state; `live` (its stream is up) turns the fallback poll off. Stops moving once final. */
 export function useActionProgress(actionId: string, live: boolean) {
   return useQuery({
@@ -69,6 +72,11 @@ export function useActionProgress(actionId: string, live: boolean) {
   });
 }
 
-export function refreshAction(actionId: string) {
-  return queryClient.invalidateQueries({ queryKey: actionKey(actionId) });
+/**
+ * Reads the action again. A read already under way is cancelled first: it may have left the
+ * server before the change this refresh is for (a first read would otherwise absorb the refresh).
+ */
+export async function refreshAction(actionId: string): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: actionKey(actionId) });
+  await queryClient.invalidateQueries({ queryKey: actionKey(actionId) });
 }
