@@ -4,7 +4,7 @@ import { expectError } from '../../test/assertions.ts';
 import { type Client, signInContact, signInTechnician } from '../../test/client.ts';
 import { inventory, makeDevice } from '../../test/devices.ts';
 import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
-import { useTestApp } from '../../test/harness.ts';
+import { createTestApp, sharedDatabase, useTestApp } from '../../test/harness.ts';
 import { codeIn, lastSmsTo, setSelfServiceSection } from '../../test/self-service.ts';
 import { type EventStream, openEventStream } from '../../test/sse.ts';
 import { claimQueued } from '../agent-commands/commands.repo.ts';
@@ -153,5 +153,29 @@ describe('live progress of self-service actions (SS-7)', () => {
     }
     expect((await admin.get('/api/v1/portal/actions/events')).statusCode).toBe(401);
     expect((await me.client.get('/api/v1/devices/events')).statusCode).toBe(401);
+  });
+});
+
+if (sharedDatabase().engine === 'postgres') describe('live progress across two app nodes (SS-7)', () => {
+  it('transitions recorded on node A reach the contact and the technicians streaming from node B (LISTEN/NOTIFY)', async () => {
+    const b = await createTestApp();
+    try {
+      const me = await enrolled();
+      const device = await deviceOf(me);
+      const portal = await openEventStream(b.app, me.client, '/api/v1/portal/actions/events');
+      const tech = await openEventStream(b.app, admin, '/api/v1/devices/events');
+      try {
+        const { actionId, commandId } = await confirmed(me, device);
+        await agentRuns(device, commandId);
+        await portal.waitFor('action.changed', (d) => about('actionId', actionId)(d) && (d as { status?: string }).status === 'succeeded');
+        await tech.waitFor('device.changed', (d) => about('commandId', commandId)(d));
+        expect(statusesOf(portal, 'action.changed', 'actionId', actionId)).toEqual(['queued', 'sent', 'running', 'succeeded']);
+      } finally {
+        portal.close();
+        tech.close();
+      }
+    } finally {
+      await b.close();
+    }
   });
 });
