@@ -46,7 +46,7 @@ export default defineConfig({
     { name: 'portal-home', testMatch: /portal-home\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'first-load', testMatch: /first-load\.spec\.ts$/, dependencies: ['foundation'] },
-    { name: 'self-service', testMatch: /self-service\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'self-service', testMatch: /self-service(-actions)?\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

@@ -123,7 +123,7 @@ test('self-service: phone enrolment, action code, live progress of a restart (de
     const actions = await context.request.get('/api/v1/portal/actions');
     const items = ((await actions.json()) as { items: { deviceId: string; action: string; status: string; command: { status: string } | null }[] }).items;
     expect(items.find((a) => a.deviceId === deviceId)).toMatchObject({ action: 'restart', status: 'confirmed', command: { status: 'queued' } });
-    // Closing stops the polling; the device page stays usable with the keyboard.
+    // Closing ends the live stream; the device page stays usable with the keyboard.
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });

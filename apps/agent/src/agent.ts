@@ -2,6 +2,7 @@ import { publicKeyFromRaw } from '@porta/agent-protocol/sign';
 import { CommandRunner } from './commands/runner.ts';
 import { collectInventory, inventoryFingerprint } from './inventory.ts';
 import { readOsContext } from './os/context.ts';
+import { dryRunAs } from './os/dry-run-as.ts';
 import { dryRunExecutor } from './os/dry-run-executor.ts';
 import { PLANNERS, currentOs } from './os/planners.ts';
 import { systemExecutor } from './os/system-executor.ts';
@@ -22,8 +23,13 @@ export async function runAgent(options: RunOptions): Promise<StopReason> {
   const state = await readState(options.stateDir);
   const privateKey = await readPrivateKey(options.stateDir);
   const nonces = await NonceStore.open(options.stateDir);
-  const os = currentOs();
+  const as = dryRunAs(state.executor);
+  const os = as?.os ?? currentOs();
   const executor = state.executor === 'dry-run' ? dryRunExecutor(options.stateDir) : systemExecutor;
+  const readContext = async () => {
+    const ctx = await readOsContext(os);
+    return as?.user ? { ...ctx, consoleUser: as.user } : ctx;
+  };
   const runner = new CommandRunner({
     deviceId: state.deviceId,
     tenantId: state.tenantId,
@@ -31,7 +37,7 @@ export async function runAgent(options: RunOptions): Promise<StopReason> {
     nonces,
     planner: PLANNERS[os],
     executor,
-    readContext: () => readOsContext(os),
+    readContext,
     log: options.log,
   });
   const connection = new AgentConnection({
@@ -42,12 +48,12 @@ export async function runAgent(options: RunOptions): Promise<StopReason> {
     onCommand: (raw, send) => {
       runner.handle(raw, send).catch((error: unknown) => options.log(`command handling failed: ${error instanceof Error ? error.message : String(error)}`));
     },
-    collectInventory,
+    collectInventory: () => collectInventory(as),
     fingerprint: inventoryFingerprint,
     ...(options.backoff ? { backoff: options.backoff } : {}),
     log: options.log,
   });
-  options.log(`porta-agent ${AGENT_VERSION}: device ${state.deviceId}, ${executor.kind} executor, server ${state.server}`);
+  options.log(`porta-agent ${AGENT_VERSION}: device ${state.deviceId}, ${executor.kind} executor${as ? ` (as ${as.os})` : ''}, server ${state.server}`);
   const stop = () => connection.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import os from 'node:os';
 import type { AgentOs, Disk, Inventory } from '@porta/agent-protocol';
+import type { DryRunAs } from './os/dry-run-as.ts';
 import { currentOs } from './os/planners.ts';
 import { orNull, probe, readText } from './os/probe.ts';
 import { AGENT_VERSION } from './version.ts';
@@ -69,10 +70,11 @@ async function disks(target: AgentOs): Promise<Disk[]> {
   return out;
 }
 
-/** Collects the inventory (SS-1): every probe is best effort, unknown values are null. */
-export async function collectInventory(): Promise<Inventory> {
-  const target = currentOs();
-  const [version, user, serialNumber, diskList] = await Promise.all([osVersion(target), loggedInUser(target), serial(target), disks(target)]);
+/** Collects the inventory (SS-1): every probe is best effort, unknown values are null. `as`: a dry-run agent's pretended OS and user. */
+export async function collectInventory(as: DryRunAs | null = null): Promise<Inventory> {
+  const target = as?.os ?? currentOs();
+  const [version, realUser, serialNumber, diskList] = await Promise.all([osVersion(target), as?.user ? null : loggedInUser(target), serial(target), disks(target)]);
+  const user = as?.user ?? realUser;
   return {
     hostname: os.hostname().slice(0, 255) || 'unknown',
     os: target,

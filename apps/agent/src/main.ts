@@ -3,6 +3,7 @@ import { runAgent } from './agent.ts';
 import { parseCommand, USAGE, UsageError, type Command } from './cli/args.ts';
 import { enrol, EnrolError } from './enrol.ts';
 import { collectInventory } from './inventory.ts';
+import { dryRunAs } from './os/dry-run-as.ts';
 import { currentOs } from './os/planners.ts';
 import { canInstall, describePlan, installService, prepareStateDir, uninstallService } from './service/install.ts';
 import { servicePlan } from './service/plan.ts';
@@ -41,7 +42,7 @@ async function execute(command: Command): Promise<number> {
       console.log(USAGE);
       return 0;
     case 'enrol': {
-      const state = await enrol({ server: command.server, token: command.token, stateDir: path.resolve(command.state), executor: command.executor, inventory: await collectInventory() });
+      const state = await enrol({ server: command.server, token: command.token, stateDir: path.resolve(command.state), executor: command.executor, inventory: await collectInventory(dryRunAs(command.executor)) });
       console.log(`enrolled: device ${state.deviceId} (${state.executor} executor), state in ${path.resolve(command.state)}`);
       return 0;
     }

@@ -9,7 +9,9 @@ Usage:
   porta-agent uninstall [--state DIR] [--purge]               stop and remove the service (--purge: the state too)
   porta-agent --version
 
-Environment: PORTA_AGENT_BACKOFF_BASE_MS, PORTA_AGENT_BACKOFF_CAP_MS tune the reconnect backoff (default 1000, 60000).`;
+Environment: PORTA_AGENT_BACKOFF_BASE_MS, PORTA_AGENT_BACKOFF_CAP_MS tune the reconnect backoff (default 1000, 60000).
+With --executor dry-run only: PORTA_AGENT_DRY_RUN_OS (windows|macos|linux) and PORTA_AGENT_DRY_RUN_USER make the
+agent report, plan and record as that OS and console user (nothing runs either way).`;
 
 export type Command =
   | { name: 'version' }

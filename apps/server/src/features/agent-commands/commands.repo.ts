@@ -147,3 +147,15 @@ export async function deviceCommands(db: Kysely<Database>, tenantId: string, dev
     .limit(limit)
     .execute();
 }
+
+/** For commands that carry out a self-service request (SS-7): the request, its requester and the requester's company. */
+export async function selfServiceRequesters(db: Kysely<Database>, tenantId: string, commandIds: string[]) {
+  if (commandIds.length === 0) return [];
+  return db
+    .selectFrom('agent_commands as a')
+    .innerJoin('self_service_requests as r', (j) => j.onRef('r.tenant_id', '=', 'a.tenant_id').onRef('r.id', '=', 'a.verification_id'))
+    .select(['a.id as command_id', 'r.id as action_id', 'r.contact_id', 'r.customer_id'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', 'in', commandIds)
+    .execute();
+}

@@ -41,8 +41,24 @@ function actor(by: IssueCommandInput['requestedBy']): string {
   return by.contactId ? `contact:${by.contactId}` : by.technicianId ? `technician:${by.technicianId}` : 'system';
 }
 
-async function announce(ctx: AppContext, changed: repo.Changed[]): Promise<void> {
-  await Promise.all(changed.map((c) => ctx.bus.publish({ topic: 'agent-command.changed', tenantId: c.tenant_id, commandId: c.id, deviceId: c.device_id, status: c.status })));
+/**
+ * Every transition goes out on the event bus (SS-7): the console's device page and, for a
+ * self-service request, the requester's portal (and their company's primary contacts) follow it live.
+ */
+export async function announce(ctx: AppContext, changed: repo.Changed[]): Promise<void> {
+  const byTenant = new Map<string, repo.Changed[]>();
+  for (const c of changed) byTenant.set(c.tenant_id, [...(byTenant.get(c.tenant_id) ?? []), c]);
+  await Promise.all(
+    [...byTenant].map(async ([tenantId, rows]) => {
+      const requesters = new Map((await repo.selfServiceRequesters(ctx.db, tenantId, rows.map((c) => c.id))).map((r) => [r.command_id, r]));
+      await Promise.all(
+        rows.map((c) => {
+          const r = requesters.get(c.id);
+          return ctx.bus.publish({ topic: 'agent-command.changed', tenantId, commandId: c.id, deviceId: c.device_id, status: c.status, actionId: r?.action_id ?? null, contactId: r?.contact_id ?? null, customerId: r?.customer_id ?? null });
+        }),
+      );
+    }),
+  );
 }
 
 /**

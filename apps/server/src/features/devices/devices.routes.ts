@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type Outgoing, streamEvents } from '../../platform/http/event-stream.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 import { presentDevice, presentPortalDevice } from './devices.presenter.ts';
@@ -22,6 +23,16 @@ function selfServiceContact(req: FastifyRequest) {
 
 /** SS-2: devices in the console (technicians) and "My devices" in the portal. */
 export function deviceRoutes(app: ZodApp, ctx: AppContext): void {
+  // SS-7: the console's device pages follow command transitions (and revocations) of the tenant live.
+  app.get('/api/v1/devices/events', { config: tech, schema: { tags, produces: ['text/event-stream'] } }, async (req, reply) => {
+    const tenantId = technicianOf(req).tenantId;
+    streamEvents(ctx, req, reply, (m): Outgoing | null => {
+      if (m.topic === 'agent-command.changed' && m.tenantId === tenantId) return { event: 'device.changed', data: { deviceId: m.deviceId, commandId: m.commandId } };
+      if (m.topic === 'device.revoked' && m.tenantId === tenantId) return { event: 'device.changed', data: { deviceId: m.deviceId } };
+      return null;
+    });
+  });
+
   app.get('/api/v1/devices', { config: tech, schema: { tags, querystring: deviceListQuerySchema, response: { 200: devicePageSchema } } }, async (req) => {
     const page = await repo.listDevices(ctx.db, technicianOf(req).tenantId, req.query);
     return { items: page.items.map(presentDevice), total: page.total, page: req.query.page, pageSize: req.query.pageSize };

@@ -1,7 +1,7 @@
 import type { DeviceDetail } from '@porta/contracts/devices';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { withEvents } from '../agent-commands/commands.service.ts';
+import { announce, withEvents } from '../agent-commands/commands.service.ts';
 import * as commands from '../agent-commands/commands.repo.ts';
 import { cancelAllQueued } from '../agent-commands/commands.repo.ts';
 import { inventoryOf, presentCommand, presentDevice } from './devices.presenter.ts';
@@ -34,5 +34,5 @@ export async function revokeDevice(ctx: AppContext, tenantId: string, id: string
   if (!(await repo.revokeDevice(ctx.db, tenantId, id))) throw new AppError('DEVICE_NOT_FOUND');
   const cancelled = await cancelAllQueued(ctx.db, tenantId, id);
   await ctx.bus.publish({ topic: 'device.revoked', tenantId, deviceId: id });
-  await Promise.all(cancelled.map((c) => ctx.bus.publish({ topic: 'agent-command.changed', tenantId, commandId: c.id, deviceId: c.device_id, status: c.status })));
+  await announce(ctx, cancelled);
 }

@@ -5,7 +5,7 @@ import { notifyTicketEvent } from './notifications.ts';
 import * as outbox from './outbox.repo.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import { queueWelcome } from './welcome.ts';
-import { deliverSms } from '../sms/sms-delivery.ts';
+import { deliverSms, giveUpSms } from '../sms/sms-delivery.ts';
 import type { WorkerLog } from './worker-log.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
@@ -128,7 +128,11 @@ export class OutboxWorker {
     const { maxAttempts, retryBaseMs } = this.ctx.config.mail;
     if (row.attempts >= maxAttempts) {
       this.log.error({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: giving up (dead)');
-      await outbox.markFinal(this.ctx.db, row.tenant_id, row.id, 'dead', error);
+      await this.ctx.db.transaction().execute(async (trx) => {
+        await outbox.markFinal(trx, row.tenant_id, row.id, 'dead', error);
+        // SS-6: an SMS given up on is failed, not left 'queued' for ever.
+        if (row.topic === 'sms') await giveUpSms(trx, row.tenant_id, row.payload, error);
+      });
     } else {
       this.log.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: will retry');
       await outbox.markRetry(this.ctx.db, row.tenant_id, row.id, error, backoffMs(retryBaseMs, row.attempts));

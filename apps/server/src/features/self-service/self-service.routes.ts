@@ -11,6 +11,7 @@ import {
 import { contactOf, technicianOf } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { streamEvents } from '../../platform/http/event-stream.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { listPackages } from '../software/software.repo.ts';
 import { type DeviceOs, installParams } from '../software/software.model.ts';
@@ -47,6 +48,18 @@ export function selfServiceRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/portal/actions/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
     const contact = selfServiceContact(req);
     return getAction(ctx, contactOf(req).tenantId, contact, req.params.id);
+  });
+
+  // SS-7: the contact's actions move on screen as their commands change state: their own, and
+  // (primary contacts) their company's, the same rule as reading one. Nothing else reaches them.
+  app.get('/api/v1/portal/actions/events', { config: contactAccess, schema: { tags, produces: ['text/event-stream'] } }, async (req, reply) => {
+    const contact = selfServiceContact(req);
+    const tenantId = contactOf(req).tenantId;
+    streamEvents(ctx, req, reply, (m) => {
+      if (m.topic !== 'agent-command.changed' || m.tenantId !== tenantId || m.actionId === null) return null;
+      const visible = m.contactId === contact.id || (contact.isPrimary && m.customerId === contact.customerId);
+      return visible ? { event: 'action.changed', data: { actionId: m.actionId, status: m.status } } : null;
+    });
   });
 
   app.get('/api/v1/portal/actions', { config: contactAccess, schema: { tags, response: { 200: portalActionListSchema } } }, async (req) => {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
 import { decrypt } from '../../platform/crypto/keys.ts';
 import { SmsProviderError } from '../../platform/sms/provider.ts';
 import * as outbox from '../mail/outbox.repo.ts';
@@ -37,4 +38,21 @@ export async function deliverSms(ctx: AppContext, row: ClaimedRow): Promise<void
     await ctx.db.updateTable('sms_messages').set({ error: message, provider: provider.name }).where('tenant_id', '=', tenantId).where('id', '=', msg.id).execute();
     throw err;
   }
+}
+
+/**
+ * The outbox worker gave up on an SMS (its last retry failed): the message is `failed` for good,
+ * with the last error, and its sealed text (a code or a temporary password) is dropped. Runs in
+ * the transaction that marks the outbox row dead. A message already settled is left alone.
+ */
+export async function giveUpSms(db: Db, tenantId: string, payload: unknown, error: string): Promise<void> {
+  const smsId = (payload as { smsId?: unknown } | null)?.smsId;
+  if (typeof smsId !== 'string') return;
+  await db
+    .updateTable('sms_messages')
+    .set({ status: 'failed', error: error.slice(0, 500), body_enc: null })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', smsId)
+    .where('status', '=', 'queued')
+    .execute();
 }

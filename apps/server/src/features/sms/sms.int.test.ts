@@ -106,6 +106,33 @@ describe('SMS providers (SS-6)', () => {
     expect(pending).toEqual([{ status: 'pending', attempts: 1 }]);
   });
 
+  it('retries exhausted: the outbox gives up and the SMS is failed (not left queued), its sealed text dropped, the last error kept', async () => {
+    const w = await world();
+    await putSms(w.admin, { provider: 'twilio', baseUrl: twilio.url, accountSid: SID, authToken: TOKEN, from: '+15005550006' });
+    const { maxAttempts } = t.ctx.config.mail;
+    twilio.failNext(503, 20500, 'Service unavailable', maxAttempts);
+    const before = twilio.received.length;
+    await w.contact.post('/api/v1/portal/phone', { phone: '+447911123129' });
+    const outboxRow = () => t.ctx.db.selectFrom('outbox').select(['status', 'attempts']).where('tenant_id', '=', w.fx.tenant.id).where('topic', '=', 'sms').executeTakeFirstOrThrow();
+    for (let i = 0; i < maxAttempts; i++) {
+      expect((await smsRows(w.fx.tenant.id))[0]?.status).toBe('queued');
+      // The next attempt is due now, not after the backoff.
+      await t.ctx.db.updateTable('outbox').set({ available_at: new Date(Date.now() - 1000) }).where('tenant_id', '=', w.fx.tenant.id).where('status', '=', 'pending').execute();
+      await drainOutbox(t.ctx, [w.fx.tenant.id]);
+    }
+    expect(await outboxRow()).toEqual({ status: 'dead', attempts: maxAttempts });
+    // Every attempt reached the provider, which refused each.
+    expect(twilio.received.length - before).toBe(maxAttempts);
+    const [row] = await smsRows(w.fx.tenant.id);
+    expect(row).toMatchObject({ status: 'failed', error: 'twilio: Service unavailable', body_enc: null, sent_at: null });
+    const listed = (await w.admin.get('/api/v1/sms-outbox')).json<{ items: { status: string; to: string }[] }>().items;
+    expect(listed).toEqual([expect.objectContaining({ status: 'failed', to: '+447911123129' })]);
+    // Nothing left to deliver: a later run sends nothing.
+    await t.ctx.db.updateTable('outbox').set({ available_at: new Date(Date.now() - 1000) }).where('tenant_id', '=', w.fx.tenant.id).execute();
+    await drainOutbox(t.ctx, [w.fx.tenant.id]);
+    expect(twilio.received.length - before).toBe(maxAttempts);
+  });
+
   it('wrong credentials: the test send answers SMS_SEND_FAILED (no 5xx) and records the failure', async () => {
     const w = await world();
     await putSms(w.admin, { provider: 'twilio', baseUrl: twilio.url, accountSid: SID, authToken: 'not-the-token', from: '+15005550006' });

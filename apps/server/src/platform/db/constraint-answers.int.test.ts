@@ -55,10 +55,13 @@ describe('constraint answers cover the schema (issue 10)', () => {
     expect(fks.filter((f) => f.on_delete === 'r').map((f) => f.name).sort()).toEqual(Object.keys(STILL_REFERENCED).sort());
   });
 
-  it('every foreign key references an `id` from a column of another name (how the two sides of a violation are told apart)', async () => {
+  it('every foreign key references an `id` (alone, or with `tenant_id` for a tenant-scoped key) from a column of another name (how the two sides of a violation are told apart)', async () => {
     for (const f of await foreignKeys()) {
-      expect(f.referenced_columns, f.name).toEqual(['id']);
+      const scoped = f.referenced_columns.includes('tenant_id');
+      expect([...f.referenced_columns].sort(), f.name).toEqual(scoped ? ['id', 'tenant_id'] : ['id']);
       expect(f.columns, f.name).not.toContain('id');
+      // A tenant-scoped key pairs the tenants of both rows.
+      if (scoped) expect([...f.columns].sort()[1], f.name).toBe('tenant_id');
     }
   });
 

@@ -103,6 +103,8 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   agent_commands_device_id_fkey: 'DEVICE_NOT_FOUND',
   agent_command_events_tenant_id_fkey: 'TENANT_NOT_FOUND',
   agent_command_events_command_id_fkey: 'COMMAND_NOT_FOUND',
+  // 0012: a request names a device of its own tenant (tenant_id, device_id).
+  self_service_requests_device_id_fkey: 'DEVICE_NOT_FOUND',
 };
 
 /**
@@ -175,6 +177,7 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   enrolment_tokens_pkey: 'CONFLICT',
   enrolment_tokens_hash_uq: 'CONFLICT',
   devices_pkey: 'CONFLICT',
+  devices_tenant_id_id_key: 'CONFLICT',
   device_contacts_pkey: 'CONFLICT',
   agent_commands_pkey: 'CONFLICT',
   agent_command_events_pkey: 'CONFLICT',
@@ -189,12 +192,14 @@ interface PgError {
 /**
  * A foreign-key violation names the same constraint whichever side broke it; the key in its
  * detail tells them apart: `Key (customer_id)=(…)` is the new row's reference (the referenced
- * row is missing), `Key (id)=(…)` the deleted row's id (still referenced). Every foreign key
- * here references an `id` from a column of another name (the test checks it). The detail's
+ * row is missing), `Key (id)=(…)` the deleted row's id (still referenced); a tenant-scoped key
+ * (`(tenant_id, device_id)` → `(tenant_id, id)`) reads `Key (tenant_id, id)=(…)` for the latter.
+ * Every foreign key here references an `id` (with `tenant_id` or not) from a column of another
+ * name (the test checks it). The detail's
  * words follow the server's language, the `Key (column)=` part does not.
  */
 function deletedRowStillReferenced(detail: unknown): boolean {
-  return typeof detail === 'string' && /\(id\)=\(/.test(detail);
+  return typeof detail === 'string' && /\((?:tenant_id, )?id\)=\(/.test(detail);
 }
 
 /**

@@ -2,6 +2,7 @@ import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningDatabase, kyselyFor, startIsolatedDatabase } from '../../test/database.ts';
 import { sharedDatabase } from '../../test/harness.ts';
+import { constraintAnswer } from './constraint-answers.ts';
 import { migrateToLatest } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -92,6 +93,53 @@ describe('migrations (P-1): one set for both engines', () => {
       expect(await found('search_all', 'toner')).toBe(1);
       await sql`delete from tickets where id = ${ticketId}`.execute(db);
       expect(await found('search_all', 'toner')).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('0012: a self-service request names a device of its own tenant; requests naming none are removed, the rest kept (SS-4)', async () => {
+    const db = kyselyFor(iso.info.connection, 1);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'porta_migrations', migrationLockTableName: 'porta_migrations_lock' });
+    const world = async (slug: string) => {
+      const tenant = await db.insertInto('tenants').values({ slug, name: slug }).returning('id').executeTakeFirstOrThrow();
+      const r = await sql<{ tenant_id: string; customer_id: string; contact_id: string; device_id: string }>`
+        with cu as (insert into customers (tenant_id, name) values (${tenant.id}, 'Acme') returning id),
+        ct as (insert into contacts (tenant_id, customer_id, first_name, last_name, email, username, password_hash)
+               select ${tenant.id}, cu.id, 'Carla', 'Rossi', ${`carla@${slug}.example`}, ${`carla.${slug}`}, 'x' from cu returning id, customer_id),
+        dv as (insert into devices (tenant_id, customer_id, public_key, hostname, os, inventory)
+               select ${tenant.id}, cu.id, 'key', 'PC-01', 'windows', '{}'::jsonb from cu returning id)
+        select ${tenant.id}::uuid as tenant_id, ct.customer_id, ct.id as contact_id, dv.id as device_id from ct, dv`.execute(db);
+      const w = r.rows[0];
+      if (!w) throw new Error('no world');
+      return w;
+    };
+    const request = (w: { tenant_id: string; customer_id: string; contact_id: string }, deviceId: string) =>
+      sql<{ id: string }>`insert into self_service_requests (tenant_id, contact_id, customer_id, device_id, action, status)
+        values (${w.tenant_id}, ${w.contact_id}, ${w.customer_id}, ${deviceId}, 'restart', 'awaiting-code') returning id`.execute(db).then((r) => r.rows[0]?.id ?? '');
+    const requests = async () => (await sql<{ id: string }>`select id from self_service_requests order by id`.execute(db)).rows.map((r) => r.id);
+    try {
+      await migrateToLatest(db);
+      expect((await migrator.migrateTo('0011_self_service')).error).toBeUndefined();
+      const a = await world('fk-a');
+      const b = await world('fk-b');
+      const good = await request(a, a.device_id);
+      await request(a, b.device_id); // another tenant's device
+      await request(a, '00000000-0000-4000-8000-000000000099'); // no device at all
+      await migrateToLatest(db);
+      expect(await requests()).toEqual([good]);
+      // From now on the database refuses both, by the key's name (answered DEVICE_NOT_FOUND).
+      await expect(request(a, b.device_id)).rejects.toThrow(/self_service_requests_device_id_fkey/);
+      await expect(request(a, '00000000-0000-4000-8000-000000000099')).rejects.toThrow(/self_service_requests_device_id_fkey/);
+      expect(constraintAnswer(await request(a, b.device_id).catch((err: unknown) => err))).toBe('DEVICE_NOT_FOUND');
+      // The device's requests go with it, like its commands.
+      await sql`delete from devices where id = ${a.device_id}`.execute(db);
+      expect(await requests()).toEqual([]);
+      // And the step rolls back cleanly.
+      expect((await migrator.migrateTo('0011_self_service')).error).toBeUndefined();
+      expect(await request(a, b.device_id)).toMatch(/^[0-9a-f-]{36}$/);
+      await sql`delete from self_service_requests`.execute(db);
+      await migrateToLatest(db);
     } finally {
       await db.destroy();
     }

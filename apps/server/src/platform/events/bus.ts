@@ -45,6 +45,14 @@ export interface AgentCommandChanged {
   commandId: string;
   deviceId: string;
   status: string;
+  /**
+   * When the command carries out a contact's self-service request: the request (the portal's
+   * action id), its requester and the requester's company, so the portal stream reaches the
+   * requester and the company's primary contacts only (SS-7). Null for technicians' commands.
+   */
+  actionId: string | null;
+  contactId: string | null;
+  customerId: string | null;
 }
 
 /** Issue 12: commands are queued for a device; the node holding its socket delivers them. */

@@ -65,6 +65,8 @@ export const DEVICE_ROWS: Record<string, Row> = {
   'GET /api/v1/agent/downloads': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/agent/downloads' }) },
   // No build in the test app's directory: every name is unknown, to everyone.
   'GET /api/v1/agent/downloads/:file': { expect: everyone(404), call: () => ({ url: '/api/v1/agent/downloads/porta-agent-linux-x64' }) },
+  // SS-7: live command transitions of the tenant's devices (event names and ids only).
+  'GET /api/v1/devices/events': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/devices/events' }) },
   'GET /api/v1/devices': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/devices' }) },
   'GET /api/v1/devices/:id': { expect: technicians({ ok: 200, ownHost: 404 }), call: async (w) => ({ url: `/api/v1/devices/${await aDevice(w)}` }) },
   'PATCH /api/v1/devices/:id': {

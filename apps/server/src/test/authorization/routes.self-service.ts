@@ -77,5 +77,7 @@ export const SELF_SERVICE_ROWS: Record<string, Row> = {
   'GET /api/v1/portal/devices/:id/software': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/devices/${NO_REQUEST}/software` }) },
   'POST /api/v1/portal/actions/:id/confirm': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/actions/${NO_REQUEST}/confirm`, body: { code: '123456' } }) },
   'GET /api/v1/portal/actions/:id': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/actions/${NO_REQUEST}` }) },
+  // SS-7: with the section on, what each contact hears is covered in features/self-service/self-service-live.
+  'GET /api/v1/portal/actions/events': { expect: contacts(404), call: () => ({ url: '/api/v1/portal/actions/events' }) },
   'GET /api/v1/portal/actions': { expect: contacts(404), call: () => ({ url: '/api/v1/portal/actions' }) },
 };

@@ -22,14 +22,27 @@ export function useDevices(params: DeviceListParams, pollMs?: number) {
   });
 }
 
-/** A device and its command history; refreshed every few seconds so statuses move on screen. */
-export function useDevice(id: string) {
+/** The console's live stream of the tenant's command transitions (SS-7). */
+export const DEVICE_EVENTS = '/api/v1/devices/events';
+/** Only while the live stream is down (or not yet up): a slow poll keeps the history moving. */
+const FALLBACK_POLL_MS = 30_000;
+
+const detailKey = (id: string) => [...KEY, 'detail', id] as const;
+
+/** A device and its command history; `live` (the event stream is up) turns the fallback poll off. */
+export function useDevice(id: string, live = false) {
   return useQuery({
-    queryKey: [...KEY, 'detail', id],
+    queryKey: detailKey(id),
     queryFn: () => consoleApi.get(`/api/v1/devices/${encodeURIComponent(id)}`, deviceDetailSchema),
     enabled: id !== '',
-    refetchInterval: 5_000,
+    refetchInterval: live ? false : FALLBACK_POLL_MS,
   });
+}
+
+/** Reads the device again; a read already under way (possibly older than the change) is cancelled first. */
+export async function refreshDevice(id: string): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: detailKey(id) });
+  await queryClient.invalidateQueries({ queryKey: detailKey(id) });
 }
 
 function stored(device: DeviceDetail) {

@@ -13,6 +13,7 @@ import { queryClient } from '../../lib/query-client';
 
 const KEY = ['portal', 'self-service'] as const;
 const id = (value: string) => encodeURIComponent(value);
+const actionKey = (actionId: string) => [...KEY, 'action', actionId] as const;
 
 /** The contact's phone state; a 404 means the self-service section is off for them (SS-3). */
 export function usePhoneState() {
@@ -42,7 +43,11 @@ export function useRequestAction(deviceId: string) {
 }
 
 export function useConfirmAction() {
-  return useMutation({ mutationFn: (input: { actionId: string; code: string }) => portalApi.post(`/api/v1/portal/actions/${id(input.actionId)}/confirm`, selfServiceActionSchema, { code: input.code }) });
+  return useMutation({
+    mutationFn: (input: { actionId: string; code: string }) => portalApi.post(`/api/v1/portal/actions/${id(input.actionId)}/confirm`, selfServiceActionSchema, { code: input.code }),
+    // The progress view starts from the confirmed action; the live stream moves it on.
+    onSuccess: (view) => queryClient.setQueryData(actionKey(view.id), view),
+  });
 }
 
 const FINAL_COMMAND = new Set(['succeeded', 'failed', 'refused', 'expired', 'cancelled']);
@@ -53,11 +58,25 @@ export function isFinal(view: SelfServiceActionView): boolean {
   return view.command !== null && FINAL_COMMAND.has(view.command.status);
 }
 
-/** Polls the action every 1.5 s until it reaches a final state; React Query stops polling on unmount. */
-export function useActionProgress(actionId: string) {
+/** The contact's live stream of their (and, primary contacts, their company's) actions (SS-7). */
+export const PORTAL_ACTION_EVENTS = '/api/v1/portal/actions/events';
+/** Only while the live stream is down (or not yet up): a slow poll keeps the page moving. */
+const FALLBACK_POLL_MS = 15_000;
+
+/** The action's state; `live` (its stream is up) turns the fallback poll off. Stops moving once final. */
+export function useActionProgress(actionId: string, live: boolean) {
   return useQuery({
-    queryKey: [...KEY, 'action', actionId],
+    queryKey: actionKey(actionId),
     queryFn: () => portalApi.get(`/api/v1/portal/actions/${id(actionId)}`, selfServiceActionSchema),
-    refetchInterval: (query) => (query.state.data && isFinal(query.state.data) ? false : 1_500),
+    refetchInterval: (query) => (live || (query.state.data && isFinal(query.state.data)) ? false : FALLBACK_POLL_MS),
   });
+}
+
+/**
+ * Reads the action again. A read already under way is cancelled first: it may have left the
+ * server before the change this refresh is for (a first read would otherwise absorb the refresh).
+ */
+export async function refreshAction(actionId: string): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: actionKey(actionId) });
+  await queryClient.invalidateQueries({ queryKey: actionKey(actionId) });
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { eventField, useEventStream } from '../../lib/use-event-stream';
 
 /**
  * `ticket.*` name one ticket; `portal.changed` (portal streams only) names none: what contacts
@@ -12,15 +12,7 @@ export interface TicketEvent {
   ticketId: string | null;
 }
 
-function readTicketId(data: unknown): string | null {
-  if (typeof data !== 'string') return null;
-  try {
-    const parsed = JSON.parse(data) as { ticketId?: unknown };
-    return typeof parsed.ticketId === 'string' ? parsed.ticketId : null;
-  } catch {
-    return null;
-  }
-}
+const isTicketTopic = (topic: string): topic is TicketTopic => (TICKET_TOPICS as readonly string[]).includes(topic);
 
 /**
  * Listens to a server-sent event stream of ticket changes (T-10). Each event only names the
@@ -28,29 +20,12 @@ function readTicketId(data: unknown): string | null {
  * After a reconnection the caller hears `null` (events may have been missed): refetch everything.
  */
 export function useTicketEvents(url: string | null, onEvent: (event: TicketEvent | null) => void): void {
-  const handler = useRef(onEvent);
-  useEffect(() => {
-    handler.current = onEvent;
+  useEventStream(url, TICKET_TOPICS, {
+    onEvent: (topic, data) => {
+      if (isTicketTopic(topic)) onEvent({ topic, ticketId: eventField(data, 'ticketId') });
+    },
+    onReady: (reconnected) => {
+      if (reconnected) onEvent(null);
+    },
   });
-
-  useEffect(() => {
-    if (!url || typeof EventSource === 'undefined') return;
-    const source = new EventSource(url);
-    let connectedBefore = false;
-    const onReady = () => {
-      if (connectedBefore) handler.current(null);
-      connectedBefore = true;
-    };
-    const listeners = TICKET_TOPICS.map((topic) => {
-      const listener = (message: MessageEvent) => handler.current({ topic, ticketId: readTicketId(message.data) });
-      source.addEventListener(topic, listener);
-      return [topic, listener] as const;
-    });
-    source.addEventListener('ready', onReady);
-    return () => {
-      for (const [topic, listener] of listeners) source.removeEventListener(topic, listener);
-      source.removeEventListener('ready', onReady);
-      source.close();
-    };
-  }, [url]);
 }

@@ -13,7 +13,8 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { SectionCard } from '../../../components/ui/SectionCard';
 import { formatDateTime, formatFileSize } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
-import { useDevice, useRevokeDevice } from '../api';
+import { eventField, useEventStream } from '../../../lib/use-event-stream';
+import { DEVICE_EVENTS, refreshDevice, useDevice, useRevokeDevice } from '../api';
 import { AssignContacts } from '../components/AssignContacts';
 import { OnlineBadge } from '../components/OnlineBadge';
 
@@ -29,6 +30,8 @@ const STATUS_COLOR: Record<DeviceCommand['status'], string> = {
   cancelled: 'gray',
 };
 
+const DEVICE_TOPICS = ['device.changed'] as const;
+
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <Stack gap={2}>
@@ -42,7 +45,15 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function DeviceDetailPage() {
   const { t } = useTranslation(['devices', 'common']);
   const { id = '' } = useParams();
-  const device = useDevice(id);
+  // SS-7: each command step arrives over the event stream; the page rereads the device through the API.
+  const live = useEventStream(id ? DEVICE_EVENTS : null, DEVICE_TOPICS, {
+    onEvent: (_topic, data) => {
+      if (eventField(data, 'deviceId') === id) void refreshDevice(id);
+    },
+    // Subscribed (again): read once, so no step that happened before is missed.
+    onReady: () => void refreshDevice(id),
+  });
+  const device = useDevice(id, live);
   const revoke = useRevokeDevice(id);
   const [confirming, setConfirming] = useState(false);
   const back = { to: '/console/devices', label: t('detail.back') };

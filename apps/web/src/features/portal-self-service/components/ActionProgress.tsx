@@ -4,14 +4,28 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { formatDateTime } from '../../../lib/format';
-import { isFinal, useActionProgress } from '../api';
+import { eventField, useEventStream } from '../../../lib/use-event-stream';
+import { isFinal, PORTAL_ACTION_EVENTS, refreshAction, useActionProgress } from '../api';
 
 const COLOURS: Record<string, string> = { succeeded: 'green', failed: 'red', refused: 'red', expired: 'gray', cancelled: 'gray' };
 
-/** Issue 12 item 9: the live state of a confirmed action (polled every 1.5 s until final). */
+const TOPICS = ['action.changed'] as const;
+
+/**
+ * Issue 12 item 9, SS-7: the live state of a confirmed action. Each step arrives over the
+ * portal's event stream (the event names the action; the page reads it through the API);
+ * a slow poll stands in only while the stream is down (and stops once the action is final).
+ */
 export function ActionProgress({ actionId }: { actionId: string }) {
   const { t } = useTranslation('devices');
-  const progress = useActionProgress(actionId);
+  const live = useEventStream(PORTAL_ACTION_EVENTS, TOPICS, {
+    onEvent: (_topic, data) => {
+      if (eventField(data, 'actionId') === actionId) void refreshAction(actionId);
+    },
+    // Subscribed (again): anything that happened before is read once, so no step is missed.
+    onReady: () => void refreshAction(actionId),
+  });
+  const progress = useActionProgress(actionId, live);
   if (progress.isPending) return <LoadingState />;
   if (progress.isError) return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
   const view = progress.data;

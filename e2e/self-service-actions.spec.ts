@@ -1,0 +1,189 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Response, test } from '@playwright/test';
+import { patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { BASE_URL } from './support/env';
+
+interface OutboxPage {
+  items: { to: string; kind: string; body: string }[];
+}
+interface DryRunLine {
+  commandId: string;
+  action: string;
+  argv: string[];
+}
+
+/**
+ * Issue 12 item 9 (SS-4, SS-5, SS-6, SS-7) with a real agent process (apps/agent, dry-run
+ * executor, reporting as a Windows PC whose console user is "giulia"): an Italian contact
+ * installs a catalogue package and resets her password from the portal, each confirmed by SMS
+ * code. The agent records the Chocolatey and `net user` vectors it would have run; the
+ * temporary password reaches the SMS outbox (the tenant has no SMS provider) and never the
+ * browser. A package outside the catalogue, or not for Windows, is refused with an Italian error.
+ * The technician's device page, open meanwhile, follows each command live.
+ */
+test('self-service with a real agent: install-software and reset-password; the temporary password never reaches the browser', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const slow = { timeout: 60_000 };
+  const admin = await browser.newContext();
+  const session = await signInAdminViaApi(admin.request);
+  const headers = { 'x-csrf-token': session.csrfToken };
+  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  const stamp = Date.now();
+  const customer = await admin.request.post('/api/v1/customers', { headers, data: { name: `Verdi Sas ${stamp}` } });
+  const customerId = ((await customer.json()) as { id: string }).id;
+  const created = await admin.request.post('/api/v1/contacts', { headers, data: { customerId, firstName: 'Giulia', lastName: 'Verdi', email: `giulia.verdi.${stamp}@example.com`, language: 'it' } });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const { contact, credentials } = (await created.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+
+  // The catalogue: one package for Windows (and macOS), one for macOS only.
+  const chrome = await admin.request.post('/api/v1/software', { headers, data: { name: `Google Chrome ${stamp}`, chocolateyId: 'googlechrome', homebrewCask: 'google-chrome' } });
+  expect(chrome.ok(), await chrome.text()).toBeTruthy();
+  const macOnly = await admin.request.post('/api/v1/software', { headers, data: { name: `Rectangle ${stamp}`, homebrewCask: 'rectangle' } });
+  expect(macOnly.ok(), await macOnly.text()).toBeTruthy();
+  const macOnlyId = ((await macOnly.json()) as { id: string }).id;
+
+  const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-agent-'));
+  const env = {
+    ...process.env,
+    PORTA_AGENT_BACKOFF_BASE_MS: '100',
+    PORTA_AGENT_BACKOFF_CAP_MS: '500',
+    PORTA_AGENT_DRY_RUN_OS: 'windows',
+    PORTA_AGENT_DRY_RUN_USER: 'giulia',
+    npm_config_loglevel: 'silent',
+  };
+  const enrol = spawnSync('npm', ['run', '--silent', 'agent', '--', 'enrol', '--server', BASE_URL, '--token', token, '--state', stateDir, '--executor', 'dry-run'], { env, encoding: 'utf8' });
+  expect(enrol.status, `${enrol.stdout}${enrol.stderr}`).toBe(0);
+  let agentOutput = '';
+  const agent: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/agent/src/main.ts', 'run', '--state', stateDir], { env });
+  agent.stdout?.on('data', (d: Buffer) => (agentOutput += d.toString()));
+  agent.stderr?.on('data', (d: Buffer) => (agentOutput += d.toString()));
+  const recorded = (): DryRunLine[] => {
+    const file = path.join(stateDir, 'dry-run.jsonl');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as DryRunLine) : [];
+  };
+
+  try {
+    const devices = await admin.request.get('/api/v1/devices', { params: { customerId, page: 1, pageSize: 10 } });
+    const device = ((await devices.json()) as { items: { id: string; hostname: string; os: string }[] }).items[0];
+    expect(device, await devices.text()).toMatchObject({ os: 'windows' });
+    const deviceId = device?.id ?? '';
+    const hostname = device?.hostname ?? '';
+    expect((await admin.request.patch(`/api/v1/devices/${deviceId}`, { headers, data: { contactIds: [contact.id] } })).ok()).toBeTruthy();
+
+    // The technician's device page, open all along: its command history moves by itself.
+    const consolePage = await admin.newPage();
+    await consolePage.goto(`/console/devices/${deviceId}`);
+    await expect(consolePage.getByRole('heading', { name: hostname })).toBeVisible(slow);
+
+    const context = await browser.newContext({ locale: 'it-IT' });
+    const page = await context.newPage();
+    const contactSession = await signInContactViaApi(context.request, credentials);
+    const portalHeaders = { 'x-csrf-token': contactSession.csrfToken };
+    const e164 = `+39333777${String(stamp % 10_000).padStart(4, '0')}`;
+    /** The newest SMS of `kind` to the number once delivered to the outbox (until then its secret is masked): `pattern`'s first group. */
+    const latestSms = async (kind: string, pattern: RegExp): Promise<{ body: string; secret: string }> => {
+      let body = '';
+      let secret = '';
+      await expect
+        .poll(async () => {
+          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
+          body = ((await res.json()) as OutboxPage).items.find((m) => m.to === e164 && m.kind === kind)?.body ?? '';
+          secret = pattern.exec(body)?.[1] ?? '';
+          return secret;
+        }, slow)
+        .not.toBe('');
+      return { body, secret };
+    };
+    const codeOf = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+    expect((await context.request.post('/api/v1/portal/phone', { headers: portalHeaders, data: { phone: e164 } })).ok()).toBeTruthy();
+    const verified = await context.request.post('/api/v1/portal/phone/verify', { headers: portalHeaders, data: { code: (await latestSms('phone-code', /\b(\d{6})\b/)).secret } });
+    expect(verified.ok(), await verified.text()).toBeTruthy();
+
+    // Every answer the contact's browser receives (the live stream aside: it carries ids only and never ends).
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r: Response) => {
+      if (String(r.headers()['content-type'] ?? '').startsWith('text/event-stream')) return;
+      bodies.push(r.text().catch(() => ''));
+    });
+
+    /** Opens the device's action menu, picks `label`, and runs the dialog up to the code (the code of that action, read from the SMS outbox). */
+    const startAction = async (label: string, before: () => Promise<void> = async () => undefined) => {
+      await page.goto('/devices');
+      await expect(page.getByText('Online', { exact: true })).toBeVisible(slow);
+      await page.getByRole('button', { name: `Azioni per ${hostname}` }).click();
+      await page.getByRole('menuitem', { name: label }).click();
+      const dialog = page.getByRole('dialog');
+      await before();
+      const codesBefore = (await (await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } })).json()) as OutboxPage;
+      const seen = codesBefore.items.filter((m) => m.to === e164 && m.kind === 'action-code').length;
+      await dialog.getByRole('button', { name: 'Continua' }).click();
+      await expect(dialog.getByText(/Ti abbiamo inviato per SMS un codice di 6 cifre/)).toBeVisible(slow);
+      let code = '';
+      await expect
+        .poll(async () => {
+          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
+          const sms = ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === 'action-code');
+          code = sms.length > seen ? codeOf(sms[0]?.body ?? '') : '';
+          return code;
+        }, slow)
+        .toMatch(/^\d{6}$/);
+      await dialog.getByLabel('Codice di 6 cifre').fill(code);
+      await dialog.getByRole('button', { name: 'Conferma' }).click();
+      return dialog;
+    };
+
+    await test.step('install-software: only the catalogue packages for Windows are offered; the agent records the Chocolatey vector', async () => {
+      const dialog = await startAction('Installa software', async () => {
+        const dialog = page.getByRole('dialog');
+        await dialog.getByPlaceholder('Scegli il software').click({ timeout: 15_000 });
+        await expect(page.getByRole('option', { name: `Google Chrome ${stamp}` })).toBeVisible(slow);
+        await expect(page.getByRole('option', { name: `Rectangle ${stamp}` })).toHaveCount(0);
+        await page.getByRole('option', { name: `Google Chrome ${stamp}` }).click();
+      });
+      await expect(dialog.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+      expect(recorded().find((l) => l.action === 'install-software')?.argv).toEqual(['choco', 'install', 'googlechrome', '-y', '--no-progress']);
+      // Followed live on the console's device page (its fallback poll is 30 s; the stream is faster).
+      await expect(consolePage.getByText('dry-run: choco install googlechrome -y --no-progress')).toBeVisible({ timeout: 15_000 });
+      await page.keyboard.press('Escape');
+    });
+
+    await test.step('a package outside the catalogue, or not for this OS, is refused by the server in Italian', async () => {
+      const outside = await context.request.post(`/api/v1/portal/devices/${deviceId}/actions`, { headers: portalHeaders, data: { action: 'install-software', packageId: '00000000-0000-4000-8000-0000000000aa' } });
+      expect(outside.status()).toBe(404);
+      expect(await outside.json()).toEqual({ error: { code: 'SOFTWARE_PACKAGE_NOT_FOUND', message: 'Pacchetto software non trovato.' } });
+      const notForOs = await context.request.post(`/api/v1/portal/devices/${deviceId}/actions`, { headers: portalHeaders, data: { action: 'install-software', packageId: macOnlyId } });
+      expect(notForOs.status()).toBe(400);
+      expect(await notForOs.json()).toEqual({ error: { code: 'SOFTWARE_NOT_FOR_OS', message: 'Questo pacchetto non si può installare sul sistema operativo di questo computer.' } });
+      // Nothing was sent to the device for either.
+      expect(recorded().filter((l) => l.action === 'install-software')).toHaveLength(1);
+    });
+
+    await test.step('reset-password: the temporary password goes to the SMS outbox only; the browser never sees it', async () => {
+      const dialog = await startAction('Reimposta password');
+      await expect(dialog.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+      await expect(dialog.getByText('La password temporanea ti è stata inviata per SMS.')).toBeVisible();
+      const { body: sms, secret: password } = await latestSms('temporary-password', /è ([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4})\. Cambiala/);
+      expect(password, sms).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
+      expect(sms).toContain(`la password temporanea di giulia su ${hostname}`);
+      // The agent ran `net user giulia <password>`; its record keeps the password out.
+      const line = recorded().find((l) => l.action === 'reset-password');
+      expect(line?.argv).toEqual(['net', 'user', 'giulia', '<redacted>']);
+      expect(fs.readFileSync(path.join(stateDir, 'dry-run.jsonl'), 'utf8')).not.toContain(password);
+      // Not in the page, not in any answer the browser received, not in the contact's API views.
+      expect(await page.content()).not.toContain(password);
+      const received = await Promise.all(bodies);
+      expect(received.length).toBeGreaterThan(5);
+      for (const body of received) expect(body).not.toContain(password);
+      const actions = await (await context.request.get('/api/v1/portal/actions')).text();
+      expect(actions).toContain('reset-password');
+      expect(actions).not.toContain(password);
+    });
+  } finally {
+    agent.kill();
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+});
