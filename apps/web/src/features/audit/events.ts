@@ -25,15 +25,16 @@ export function eventKey<E extends AuditEvent>(event: E): (typeof KEYS)[E] {
   return KEYS[event];
 }
 
+/** Light badge hues whose shade-9 text keeps 4.5:1 on their shade-1 background (axe color-contrast). */
 const COLORS: Record<AuditEvent, string> = {
   'action.requested': 'blue',
-  'action.verified': 'cyan',
+  'action.verified': 'indigo',
   'command.signed': 'violet',
-  'command.delivered': 'indigo',
+  'command.delivered': 'grape',
   'command.result': 'teal',
   'action.code-rejected': 'red',
-  'phone.verified': 'green',
-  'phone.cleared': 'orange',
+  'phone.verified': 'teal',
+  'phone.cleared': 'gray',
   'self-service.cancelled-all': 'red',
 };
 

@@ -37,7 +37,7 @@ export function SmsTestCard() {
             }}
             style={{ flex: '1 1 14rem' }}
           />
-          <Button type="submit" variant="light" leftSection={<IconSend size={16} aria-hidden />} loading={send.isPending}>
+          <Button type="submit" variant="default" leftSection={<IconSend size={16} aria-hidden />} loading={send.isPending}>
             {t('sms.test.send')}
           </Button>
         </Group>

@@ -10,6 +10,9 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { notifySuccess } from '../../../lib/notify';
 import { useCreatePackage, useStarterPackages } from '../api';
 
+const CATEGORIES = ['browser', 'communication', 'developer', 'documents', 'editor', 'graphics', 'media', 'network', 'productivity', 'remote', 'runtime', 'security', 'storage', 'utility'] as const;
+const isCategory = (c: string): c is (typeof CATEGORIES)[number] => (CATEGORIES as readonly string[]).includes(c);
+
 /** SS-5: "pick from the starter list": the shipped packages, searchable, each added with one click. */
 export function StarterPickerModal({ opened, catalogue, onClose }: { opened: boolean; catalogue: readonly SoftwarePackage[]; onClose: () => void }) {
   const { t } = useTranslation(['devices', 'common']);
@@ -19,7 +22,8 @@ export function StarterPickerModal({ opened, catalogue, onClose }: { opened: boo
   const [adding, setAdding] = useState<string | null>(null);
   const taken = new Set(catalogue.map((p) => p.name.toLowerCase()));
   const q = query.trim().toLowerCase();
-  const items = (starter.data?.items ?? []).filter((s) => !q || s.name.toLowerCase().includes(q) || s.category.toLowerCase().includes(q) || s.key.includes(q));
+  const category = (c: string) => (isCategory(c) ? t(`software.starter.categories.${c}`) : c);
+  const items = (starter.data?.items ?? []).filter((s) => !q || s.name.toLowerCase().includes(q) || category(s.category).toLowerCase().includes(q) || s.key.includes(q));
 
   const close = () => {
     create.reset();
@@ -63,7 +67,7 @@ export function StarterPickerModal({ opened, catalogue, onClose }: { opened: boo
                         {s.name}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {s.category}
+                        {category(s.category)}
                       </Text>
                     </Stack>
                     {added ? (

@@ -46,7 +46,7 @@ export function SoftwarePage() {
 
   const actions = (
     <Group gap="sm">
-      <Button variant="light" leftSection={<IconListSearch size={16} aria-hidden />} onClick={() => setPicking(true)}>
+      <Button variant="default" leftSection={<IconListSearch size={16} aria-hidden />} onClick={() => setPicking(true)}>
         {t('software.pickStarter')}
       </Button>
       <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
