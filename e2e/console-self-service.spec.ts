@@ -97,6 +97,7 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await expect(row).toContainText('Test', slow);
     await expect(row).toContainText('In outbox');
     await expectNoSeriousA11yViolations(page, 'SMS outbox');
+    await snap(page, '52-console-sms-outbox');
   });
 
   await test.step('Contact page: the verified phone is shown and cleared after confirming', async () => {
@@ -122,6 +123,7 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await expect(status).toBeVisible(slow);
     const cancelled = Number(/requests waiting for a code: (\d+)/.exec((await status.textContent()) ?? '')?.[1] ?? '0');
     expect(cancelled).toBeGreaterThanOrEqual(1);
+    await snap(page, '53-console-kill-switch');
     const actions = (await (await portal.request.get('/api/v1/portal/actions')).json()) as { items: { deviceId: string; status: string }[] };
     expect(actions.items.find((a) => a.deviceId === deviceId)?.status).toBe('cancelled');
   });

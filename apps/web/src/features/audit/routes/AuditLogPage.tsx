@@ -26,7 +26,7 @@ export function AuditLogPage() {
   const columns: Column<Entry>[] = [
     { key: 'seq', header: t('audit.columns.seq'), render: (e) => <Text size="sm" c="dimmed">{e.seq}</Text>, width: 60 },
     { key: 'at', header: t('audit.columns.at'), render: (e) => <Text size="sm">{formatDateTime(e.at)}</Text> },
-    { key: 'event', header: t('audit.columns.event'), render: (e) => <AuditEventBadge event={e.event} /> },
+    { key: 'event', header: t('audit.columns.event'), render: (e) => <AuditEventBadge event={e.event} />, width: 180 },
     { key: 'actor', header: t('audit.columns.actor'), render: (e) => <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{e.actor}</Text>, visibleFrom: 'md' },
     {
       key: 'subject',

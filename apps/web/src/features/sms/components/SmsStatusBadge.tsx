@@ -7,7 +7,7 @@ const COLORS: Record<SmsMessage['status'], string> = { queued: 'yellow', sent: '
 export function SmsStatusBadge({ status }: { status: SmsMessage['status'] }) {
   const { t } = useTranslation('devices');
   return (
-    <Badge variant="light" color={COLORS[status]}>
+    <Badge variant="light" color={COLORS[status]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
       {t(`sms.outbox.states.${status}`)}
     </Badge>
   );

@@ -17,7 +17,7 @@ export function SmsOutboxPage() {
   const [page, setPage] = useState(1);
   const list = useSmsOutbox({ page, pageSize: PAGE_SIZE });
   const columns: Column<SmsMessage>[] = [
-    { key: 'to', header: t('sms.outbox.to'), render: (m) => <Text size="sm" ff="monospace">{m.to}</Text> },
+    { key: 'to', header: t('sms.outbox.to'), render: (m) => <Text size="sm" ff="monospace">{m.to}</Text>, width: 150 },
     {
       key: 'body',
       header: t('sms.outbox.text'),
@@ -33,7 +33,7 @@ export function SmsOutboxPage() {
         </Stack>
       ),
     },
-    { key: 'status', header: t('sms.outbox.status'), render: (m) => <SmsStatusBadge status={m.status} /> },
+    { key: 'status', header: t('sms.outbox.status'), render: (m) => <SmsStatusBadge status={m.status} />, width: 130 },
     { key: 'created', header: t('sms.outbox.time'), render: (m) => <Text size="sm">{formatDateTime(m.createdAt)}</Text>, visibleFrom: 'sm' },
   ];
   return (
