@@ -63,10 +63,11 @@ export function StarterPickerModal({ opened, catalogue, onClose }: { opened: boo
                 return (
                   <Group key={s.key} component="li" justify="space-between" wrap="nowrap" py={6} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
                     <Stack gap={0} style={{ minWidth: 0 }}>
-                      <Text size="sm" fw={600}>
+                      {/* Spans, not paragraphs: a bold <p> over a line reads as a fake heading (axe p-as-heading). */}
+                      <Text component="span" size="sm" fw={600}>
                         {s.name}
                       </Text>
-                      <Text size="xs" c="dimmed">
+                      <Text component="span" size="xs" c="dimmed">
                         {category(s.category)}
                       </Text>
                     </Stack>
