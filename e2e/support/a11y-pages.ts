@@ -98,6 +98,18 @@ export const CONSOLE_PAGES: A11yPage[] = [
   { name: 'ticket fields', path: '/console/settings/custom-fields' },
   { name: 'mail settings', path: '/console/settings/mail' },
   { name: 'mailbox', path: '/console/mail' },
+  {
+    name: 'software catalogue',
+    path: '/console/settings/software',
+    open: [
+      { name: 'add package dialog', action: dialog('Add package', 'Add a package') },
+      { name: 'starter list dialog', action: dialog('Pick from the starter list', 'Starter list') },
+    ],
+  },
+  { name: 'self-service settings', path: '/console/settings/self-service', open: [{ name: 'kill switch dialog', action: dialog('Cancel all queued actions', 'Cancel all queued actions?') }] },
+  { name: 'SMS settings', path: '/console/settings/sms' },
+  { name: 'SMS outbox', path: '/console/sms' },
+  { name: 'audit log', path: '/console/audit' },
   { name: 'no such console page', path: '/console/no-such-page', ready: heading('Page not found') },
 ];
 

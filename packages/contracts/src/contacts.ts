@@ -18,6 +18,8 @@ export const contactSchema = z.object({
   isPrimary: z.boolean(),
   language: languageSchema,
   phone: z.string().nullable(),
+  /** SS-6: the mobile number the contact confirmed by SMS for self-service, or null (must enrol). */
+  verifiedPhone: z.string().nullable(),
   /** "initial": the generated password is still in use; "contact": the contact set their own. */
   passwordState: z.enum(['initial', 'contact']),
   /** false = this person's e-mails never become tickets or comments. */

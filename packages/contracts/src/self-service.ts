@@ -47,3 +47,5 @@ export const portalDeviceSoftwareSchema = z.object({ items: z.array(z.object({ i
 export const auditQuerySchema = pageQuerySchema.extend({ subject: z.string().max(200).optional(), event: z.string().max(100).optional() });
 export const auditEntrySchema = z.object({ seq: z.number(), at: z.string(), actor: z.string(), event: z.string(), subject: z.string(), data: z.unknown() });
 export const auditPageSchema = pageSchema(auditEntrySchema);
+/** SS-7: the tenant's hash chain checked end to end (the console's "chain verified" mark). */
+export const auditChainSchema = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() });

@@ -53,6 +53,8 @@ export const router = createBrowserRouter([
               { path: 'contacts', ...page(() => import('../features/contacts/routes/ContactsPage'), (m) => m.ContactsPage) },
               { path: 'contacts/new', ...page(() => import('../features/contacts/routes/ContactNewPage'), (m) => m.ContactNewPage) },
               { path: 'contacts/:id', ...page(() => import('../features/contacts/routes/ContactDetailPage'), (m) => m.ContactDetailPage) },
+              { path: 'sms', ...page(() => import('../features/sms/routes/SmsOutboxPage'), (m) => m.SmsOutboxPage) },
+              { path: 'audit', ...page(() => import('../features/audit/routes/AuditLogPage'), (m) => m.AuditLogPage) },
               { path: 'account', ...page(() => import('../features/account/routes/AccountPage'), (m) => m.AccountPage) },
               {
                 ...page(() => import('../features/console-auth/components/RequireAdmin'), (m) => m.RequireAdmin),
@@ -68,6 +70,12 @@ export const router = createBrowserRouter([
                     ...page(() => import('../features/ticket-settings/routes/CustomerPortalSettingsPage'), (m) => m.CustomerPortalSettingsPage),
                   },
                   { path: 'settings/tickets', ...page(() => import('../features/ticket-settings/routes/TicketSettingsPage'), (m) => m.TicketSettingsPage) },
+                  { path: 'settings/software', ...page(() => import('../features/software/routes/SoftwarePage'), (m) => m.SoftwarePage) },
+                  {
+                    path: 'settings/self-service',
+                    ...page(() => import('../features/self-service-settings/routes/SelfServiceSettingsPage'), (m) => m.SelfServiceSettingsPage),
+                  },
+                  { path: 'settings/sms', ...page(() => import('../features/sms/routes/SmsSettingsPage'), (m) => m.SmsSettingsPage) },
                   { path: 'settings/mail', ...page(() => import('../features/mail/routes/MailSettingsPage'), (m) => m.MailSettingsPage) },
                   { path: 'mail', ...page(() => import('../features/mail/routes/MailboxPage'), (m) => m.MailboxPage) },
                   { path: 'settings/custom-fields', ...page(() => import('../features/ticket-settings/routes/CustomFieldsPage'), (m) => m.CustomFieldsPage) },

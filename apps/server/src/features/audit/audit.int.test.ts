@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { signInTechnician } from '../../test/client.ts';
 import { makeTenant } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
 import { canonicalJson } from '@porta/agent-protocol';
@@ -86,5 +87,21 @@ describe('audit log (SS-7)', () => {
     lines.length = 0;
     expect(await runAuditVerify(t.ctx, good.tenant.slug, (l) => lines.push(l))).toBe(true);
     expect(lines).toEqual([`${good.tenant.slug}: ok (2 rows)`]);
+  });
+
+  it('GET /api/v1/audit/verify tells the console whether its own chain holds, and where it breaks', async () => {
+    const a = await makeTenant(t.ctx);
+    const b = await makeTenant(t.ctx);
+    await seedChain(a.tenant.id, 4);
+    await seedChain(b.tenant.id, 2);
+    const tech = await signInTechnician(t.app, a.host, a.admin.email, a.admin.password);
+    // Signing in may itself audit: count what the chain holds now.
+    const rows = Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', a.tenant.id).executeTakeFirstOrThrow()).n);
+    expect((await tech.get('/api/v1/audit/verify')).json()).toEqual({ ok: true, rows, brokenAt: null });
+    // Another tenant's broken chain is not this tenant's concern.
+    await sql`update audit_log set data = jsonb_set(data, '{action}', '"lock"') where tenant_id = ${b.tenant.id} and seq = 1`.execute(t.ctx.db);
+    expect((await tech.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
+    await sql`update audit_log set data = jsonb_set(data, '{action}', '"lock"') where tenant_id = ${a.tenant.id} and seq = 2`.execute(t.ctx.db);
+    expect((await tech.get('/api/v1/audit/verify')).json()).toEqual({ ok: false, rows: 1, brokenAt: 2 });
   });
 });

@@ -1,8 +1,9 @@
-import { auditPageSchema, auditQuerySchema } from '@porta/contracts/self-service';
+import { auditChainSchema, auditPageSchema, auditQuerySchema } from '@porta/contracts/self-service';
 import { technicianOf } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { listAudit } from './audit.repo.ts';
+import { verifyChain } from './audit-verify.ts';
 
 /** SS-7: technicians read the whole audit log of their tenant. */
 export function auditRoutes(app: ZodApp, ctx: AppContext): void {
@@ -14,5 +15,10 @@ export function auditRoutes(app: ZodApp, ctx: AppContext): void {
       page: req.query.page,
       pageSize: req.query.pageSize,
     };
+  });
+
+  app.get('/api/v1/audit/verify', { config: { access: 'technician' }, schema: { tags: ['audit'], response: { 200: auditChainSchema } } }, async (req) => {
+    const report = await verifyChain(ctx.db, technicianOf(req).tenantId);
+    return { ok: report.ok, rows: report.rows, brokenAt: report.ok ? null : report.brokenAt };
   });
 }

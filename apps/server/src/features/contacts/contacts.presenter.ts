@@ -14,6 +14,7 @@ export function presentContact(row: ContactView): Contact {
     isPrimary: row.is_primary,
     language: row.language as Language,
     phone: row.phone,
+    verifiedPhone: row.phone_e164 && row.phone_verified_at ? row.phone_e164 : null,
     passwordState: row.initial_password_enc ? 'initial' : 'contact',
     emailTickets: row.email_tickets,
     notifyCompanyTickets: row.notify_company_tickets,

@@ -14,6 +14,8 @@ const COLUMNS = [
   'c.is_primary',
   'c.language',
   'c.phone',
+  'c.phone_e164',
+  'c.phone_verified_at',
   'c.initial_password_enc',
   'c.email_tickets',
   'c.notify_company_tickets',

@@ -109,8 +109,12 @@ describe('phone verification (SS-6)', () => {
     const foreign = await signInTechnician(t.app, other.host, other.admin.email, other.admin.password);
     expectError(await foreign.delete(`/api/v1/contacts/${p.id}/phone`), 404, 'CONTACT_NOT_FOUND');
     expect((await p.client.get('/api/v1/portal/phone')).json()).toEqual({ phone: p.phone, verified: true });
+    // The console's contact page shows the verified number (and only a verified one).
+    const contactOf = async () => (await admin.get(`/api/v1/contacts/${p.id}`)).json<{ contact: { verifiedPhone: string | null } }>().contact;
+    expect((await contactOf()).verifiedPhone).toBe(p.phone);
     expect((await admin.delete(`/api/v1/contacts/${p.id}/phone`)).json()).toEqual({ ok: true });
     expect((await p.client.get('/api/v1/portal/phone')).json()).toEqual({ phone: null, verified: false });
+    expect((await contactOf()).verifiedPhone).toBeNull();
     const d = await deviceOf(p);
     expectError(await p.client.post(`/api/v1/portal/devices/${d}/actions`, { action: 'restart' }), 409, 'PHONE_NOT_VERIFIED');
   });

@@ -73,6 +73,7 @@ export const SELF_SERVICE_ROWS: Record<string, Row> = {
     call: (w) => ({ url: '/api/v1/self-service/cancel-queued', snapshot: () => w.ctx.db.selectFrom('audit_log').select('seq').where('tenant_id', '=', w.T.tenant.id).execute() }),
   },
   'GET /api/v1/audit': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/audit' }) },
+  'GET /api/v1/audit/verify': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/audit/verify' }) },
   'POST /api/v1/portal/devices/:id/actions': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/devices/${NO_REQUEST}/actions`, body: { action: 'restart' } }) },
   'GET /api/v1/portal/devices/:id/software': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/devices/${NO_REQUEST}/software` }) },
   'POST /api/v1/portal/actions/:id/confirm': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/actions/${NO_REQUEST}/confirm`, body: { code: '123456' } }) },

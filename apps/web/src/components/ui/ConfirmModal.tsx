@@ -29,7 +29,8 @@ export function ConfirmModal({ opened, title, children, confirmLabel, danger = f
           <Button variant="default" onClick={onClose} disabled={loading}>
             {t('actions.cancel')}
           </Button>
-          <Button color={danger ? 'red' : undefined} loading={loading} onClick={onConfirm} data-autofocus>
+          {/* red.9: white on Mantine's red-6/7 is below 4.5:1 (axe color-contrast). */}
+          <Button color={danger ? 'red.9' : undefined} loading={loading} onClick={onConfirm} data-autofocus>
             {confirmLabel}
           </Button>
         </Group>

@@ -94,3 +94,11 @@ export function useRegenerateCredentials(id: string) {
     },
   });
 }
+
+/** SS-6: forgets the contact's verified mobile number; they enrol again before the next action. */
+export function useClearPhone(id: string) {
+  return useMutation({
+    mutationFn: () => consoleApi.delete(`${path(id)}/phone`, z.unknown()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: detailKey(id) }),
+  });
+}

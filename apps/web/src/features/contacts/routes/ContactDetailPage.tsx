@@ -13,6 +13,7 @@ import { useContact, useUpdateContact } from '../api';
 import { ContactForm } from '../components/ContactForm';
 import { CredentialsCard } from '../components/CredentialsCard';
 import { DeleteContactCard } from '../components/DeleteContactCard';
+import { SelfServicePhoneCard } from '../components/SelfServicePhoneCard';
 import { ContactMailCard } from '../../mail/components/ContactMailCard';
 import { contactToValues, valuesToFields } from '../contact-form-values';
 
@@ -82,6 +83,7 @@ export function ContactDetailPage() {
           <Stack gap="lg">
             <CredentialsCard contact={contact} credentials={credentials} />
             <ContactMailCard contact={contact} />
+            <SelfServicePhoneCard contact={contact} />
             <DeleteContactCard contact={contact} />
           </Stack>
         </Grid.Col>
