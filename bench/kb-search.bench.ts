@@ -107,9 +107,11 @@ async function relevance(rank: (lq: (typeof LABELLED_QUERIES)[number]) => Promis
   };
 }
 
+/** Heap plus ArrayBuffer backing stores (the index's typed arrays live outside the heap), after a forced GC. */
 const heapMb = () => {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
 };
 
 function compile(r: Reader, q: string): CapturedQuery {
