@@ -1,25 +1,25 @@
 import { MARK_END, MARK_START } from '../kb-portal.repo.ts';
 import { snippetOf } from '../snippet.ts';
-import { fold, isStopWord, JOINED, type Lang, stem, type Token, tokens } from './text.ts';
+import { fold, isStopWord, JOINED, type Lang, type Token, tokens } from './text.ts';
 
 const BEFORE = 6;
 const WORDS = 30;
 
-/** The [start, end) spans of `text` whose words (or hyphen-joined pairs) have a matched stem. */
-function matchedSpans(lang: Lang, text: string, stems: ReadonlySet<string>, from = 0, limit = Infinity): { ts: Token[]; spans: Array<[number, number]>; first: number } {
+/** The [start, end) spans of `text` whose folded words (or hyphen-joined pairs) are among `words`, the matched terms' forms. */
+function matchedSpans(text: string, words: ReadonlySet<string>, from = 0, limit = Infinity): { ts: Token[]; spans: Array<[number, number]>; first: number } {
   const ts = tokens(text, limit);
   const spans: Array<[number, number]> = [];
   let first = -1;
   for (let i = from; i < ts.length; i++) {
     const t = ts[i] as Token;
     const next = ts[i + 1];
-    if (next && (next.hyphenated || JOINED.has(t.word + next.word)) && stems.has(stem(lang, t.word + next.word))) {
+    if (next && (next.hyphenated || JOINED.has(t.word + next.word)) && words.has(t.word + next.word)) {
       spans.push([t.start, next.end]);
       if (first < 0) first = i;
       i++;
       continue;
     }
-    if (!isStopWord(lang, t.word) && stems.has(stem(lang, t.word))) {
+    if (words.has(t.word)) {
       spans.push([t.start, t.end]);
       if (first < 0) first = i;
     }
@@ -40,8 +40,8 @@ function tokenOfWord(lang: Lang, body: string, word: number): number {
 }
 
 /** Where the title's matched words are, corrected ones included. */
-export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<string>): Array<[number, number]> {
-  return matchedSpans(lang, title, stems).spans;
+export function highlightTitle(title: string, words: ReadonlySet<string>): Array<[number, number]> {
+  return matchedSpans(title, words).spans;
 }
 
 /**
@@ -49,9 +49,9 @@ export function highlightTitle(lang: Lang, title: string, stems: ReadonlySet<str
  * index knows; else its beginning), as plain text with the matched words' offsets (snippet.ts
  * turns the markers into offsets). Only the words up to the excerpt's end are read.
  */
-export function snippetFor(lang: Lang, body: string, stems: ReadonlySet<string>, firstWord: number): { text: string; highlights: Array<[number, number]> } {
+export function snippetFor(lang: Lang, body: string, words: ReadonlySet<string>, firstWord: number): { text: string; highlights: Array<[number, number]> } {
   const from = Math.max(0, tokenOfWord(lang, body, firstWord) - BEFORE);
-  const { ts, spans } = matchedSpans(lang, body, stems, from, from + WORDS + 2);
+  const { ts, spans } = matchedSpans(body, words, from, from + WORDS + 2);
   if (ts.length === 0) return snippetOf(body.slice(0, 400));
   const to = Math.min(ts.length - 1, from + WORDS);
   const start = from === 0 ? 0 : (ts[from] as Token).start;

@@ -169,6 +169,10 @@ export class TenantIndex {
   private alive = new Uint8Array(1024);
   /** Per slot: ALIVE, RESTRICTED, and the language bits of its article's translations (from bit SIBLINGS). */
   private slotFlags = new Uint16Array(1024);
+  /** Per slot, what ranking reads of every candidate, in flat arrays (no pointer chasing through slot objects). */
+  private slotTitleWords = new Uint16Array(1024);
+  private slotBodyWords = new Int32Array(1024);
+  private slotViews = new Int32Array(1024);
   private dead = 0;
   /** Sum of live slots' body words, for the average body length. */
   private bodyWordsTotal = 0;
@@ -208,6 +212,12 @@ export class TenantIndex {
       s.titleWords = this.addText(t.language, slot, t.title, 0);
       s.bodyWords = this.addText(t.language, slot, t.body, BODY);
       this.bodyWordsTotal += s.bodyWords;
+      this.slotTitleWords = ensure(this.slotTitleWords, slot + 1);
+      this.slotBodyWords = ensure(this.slotBodyWords, slot + 1);
+      this.slotViews = ensure(this.slotViews, slot + 1);
+      this.slotTitleWords[slot] = Math.min(s.titleWords, 0xffff);
+      this.slotBodyWords[slot] = s.bodyWords;
+      this.slotViews[slot] = doc.viewCount;
     }
     this.articles.set(doc.id, article);
   }
@@ -305,25 +315,24 @@ export class TenantIndex {
 
     const sc = this.scratch;
     sc.begin(this.slots.length);
-    const matchedStems: Record<Lang, Set<string>> = { en: new Set(), fr: new Set(), de: new Set(), es: new Set(), it: new Set() };
-    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts, matchedStems[lang]);
+    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts);
     const altsOf = Object.fromEntries(perLang.map((p) => [p.lang, p.alts])) as Partial<Record<Lang, Alternative[][]>>;
 
     const top = this.rank(content.length, limit, altsOf);
     const items = top.map(({ slot, positions }) => {
       const s = this.slots[slot] as Slot;
-      const stems = matchedStems[s.language];
+      const matched = this.matchedWords(s.language, altsOf[s.language] ?? []);
       let firstWord = -1;
       for (let x = 1; x < positions.length; x += 2) {
         const pos = positions[x] as number;
         if (pos >= BODY && (firstWord < 0 || pos - BODY < firstWord)) firstWord = pos - BODY;
       }
-      const snippet = snippetFor(s.language, s.body, stems, Math.max(firstWord, 0));
+      const snippet = snippetFor(s.language, s.body, matched, Math.max(firstWord, 0));
       return {
         id: s.article.doc.id,
         language: s.language,
         title: s.title,
-        titleHighlights: highlightTitle(s.language, s.title, stems),
+        titleHighlights: highlightTitle(s.title, matched),
         snippet: snippet.text,
         highlights: snippet.highlights,
         categoryId: s.article.doc.categoryId,
@@ -430,15 +439,22 @@ export class TenantIndex {
     return { alts: [...byTerm.values()].filter((a) => postings.has(a.stem)), readings };
   }
 
+  /** Every written form of the terms the query matched in `lang` (folded words), for highlighting: no stemming per word shown. */
+  private matchedWords(lang: Lang, alts: Alternative[][]): Set<string> {
+    const out = new Set<string>();
+    for (const word of alts)
+      for (const alt of word) for (let f = this.termFirstWord[lang][alt.term] ?? 0; f > 0; f = this.nextFormWord[lang][f - 1] ?? 0) out.add(this.vocab.text[f - 1] as string);
+    return out;
+  }
+
   /** Marks every visible slot holding a query word's alternative as a candidate, with what it matched. */
-  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][], matchedStems: Set<string>): void {
+  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][]): void {
     const postings = this.postings[lang];
     const occ = postings.sealedOcc;
     const ownBit = LANG_BIT[own];
     const otherLang = lang !== own;
     for (let i = 0; i < alts.length; i++) {
       for (const alt of alts[i] as Alternative[]) {
-        matchedStems.add(alt.stem);
         const forms = alt.forms;
         const base = alt.typos;
         for (let x = postings.rangeStart(alt.term) * 2, end = postings.rangeEnd(alt.term) * 2; x < end; x += 2) {
@@ -528,15 +544,15 @@ export class TenantIndex {
       input.typos = sc.typos[k] as number;
       const worst = top.length >= limit ? top[top.length - 1] : undefined;
       if (worst && keyCeiling(coarseKey(input, words)) < worst.key) continue;
-      const s = this.slots[sc.slot[k] as number] as Slot;
+      const slot = sc.slot[k] as number;
       input.title = sc.title[k] as number;
       input.exact = sc.exact[k] as number;
       input.near = sc.near[k] as number;
       input.titleHits = sc.titleHits[k] as number;
-      input.titleWords = s.titleWords;
+      input.titleWords = this.slotTitleWords[slot] as number;
       input.titleFirst = sc.titleFirst[k] as number;
       input.bodyHits = sc.bodyHits[k] as number;
-      input.bodyWords = s.bodyWords;
+      input.bodyWords = this.slotBodyWords[slot] as number;
       // Proximity needs positions: read them only when the closest they can be would make the list.
       const matched = popcount(input.matched);
       let key = fullKey(input, words, matched - 1 > 0 ? matched - 1 : 0);
@@ -545,7 +561,9 @@ export class TenantIndex {
         key = fullKey(input, words, proximityOf(this.positionsOf(k, words, altsOf), input.matched, words));
         if (worst && key < worst.key) continue;
       }
-      const entry: Entry = { k, key, views: s.article.doc.viewCount, id: s.article.doc.id };
+      const views = this.slotViews[slot] as number;
+      if (worst && key === worst.key && views < worst.views) continue;
+      const entry: Entry = { k, key, views, id: (this.slots[slot] as Slot).article.doc.id };
       if (worst && !before(entry, worst)) continue;
       let at = top.length;
       while (at > 0 && before(entry, top[at - 1] as Entry)) at--;
@@ -557,8 +575,8 @@ export class TenantIndex {
 
   /**
    * A first, cheap pass: each candidate's leading rules as one small number (`pre`: query words
-   * matched and typos; for a one-word query, where proximity plays no part, also title and
-   * exactness), and the `limit`-th best of them. No candidate below it can make the list, so the
+   * matched and typos; for a candidate matching one word, where proximity plays no part, also
+   * title and exactness), and the `limit`-th best of them. No candidate below it can make the list, so the
    * full rules are computed only for those at or above it.
    */
   private rankFloor(words: number, limit: number, input: RankInput): number {
@@ -568,8 +586,11 @@ export class TenantIndex {
     for (let k = 0; k < sc.n; k++) {
       input.matched = sc.matched[k] as number;
       input.typos = sc.typos[k] as number;
-      let pre = coarseKey(input, words);
-      if (words === 1) pre = (pre * 2 + ((sc.title[k] as number) & 1)) * 3 + ((sc.exact[k] as number) & 1 ? 2 : (sc.near[k] as number) & 1);
+      // One word matched: no proximity, so title and exactness follow at once. More: every
+      // candidate of that words-and-typos bucket gets the bucket's top (one bucket is all one or all more).
+      const one = popcount(input.matched) <= 1;
+      const m = input.matched;
+      const pre = (coarseKey(input, words) * 2 + (one ? +((sc.title[k] as number) !== 0) : 1)) * 3 + (one ? ((sc.exact[k] as number) & m ? 2 : +(((sc.near[k] as number) & m) !== 0)) : 2);
       sc.pre[k] = pre;
       if (best.length === limit && pre <= (best[limit - 1] as number)) continue;
       let at = best.length;
