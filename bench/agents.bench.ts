@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import { buildApp } from '../apps/server/src/app.ts';
 import { loadConfig } from '../apps/server/src/config.ts';
 import { issueCommand } from '../apps/server/src/features/agent-commands/commands.service.ts';
-import { startAgentRuntime } from '../apps/server/src/features/agent-gateway/agent-runtime.ts';
+import { agentRuntime, startAgentRuntime } from '../apps/server/src/features/agent-gateway/agent-runtime.ts';
 import { boot } from '../apps/server/src/platform/boot.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
 import type { Database } from '../apps/server/src/platform/db/schema.ts';
@@ -142,9 +142,9 @@ async function bareMemoryPerConnection(devices: { id: string; key: string }[]): 
 /** Baseline: pg_notify from one connection to a LISTEN on another at RATE per second, latencies in ms. */
 async function bareNotifyLatency(url: string, count: number): Promise<number[]> {
   const listener = new pg.Client({ connectionString: url });
-  const sender = new pg.Client({ connectionString: url });
+  // A pool of one: the open loop's queries queue in the pool, not on a busy client.
+  const sender = new pg.Pool({ connectionString: url, max: 1 });
   await listener.connect();
-  await sender.connect();
   await listener.query('listen bench_bare');
   const sentAt = new Map<string, number>();
   const lat: number[] = [];
@@ -163,47 +163,57 @@ async function bareNotifyLatency(url: string, count: number): Promise<number[]> 
   return lat;
 }
 
-/** issueCommand one at a time with every query timed; answers per-statement medians and the wall time. */
-async function traceIssue(ctx: AppContext, pool: pg.Pool, tenantId: string, deviceIds: string[]): Promise<{ wallMs: number; signMs: number; queries: { query: string; perCommand: number; medianMs: number }[] }> {
+interface Traced {
+  ctx: AppContext;
+  log: { sql: string; ms: number }[];
+  close(): Promise<void>;
+}
+
+/** A second agent runtime in this node on a query-logging Kysely over the same pool: every statement of issueCommand and its time. */
+function tracedContext(ctx: AppContext, pool: pg.Pool): Traced {
   const log: { sql: string; ms: number }[] = [];
-  const traced = new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log: (e) => {
       if (e.level === 'query') log.push({ sql: e.query.sql, ms: e.queryDurationMillis });
     },
   });
-  const tctx: AppContext = { ...ctx, db: traced };
+  const tctx: AppContext = { ...ctx, db };
   const runtime = startAgentRuntime(tctx, async () => 0);
+  return { ctx: tctx, log, close: () => runtime.close() };
+}
+
+/** Per-statement count per command, p50 and p99 of a slice of the log. */
+function statements(log: { sql: string; ms: number }[], commands: number): { query: string; perCommand: number; p50: number; p99: number }[] {
+  const per = new Map<string, number[]>();
+  for (const q of log) {
+    const label = q.sql.replace(/\s+/g, ' ').trim().slice(0, 60);
+    per.set(label, [...(per.get(label) ?? []), q.ms]);
+  }
+  return [...per].map(([query, ms]) => ({ query, perCommand: round(ms.length / commands, 2), p50: round(percentile(ms, 50), 2), p99: round(percentile(ms, 99), 2) }));
+}
+
+/** issueCommand one at a time (100 ms apart) through the traced runtime: wall time, the signing worker's round trip alone, each statement. */
+async function traceIssue(t: Traced, tenantId: string, deviceIds: string[]): Promise<{ wallMs: number; signMs: number; queries: ReturnType<typeof statements> }> {
   const walls: number[] = [];
   const signs: number[] = [];
-  const per = new Map<string, number[]>();
   const runs = 20;
-  try {
-    for (let i = 0; i < runs + 3; i++) {
-      const from = log.length;
-      const t0 = performance.now();
-      await issueCommand(tctx, tenantId, { deviceId: deviceIds[i % deviceIds.length]!, action: 'lock', params: {}, verificationId: randomUUID(), requestedBy: {} });
-      const wall = performance.now() - t0;
-      const s0 = performance.now();
-      const signer = await runtime.signer();
-      await signer.sign({ v: PROTOCOL_VERSION, id: randomUUID(), tenantId, deviceId: deviceIds[0]!, action: 'lock', params: {}, nonce: 'bench-nonce-0123456789', verificationId: randomUUID(), issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() } as CommandPayload);
-      if (i < 3) continue;
+  let from = 0;
+  for (let i = 0; i < runs + 3; i++) {
+    if (i === 3) from = t.log.length;
+    const t0 = performance.now();
+    await issueCommand(t.ctx, tenantId, { deviceId: deviceIds[i % deviceIds.length]!, action: 'lock', params: {}, verificationId: randomUUID(), requestedBy: {} });
+    const wall = performance.now() - t0;
+    const s0 = performance.now();
+    const signer = await agentRuntime(t.ctx).signer();
+    await signer.sign({ v: PROTOCOL_VERSION, id: randomUUID(), tenantId, deviceId: deviceIds[0]!, action: 'lock', params: {}, nonce: 'bench-nonce-0123456789', verificationId: randomUUID(), issuedAt: new Date().toISOString(), expiresAt: new Date(Date.now() + 60_000).toISOString() } as CommandPayload);
+    if (i >= 3) {
       signs.push(performance.now() - s0);
       walls.push(wall);
-      for (const q of log.slice(from)) {
-        const label = q.sql.replace(/\s+/g, ' ').trim().slice(0, 60);
-        per.set(label, [...(per.get(label) ?? []), q.ms]);
-      }
-      await sleep(100);
     }
-  } finally {
-    await runtime.close();
+    await sleep(100);
   }
-  return {
-    wallMs: percentile(walls, 50),
-    signMs: percentile(signs, 50),
-    queries: [...per].map(([query, ms]) => ({ query, perCommand: round(ms.length / runs, 2), medianMs: round(percentile(ms, 50), 2) })),
-  };
+  return { wallMs: percentile(walls, 50), signMs: percentile(signs, 50), queries: statements(t.log.slice(from), runs) };
 }
 
 async function main(): Promise<void> {
@@ -260,15 +270,22 @@ async function main(): Promise<void> {
   const bareLat: number[] = [];
   const simPids = fleet.procs.map((p) => p.pid ?? 0);
   const cpu = { server: 0, sims: 0, bench: 0, seconds: 0 };
+  const traced = tracedContext(booted.ctx, booted.handle.pool);
+  let underLoad: ReturnType<typeof statements> = [];
+  let appRounds = 0;
   const appRound = async () => {
+    // The second app round issues through the traced runtime: each statement's time under load.
+    const tr = appRounds++ === 1 ? traced : null;
+    const from = traced.log.length;
     const t0 = performance.now();
     const before = { server: cpuSeconds(node.child.pid), sims: simPids.reduce((x, pid) => x + cpuSeconds(pid), 0), bench: process.cpuUsage() };
     await openLoop(count, async () => {
       const d = devices[Math.floor(Math.random() * devices.length)]!;
       const t = performance.timeOrigin + performance.now();
-      const { id } = await issueCommand(booted.ctx, tenant.id, { deviceId: d.id, action: 'lock', params: {}, verificationId: randomUUID(), requestedBy: {} });
+      const { id } = await issueCommand(tr?.ctx ?? booted.ctx, tenant.id, { deviceId: d.id, action: 'lock', params: {}, verificationId: randomUUID(), requestedBy: {} });
       sent.set(id, { t, issued: performance.timeOrigin + performance.now() });
     });
+    if (tr) underLoad = statements(traced.log.slice(from), count);
     await fleet.until(() => [...sent.keys()].every((id) => fleet.received.has(id)), 15_000);
     const used = process.cpuUsage(before.bench);
     cpu.server += cpuSeconds(node.child.pid) - before.server;
@@ -286,7 +303,8 @@ async function main(): Promise<void> {
   // Where issueCommand's time goes: 20 commands one at a time through a second runtime on a
   // query-logging Kysely over the same pool (every statement and its time), the rest is the
   // signing worker's hop and JavaScript.
-  const trace = await traceIssue(booted.ctx, booted.handle.pool, tenant.id, devices.map((d) => d.id));
+  const trace = await traceIssue(traced, tenant.id, devices.map((d) => d.id));
+  await traced.close();
 
   // Restart: commands issued while the server is down must arrive once each after it is back.
   await node.child.stop();
@@ -350,7 +368,7 @@ async function main(): Promise<void> {
   const pct = (v: number) => `${round((100 * v) / Math.max(1e-9, cpu.seconds))}%`;
   console.log(`dispatch split: issueCommand (call → NOTIFY sent) p50/p99 ${round(percentile(issueMs, 50), 1)}/${round(percentile(issueMs, 99), 1)} ms; NOTIFY → agent's receipt p50/p99 ${round(percentile(deliverMs, 50), 1)}/${round(percentile(deliverMs, 99), 1)} ms; dispatched ${latencies.length}/${2 * count}`);
   console.log(`issueCommand one at a time: median ${round(trace.wallMs, 1)} ms, of which the signing worker's round trip alone ${round(trace.signMs, 2)} ms; its statements (median ms each):`);
-  console.log(table(['statement', 'per command', 'median ms'], trace.queries.map((q) => [q.query, q.perCommand, q.medianMs])));
+  console.log(table(['statement', 'per command', 'p50 ms alone', 'p50 ms at 10/s', 'p99 ms at 10/s'], trace.queries.map((q) => [q.query, q.perCommand, q.p50, underLoad.find((u) => u.query === q.query)?.p50 ?? '', underLoad.find((u) => u.query === q.query)?.p99 ?? ''])));
   console.log(`CPU during the app rounds (of one core): server ${pct(cpu.server)}, agent processes ${pct(cpu.sims)}, bench node ${pct(cpu.bench)}; server open-files limit ${openFilesLimitOf}`);
   console.log(`server start after restart: ${round(node.ms)} ms; 99% of ${N} agents back ${round(t99 / 1000, 1)} s after the restart began; reconnects peak ${peak}/s against a mean of ${round(mean)}/s (first welcome to last)`);
   console.log(`PostgreSQL during the reconnect: at most ${pgPeakConns} connections to the database (server pool + LISTEN, the bench node, this probe); commits peak ${round(pgPeakCommits)}/s, mean ${round(pgMeanCommits)}/s`);
@@ -372,6 +390,7 @@ async function main(): Promise<void> {
       latencies: { p50, p99, bare, issue: { p50: percentile(issueMs, 50), p99: percentile(issueMs, 99) }, deliver: { p50: percentile(deliverMs, 50), p99: percentile(deliverMs, 99) } },
       cpu,
       trace,
+      underLoad,
       restart: { t99, peak, mean, startMs: node.ms, pgPeakConns, pgPeakCommits, pgMeanCommits },
       lost,
       twice,
