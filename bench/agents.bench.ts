@@ -83,6 +83,8 @@ class Fleet {
       });
       this.procs.push(p);
     }
+    // A bench that fails half-way must not leave agent processes reconnecting forever.
+    process.once('exit', () => this.stop());
   }
   async until(count: () => boolean, timeoutMs: number): Promise<boolean> {
     const end = Date.now() + timeoutMs;
@@ -93,7 +95,7 @@ class Fleet {
     return count();
   }
   stop(): void {
-    for (const p of this.procs) p.kill('SIGKILL');
+    for (const p of this.procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
   }
 }
 
