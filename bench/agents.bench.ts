@@ -257,10 +257,10 @@ async function main(): Promise<void> {
   await sleep(2000);
   const idleBefore = memoryOf(node.child.pid).rssMiB;
   const fleet = new Fleet(base, writeDeviceFiles(devices));
-  // On a loaded host some hellos time out (10 s) and back off up to 30 s: 99% in is enough to go on.
+  // On a loaded host some hellos time out (10 s) and back off up to 30 s: 95% in is enough to go on.
   const allIn = await fleet.until(() => fleet.welcomes.length >= N, 300_000);
   const welcomedFirst = Math.min(N, fleet.welcomes.length);
-  if (!allIn && welcomedFirst < 0.99 * N) throw new Error(`only ${fleet.welcomes.length} of ${N} agents were welcomed`);
+  if (!allIn && welcomedFirst < 0.95 * N) throw new Error(`only ${fleet.welcomes.length} of ${N} agents were welcomed`);
   if (!allIn) console.log(`${welcomedFirst} of ${N} agents welcomed within 300 s; going on with them`);
   await sleep(5000);
   const idleAfter = memoryOf(node.child.pid).rssMiB;
