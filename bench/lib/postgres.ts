@@ -30,7 +30,7 @@ export async function postgresUnavailable(): Promise<string | null> {
 }
 
 function ident(name: string): string {
-  if (!/^porta_bench[a-z0-9_]*$/.test(name)) throw new Error(`refusing to touch database ${name}: bench databases are named porta_bench*`);
+  if (!/^porta_(bench[a-z0-9_]*|[a-z0-9]+_bench)$/.test(name)) throw new Error(`refusing to touch database ${name}: bench databases are named porta_bench*`);
   return `"${name}"`;
 }
 

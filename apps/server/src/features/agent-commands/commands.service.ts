@@ -89,22 +89,25 @@ export async function issueCommand(ctx: AppContext, tenantId: string, input: Iss
     expiresAt: expiresAt.toISOString(),
   };
   const signed = await (await agentRuntime(ctx).signer()).sign(payload);
-  await repo.insertCommand(ctx.db, tenantId, {
-    id,
-    deviceId: input.deviceId,
-    action: parsed.data.action,
-    paramsPublic: publicParams(parsed.data),
-    nonce,
-    verificationId: input.verificationId,
-    requestedByContactId: input.requestedBy.contactId ?? null,
-    requestedByTechnicianId: input.requestedBy.technicianId ?? null,
-    signedEnc: encrypt(ctx.keys, JSON.stringify(signed)),
-    issuedAt,
-    expiresAt,
+  // The command and its audit row commit together: one transaction, one WAL flush instead of two.
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertCommand(trx, tenantId, {
+      id,
+      deviceId: input.deviceId,
+      action: parsed.data.action,
+      paramsPublic: publicParams(parsed.data),
+      nonce,
+      verificationId: input.verificationId,
+      requestedByContactId: input.requestedBy.contactId ?? null,
+      requestedByTechnicianId: input.requestedBy.technicianId ?? null,
+      signedEnc: encrypt(ctx.keys, JSON.stringify(signed)),
+      issuedAt,
+      expiresAt,
+    });
+    await appendAudit(trx, tenantId, { actor: actor(input.requestedBy), event: 'command.signed', subject: `command:${id}`, data: { deviceId: input.deviceId, action: parsed.data.action, params: publicParams(parsed.data), verificationId: input.verificationId, nonce, expiresAt: expiresAt.toISOString() } });
   });
-  await appendAudit(ctx.db, tenantId, { actor: actor(input.requestedBy), event: 'command.signed', subject: `command:${id}`, data: { deviceId: input.deviceId, action: parsed.data.action, params: publicParams(parsed.data), verificationId: input.verificationId, nonce, expiresAt: expiresAt.toISOString() } });
-  await announce(ctx, [{ id, tenant_id: tenantId, device_id: input.deviceId, status: 'queued' }]);
-  await ctx.bus.publish({ topic: 'agent-command.queued', tenantId, deviceId: input.deviceId });
+  // Both notices in the same turn: the bus sends them as one NOTIFY statement (one round trip, not two in a row).
+  await Promise.all([announce(ctx, [{ id, tenant_id: tenantId, device_id: input.deviceId, status: 'queued' }]), ctx.bus.publish({ topic: 'agent-command.queued', tenantId, deviceId: input.deviceId })]);
   return { id, status: 'queued' };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { agentMessageSchema, CLOSE_CODES, HELLO_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS, PROTOCOL_VERSION, inventorySchema, type AgentMessage, type SignedCommand } from '@porta/agent-protocol';
+import { agentMessageSchema, CLOSE_CODES, HELLO_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS, PROTOCOL_VERSION, inventorySchema, type AgentMessage, type Inventory, type SignedCommand } from '@porta/agent-protocol';
 import { publicKeyFromRaw, verifyHello } from '@porta/agent-protocol/sign';
 import type { WebSocket } from 'ws';
 import type { AppContext } from '../../platform/context.ts';
@@ -21,6 +21,117 @@ interface LiveAgent {
 const SEEN_WRITE_MS = HEARTBEAT_INTERVAL_MS / 2;
 
 /**
+ * Pings are spread over the heartbeat interval: every HEARTBEAT_INTERVAL_MS / PING_SLOTS one
+ * slot of the agents is pinged, so 10,000 sockets cost ~330 pings a second instead of one
+ * 10,000-ping stall of the event loop (and a burst of 10,000 pongs) every interval.
+ */
+export const PING_SLOTS = 30;
+
+/**
+ * The agents of a node spread over `count` slots, one pinged per tick: each agent once per
+ * round of `count` ticks. A new agent goes to the emptiest slot, so slots stay even as agents
+ * come and go.
+ */
+export class PingSlots<T> {
+  private readonly slots: Set<T>[];
+  private readonly slotOf = new Map<T, number>();
+  private cursor = 0;
+
+  constructor(readonly count = PING_SLOTS) {
+    this.slots = Array.from({ length: count }, () => new Set<T>());
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  add(item: T): void {
+    if (this.slotOf.has(item)) return;
+    let best = 0;
+    for (let i = 1; i < this.count; i++) if (this.slots[i]!.size < this.slots[best]!.size) best = i;
+    this.slots[best]!.add(item);
+    this.slotOf.set(item, best);
+  }
+
+  remove(item: T): void {
+    const slot = this.slotOf.get(item);
+    if (slot === undefined) return;
+    this.slots[slot]!.delete(item);
+    this.slotOf.delete(item);
+  }
+
+  /** The agents of the next slot (a copy: the caller may drop some of them). */
+  next(): T[] {
+    const slot = this.slots[this.cursor]!;
+    this.cursor = (this.cursor + 1) % this.count;
+    return [...slot];
+  }
+
+  clear(): void {
+    for (const slot of this.slots) slot.clear();
+    this.slotOf.clear();
+  }
+}
+
+/** Presence (online, last seen) and inventories are written in batches this often: one statement for every device that changed. */
+export const PRESENCE_FLUSH_MS = 1000;
+
+/** Rows per presence statement. */
+const PRESENCE_BATCH = 2000;
+
+/**
+ * Issue 12: the gateway's presence writes. A welcome, a heartbeat, an inventory or a close
+ * used to be one UPDATE each, straight away: 10,000 agents answering a ping round or
+ * reconnecting after a restart queued 10,000 statements in front of every other query of the
+ * node (a command's claim included). Here each device's latest state waits at most
+ * PRESENCE_FLUSH_MS and goes out with the others in one statement (`writePresence`; the latest
+ * event wins across nodes).
+ */
+export class PresenceWriter {
+  private pending = new Map<string, devices.PresenceWrite>();
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ctx: AppContext,
+    flushMs = PRESENCE_FLUSH_MS,
+  ) {
+    this.timer = setInterval(() => void this.flush(), flushMs);
+    this.timer.unref();
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  seen(tenantId: string, id: string, online: boolean): void {
+    const before = this.pending.get(id);
+    this.pending.set(id, { tenantId, id, online, at: new Date(), inventory: before?.inventory });
+  }
+
+  inventory(tenantId: string, id: string, inventory: Inventory): void {
+    const before = this.pending.get(id);
+    this.pending.set(id, { tenantId, id, online: before?.online ?? true, at: new Date(), inventory });
+  }
+
+  /** Writes what is pending (one statement per PRESENCE_BATCH devices); flushes never overlap. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      if (this.pending.size === 0) return;
+      const rows = [...this.pending.values()];
+      this.pending = new Map();
+      for (let i = 0; i < rows.length; i += PRESENCE_BATCH) await devices.writePresence(this.ctx.db, rows.slice(i, i + PRESENCE_BATCH)).catch(() => undefined);
+    });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}
+
+/**
  * SS-1, SS-7: this node's agent connections (deviceId → socket). A device has one socket per
  * node; a newer connection replaces an older one. Commands queued anywhere reach the node that
  * holds the socket through the bus (`agent-command.queued`), revocations close it at once
@@ -28,11 +139,14 @@ const SEEN_WRITE_MS = HEARTBEAT_INTERVAL_MS / 2;
  */
 export class AgentGateway {
   private readonly agents = new Map<string, LiveAgent>();
+  private readonly pings = new PingSlots<LiveAgent>();
   private readonly pinger: NodeJS.Timeout;
+  readonly presence: PresenceWriter;
   private closing = false;
 
   constructor(private readonly ctx: AppContext) {
-    this.pinger = setInterval(() => this.pingAll(), HEARTBEAT_INTERVAL_MS);
+    this.presence = new PresenceWriter(ctx);
+    this.pinger = setInterval(() => this.pingNextSlot(), HEARTBEAT_INTERVAL_MS / PING_SLOTS);
     this.pinger.unref();
   }
 
@@ -81,13 +195,15 @@ export class AgentGateway {
     });
     ws.on('close', () => {
       clearTimeout(helloTimer);
-      if (deviceId && this.agents.get(deviceId)?.ws === ws) {
+      const live = deviceId ? this.agents.get(deviceId) : undefined;
+      if (deviceId && live?.ws === ws) {
         this.agents.delete(deviceId);
-        if (tenantId) void devices.markSeen(this.ctx.db, tenantId, deviceId, false).catch(() => undefined);
+        this.pings.remove(live);
+        if (tenantId && !this.closing) this.presence.seen(tenantId, deviceId, false);
       }
     });
     ws.on('pong', () => {
-      if (deviceId) void this.touch(deviceId);
+      if (deviceId) this.touch(deviceId);
     });
     ws.on('error', () => ws.terminate());
   }
@@ -106,11 +222,14 @@ export class AgentGateway {
       if (!device || device.revoked_at || !verifyHello(msg.deviceId, nonce, msg.signature, publicKeyFromRaw(device.public_key))) return ws.close(CLOSE_CODES.UNAUTHORIZED, 'unknown device');
       if (ws.readyState !== ws.OPEN) return;
       const previous = this.agents.get(msg.deviceId);
-      this.agents.set(msg.deviceId, { ws, tenantId, lastSeenWrite: Date.now(), alive: true });
+      if (previous) this.pings.remove(previous);
+      const live: LiveAgent = { ws, tenantId, lastSeenWrite: Date.now(), alive: true };
+      this.agents.set(msg.deviceId, live);
+      this.pings.add(live);
       previous?.ws.close(CLOSE_CODES.REPLACED, 'replaced');
       welcomed(msg.deviceId);
       ws.send(JSON.stringify({ type: 'welcome', serverTime: new Date().toISOString() }));
-      await devices.markSeen(this.ctx.db, tenantId, msg.deviceId, true);
+      this.presence.seen(tenantId, msg.deviceId, true);
       // A revocation that landed between the key check and the map entry closes it now.
       const again = await devices.findDeviceKey(this.ctx.db, tenantId, msg.deviceId);
       if (!again || again.revoked_at) return ws.close(CLOSE_CODES.UNAUTHORIZED, 'revoked');
@@ -123,8 +242,12 @@ export class AgentGateway {
       case 'heartbeat':
         return this.touch(deviceId);
       case 'inventory': {
-        const inventory = inventorySchema.parse(msg.inventory);
-        return devices.storeInventory(this.ctx.db, tenantId, deviceId, inventory);
+        const live = this.agents.get(deviceId);
+        if (live) {
+          live.alive = true;
+          live.lastSeenWrite = Date.now();
+        }
+        return this.presence.inventory(tenantId, deviceId, inventorySchema.parse(msg.inventory));
       }
       case 'ack':
         await recordAgentReport(this.ctx, tenantId, deviceId, { commandId: msg.commandId, status: 'acknowledged' });
@@ -135,17 +258,20 @@ export class AgentGateway {
     }
   }
 
-  private async touch(deviceId: string): Promise<void> {
+  private touch(deviceId: string): void {
     const live = this.agents.get(deviceId);
     if (live) live.alive = true;
     if (!live || Date.now() - live.lastSeenWrite < SEEN_WRITE_MS) return;
     live.lastSeenWrite = Date.now();
-    await devices.markSeen(this.ctx.db, live.tenantId, deviceId, true).catch(() => undefined);
+    this.presence.seen(live.tenantId, deviceId, true);
   }
 
-  /** Server pings every heartbeat interval; a socket that answered nothing since the last one is dead (half-open TCP) and is dropped. */
-  private pingAll(): void {
-    for (const live of this.agents.values()) {
+  /**
+   * Each agent is pinged once per heartbeat interval (one slot at a time, see PING_SLOTS); a
+   * socket that answered nothing since its last ping is dead (half-open TCP) and is dropped.
+   */
+  private pingNextSlot(): void {
+    for (const live of this.pings.next()) {
       if (!live.alive) {
         live.ws.terminate();
         continue;
@@ -159,9 +285,12 @@ export class AgentGateway {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.pinger);
-    const ids = [...this.agents.keys()];
-    for (const { ws } of this.agents.values()) ws.close(CLOSE_CODES.SERVER_SHUTDOWN, 'shutting down');
+    for (const [id, { ws, tenantId }] of this.agents) {
+      this.presence.seen(tenantId, id, false);
+      ws.close(CLOSE_CODES.SERVER_SHUTDOWN, 'shutting down');
+    }
     this.agents.clear();
-    await devices.markOffline(this.ctx.db, ids).catch(() => undefined);
+    this.pings.clear();
+    await this.presence.close();
   }
 }

@@ -41,6 +41,27 @@ describe('audit log (SS-7)', () => {
     expect(report).toEqual({ ok: true, rows: 12 });
   });
 
+  it('appends arriving together on one handle go in as groups, in call order, each caller getting its own seq and hash (issue 12)', async () => {
+    const a = await makeTenant(t.ctx);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => appendAudit(t.ctx.db, a.tenant.id, { actor: 'system', event: 'e', subject: `s${i}`, data: { i } })));
+    expect(results.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const rows = await t.ctx.db.selectFrom('audit_log').select(['seq', 'subject', 'hash', 'at']).where('tenant_id', '=', a.tenant.id).orderBy('seq').execute();
+    expect(rows.map((r) => r.subject)).toEqual(Array.from({ length: 30 }, (_, i) => `s${i}`));
+    expect(rows.map((r) => r.hash)).toEqual(results.map((r) => r.hash));
+    // Grouped: fewer transactions (one `at` each) than rows.
+    expect(new Set(rows.map((r) => r.at.getTime())).size).toBeLessThan(30);
+    expect(await verifyChain(t.ctx.db, a.tenant.id)).toEqual({ ok: true, rows: 30 });
+  });
+
+  it('groups from two handles (as two nodes) interleave through the tenant lock without forking the chain', async () => {
+    const a = await makeTenant(t.ctx);
+    const other = t.ctx.db.withoutPlugins();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(i % 2 ? other : t.ctx.db, a.tenant.id, { actor: 'system', event: 'e', subject: `s${i}`, data: { i } })));
+    expect(await verifyChain(t.ctx.db, a.tenant.id)).toEqual({ ok: true, rows: 40 });
+    // A later single append follows the chain.
+    expect((await appendAudit(other, a.tenant.id, { actor: 'system', event: 'e', subject: 'last', data: {} })).seq).toBe(41);
+  });
+
   it('an append inside a rolled-back transaction leaves no row', async () => {
     const a = await makeTenant(t.ctx);
     await t.ctx.db

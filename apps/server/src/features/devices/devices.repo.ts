@@ -1,3 +1,4 @@
+import type { Inventory } from '@porta/agent-protocol';
 import type { DeviceListQuery } from '@porta/contracts/devices';
 import { type Kysely, sql } from 'kysely';
 import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
@@ -91,30 +92,35 @@ export async function findDeviceKey(db: Kysely<Database>, tenantId: string, id: 
   return db.selectFrom('devices').select(['id', 'public_key', 'revoked_at', 'customer_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function markSeen(db: Kysely<Database>, tenantId: string, id: string, online: boolean): Promise<void> {
-  await db
-    .updateTable('devices')
-    .set({ online, last_seen_at: sql<Date>`now()` })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
+/** One device's connection state as a gateway node saw it at `at` (and its last inventory, when one came). */
+export interface PresenceWrite {
+  tenantId: string;
+  id: string;
+  online: boolean;
+  at: Date;
+  inventory?: Inventory | undefined;
 }
 
-export async function storeInventory(db: Kysely<Database>, tenantId: string, id: string, inventory: { hostname: string; os: string }): Promise<void> {
-  await db
-    .updateTable('devices')
-    .set({ inventory: JSON.stringify(inventory), hostname: inventory.hostname, os: inventory.os, last_seen_at: sql<Date>`now()` })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
-/** A node starting up: the devices it held before a crash are no longer connected to it. Called with the ids a node held when it stops. */
-export async function markOffline(db: Kysely<Database>, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('devices').set({ online: false }).where('id', 'in', ids).execute();
+/**
+ * Issue 12: many devices' presence (and inventories) in one statement, for the gateway's
+ * batched writes. The latest event wins: `online` changes only when `at` is not older than the
+ * stored `last_seen_at`, so a node flushing a disconnect late cannot mark offline a device that
+ * has since connected to another node. Revoked devices are left alone.
+ */
+export async function writePresence(db: Kysely<Database>, rows: PresenceWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update devices d set
+      online = case when d.last_seen_at is null or v.at >= d.last_seen_at then v.online else d.online end,
+      last_seen_at = greatest(d.last_seen_at, v.at),
+      inventory = coalesce(v.inventory, d.inventory),
+      hostname = coalesce(v.hostname, d.hostname),
+      os = coalesce(v.os, d.os)
+    from unnest(${rows.map((r) => r.tenantId)}::uuid[], ${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.online)}::boolean[], ${rows.map((r) => r.at.toISOString())}::timestamptz[],
+                ${rows.map((r) => (r.inventory ? JSON.stringify(r.inventory) : null))}::jsonb[], ${rows.map((r) => r.inventory?.hostname ?? null)}::text[], ${rows.map((r) => r.inventory?.os ?? null)}::text[])
+      as v(tenant_id, id, online, at, inventory, hostname, os)
+    where d.tenant_id = v.tenant_id and d.id = v.id and d.revoked_at is null
+  `.execute(db);
 }
 
 /** The portal's "My devices" (SS-2): devices assigned to the contact, not revoked. */
