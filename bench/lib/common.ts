@@ -263,9 +263,10 @@ export async function bundledBare(entry: string): Promise<string[]> {
   const outdir = path.join(ROOT, 'node_modules/.cache/porta-bench');
   const name = path.basename(entry).replace(/\.ts$/, '');
   await build({
-    entryPoints: { [name]: path.join(ROOT, entry) },
+    // The PGlite worker beside it, as the app's build ships it (embedded.ts loads ./pglite-worker.js).
+    entryPoints: { [name]: path.join(ROOT, entry), 'pglite-worker': path.join(ROOT, 'apps/server/src/platform/db/pglite-worker.ts') },
     outdir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.js' },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -282,5 +283,7 @@ export async function bundledBare(entry: string): Promise<string[]> {
       },
     ],
   });
-  return ['--enable-source-maps', path.join(outdir, `${name}.mjs`)];
+  // ESM: package scopes end at node_modules, so the directory says so itself.
+  fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
+  return ['--enable-source-maps', path.join(outdir, `${name}.js`)];
 }
