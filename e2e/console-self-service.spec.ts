@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { snap } from './support/screens';
 
@@ -25,11 +25,7 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
   expect((await admin.request.patch('/api/v1/settings/self-service', { headers, data: { paused: false } })).ok()).toBeTruthy();
 
   const stamp = Date.now();
-  const customer = await admin.request.post('/api/v1/customers', { headers, data: { name: `Verdi Sas ${stamp}` } });
-  const customerId = ((await customer.json()) as { id: string }).id;
-  const created = await admin.request.post('/api/v1/contacts', { headers, data: { customerId, firstName: 'Anna', lastName: 'Verdi', email: `anna.verdi.${stamp}@example.com`, language: 'en' } });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const { contact, credentials } = (await created.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+  const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Anna', lastName: 'Verdi', company: `Verdi Sas ${stamp}`, language: 'en' });
 
   // A device enrols as an agent would and is assigned to Anna; she verifies her phone and asks for a restart.
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Response, test } from '@playwright/test';
-import { patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
 import { BASE_URL } from './support/env';
 
 interface OutboxPage {
@@ -32,11 +32,7 @@ test('self-service with a real agent: install-software and reset-password; the t
   const headers = { 'x-csrf-token': session.csrfToken };
   await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
   const stamp = Date.now();
-  const customer = await admin.request.post('/api/v1/customers', { headers, data: { name: `Verdi Sas ${stamp}` } });
-  const customerId = ((await customer.json()) as { id: string }).id;
-  const created = await admin.request.post('/api/v1/contacts', { headers, data: { customerId, firstName: 'Giulia', lastName: 'Verdi', email: `giulia.verdi.${stamp}@example.com`, language: 'it' } });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const { contact, credentials } = (await created.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+  const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Giulia', lastName: 'Verdi', company: `Verdi Sas ${stamp}`, language: 'it' });
 
   // The catalogue: one package for Windows (and macOS), one for macOS only.
   const chrome = await admin.request.post('/api/v1/software', { headers, data: { name: `Google Chrome ${stamp}`, chocolateyId: 'googlechrome', homebrewCask: 'google-chrome' } });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { BASE_URL } from './support/env';
 import { snap } from './support/screens';
@@ -142,11 +142,7 @@ test('self-service with a real agent: restart confirmed by SMS code runs on the 
   const headers = { 'x-csrf-token': session.csrfToken };
   await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
   const stamp = Date.now();
-  const customer = await admin.request.post('/api/v1/customers', { headers, data: { name: `Bianchi Spa ${stamp}` } });
-  const customerId = ((await customer.json()) as { id: string }).id;
-  const created = await admin.request.post('/api/v1/contacts', { headers, data: { customerId, firstName: 'Marco', lastName: 'Bianchi', email: `marco.bianchi.${stamp}@example.com`, language: 'it' } });
-  expect(created.ok(), await created.text()).toBeTruthy();
-  const { contact, credentials } = (await created.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+  const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Marco', lastName: 'Bianchi', company: `Bianchi Spa ${stamp}`, language: 'it' });
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;
 
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-agent-'));

@@ -25,16 +25,16 @@ export async function signInAdminViaApi(request: APIRequestContext): Promise<Ses
   return (await login.json()) as Session;
 }
 
-/** Creates a customer and one contact through the API; answers the contact's generated credentials. */
-export async function createContactViaApi(request: APIRequestContext, session: Session, who: { firstName: string; lastName: string; company: string }) {
+/** Creates a customer and one contact (in `language` when given) through the API; answers the customer's id and the contact's generated credentials. */
+export async function createContactViaApi(request: APIRequestContext, session: Session, who: { firstName: string; lastName: string; company: string; language?: string }) {
   const headers = { 'x-csrf-token': session.csrfToken };
   const customer = await request.post('/api/v1/customers', { headers, data: { name: who.company } });
   expect(customer.ok(), await customer.text()).toBeTruthy();
   const { id: customerId } = (await customer.json()) as { id: string };
   const email = `${who.firstName}.${who.lastName}.${Date.now()}@example.com`.toLowerCase();
-  const contact = await request.post('/api/v1/contacts', { headers, data: { customerId, firstName: who.firstName, lastName: who.lastName, email } });
+  const contact = await request.post('/api/v1/contacts', { headers, data: { customerId, firstName: who.firstName, lastName: who.lastName, email, ...(who.language && { language: who.language }) } });
   expect(contact.ok(), await contact.text()).toBeTruthy();
-  return (await contact.json()) as { contact: { id: string }; credentials: { username: string; password: string } };
+  return { customerId, ...((await contact.json()) as { contact: { id: string }; credentials: { username: string; password: string } }) };
 }
 
 /** Sets portal options through the admin API (T-2, T-3, T-4, T-6), e.g. to start a spec from known settings. */
