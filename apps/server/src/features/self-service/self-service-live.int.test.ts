@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../test/assertions.ts';
-import { type Client, signInContact, signInTechnician } from '../../test/client.ts';
-import { inventory, makeDevice } from '../../test/devices.ts';
-import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { type Client, signInTechnician } from '../../test/client.ts';
+import { inventory } from '../../test/devices.ts';
+import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { createTestApp, sharedDatabase, useTestApp } from '../../test/harness.ts';
-import { codeIn, lastSmsTo, setSelfServiceSection } from '../../test/self-service.ts';
+import { assignedDevice, codeIn, lastSmsTo, type PortalPerson, portalPerson, type SelfServiceWorld, selfServiceWorld, setSelfServiceSection, verifyPhone } from '../../test/self-service.ts';
 import { type EventStream, openEventStream } from '../../test/sse.ts';
 import { claimQueued } from '../agent-commands/commands.repo.ts';
 import { issueCommand, recordAgentReport, sendClaimed } from '../agent-commands/commands.service.ts';
@@ -13,42 +13,25 @@ import { issueCommand, recordAgentReport, sendClaimed } from '../agent-commands/
 /** SS-7: command transitions reach, live, the requester, their company's primary contacts and the tenant's technicians, and nobody else. */
 const t = useTestApp();
 
-interface Person {
-  id: string;
-  client: Client;
-  phone: string;
-}
+type Person = PortalPerson;
+let w: SelfServiceWorld;
 let fx: TenantFixture;
 let admin: Client;
 let customerId: string;
-let seq = 0;
 
 beforeAll(async () => {
-  fx = await makeTenant(t.ctx, { name: 'Acme IT' });
-  admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-  customerId = (await makeCustomer(t.ctx, fx.tenant.id)).id;
-  await setSelfServiceSection(admin, 'all');
+  w = await selfServiceWorld(t, '+3933377');
+  ({ fx, admin, customerId } = w);
 });
-
-async function person(opts: { isPrimary?: boolean; customer?: string } = {}): Promise<Person> {
-  seq += 1;
-  const c = await makeContact(t.ctx, fx.tenant.id, opts.customer ?? customerId, { isPrimary: opts.isPrimary ?? false });
-  return { id: c.id, client: await signInContact(t.app, fx.host, c.username, c.password), phone: `+3933377${String(10000 + seq).slice(-5)}` };
-}
 
 async function enrolled(opts: { isPrimary?: boolean; customer?: string } = {}): Promise<Person> {
   const p = await person(opts);
-  expect((await p.client.post('/api/v1/portal/phone', { phone: p.phone })).statusCode).toBe(200);
-  const code = codeIn(await lastSmsTo(t.ctx, admin, fx.tenant.id, p.phone));
-  expect((await p.client.post('/api/v1/portal/phone/verify', { code })).statusCode).toBe(200);
+  await verifyPhone(w, p);
   return p;
 }
 
-async function deviceOf(p: Person, customer = customerId): Promise<string> {
-  const d = await makeDevice(t.ctx, fx.tenant.id, customer, inventory({ os: 'windows', loggedInUser: 'mario' }));
-  await t.ctx.db.insertInto('device_contacts').values({ tenant_id: fx.tenant.id, device_id: d.id, contact_id: p.id }).execute();
-  return d.id;
-}
+const person = (opts: { isPrimary?: boolean; customer?: string } = {}) => portalPerson(w, opts);
+const deviceOf = (p: Person, customer = customerId): Promise<string> => assignedDevice(w, p, inventory({ os: 'windows', loggedInUser: 'mario' }), customer);
 
 /** Requests and confirms `action` on `deviceId`: answers the request id and its command id. */
 async function confirmed(p: Person, deviceId: string, action = 'restart'): Promise<{ actionId: string; commandId: string }> {

@@ -1,53 +1,30 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError } from '../../test/assertions.ts';
-import { type Client, signInContact, signInTechnician } from '../../test/client.ts';
-import { inventory, makeDevice } from '../../test/devices.ts';
-import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import type { Inventory } from '@porta/agent-protocol';
+import { type Client, signInTechnician } from '../../test/client.ts';
+import { inventory } from '../../test/devices.ts';
+import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
-import { ageCodes, codeIn, lastSmsTo, setSelfServiceSection } from '../../test/self-service.ts';
+import { ageCodes, assignedDevice, codeIn, freshPhone, lastSmsTo, type PortalPerson, portalPerson, type SelfServiceWorld, selfServiceWorld, setSelfServiceSection, verifyPhone } from '../../test/self-service.ts';
 import { verifyChain } from '../audit/audit-verify.ts';
 
 const t = useTestApp();
 
-interface Person {
-  id: string;
-  client: Client;
-  phone: string;
-}
+type Person = PortalPerson;
+let w: SelfServiceWorld;
 let fx: TenantFixture;
 let admin: Client;
-let customerId: string;
-let seq = 0;
 
 beforeAll(async () => {
-  fx = await makeTenant(t.ctx, { name: 'Acme IT' });
-  admin = await signInTechnician(t.app, fx.host, fx.admin.email, fx.admin.password);
-  customerId = (await makeCustomer(t.ctx, fx.tenant.id)).id;
-  await setSelfServiceSection(admin, 'all');
+  w = await selfServiceWorld(t, '+3933312');
+  ({ fx, admin } = w);
 });
 
-function nextPhone(): string {
-  seq += 1;
-  return `+3933312${String(10000 + seq).slice(-5)}`;
-}
-
-async function person(opts: { language?: 'en' | 'it'; isPrimary?: boolean; customer?: string } = {}): Promise<Person> {
-  const c = await makeContact(t.ctx, fx.tenant.id, opts.customer ?? customerId, { language: opts.language ?? 'en', isPrimary: opts.isPrimary ?? false });
-  return { id: c.id, client: await signInContact(t.app, fx.host, c.username, c.password), phone: nextPhone() };
-}
-
-async function enrol(p: Person): Promise<void> {
-  expect((await p.client.post('/api/v1/portal/phone', { phone: p.phone })).statusCode).toBe(200);
-  const code = codeIn(await lastSmsTo(t.ctx, admin, fx.tenant.id, p.phone));
-  expect((await p.client.post('/api/v1/portal/phone/verify', { code })).json()).toEqual({ phone: p.phone, verified: true });
-}
-
-async function deviceOf(p: Person, inv = inventory({ os: 'windows', loggedInUser: 'mario' })): Promise<string> {
-  const d = await makeDevice(t.ctx, fx.tenant.id, customerId, inv);
-  await t.ctx.db.insertInto('device_contacts').values({ tenant_id: fx.tenant.id, device_id: d.id, contact_id: p.id }).execute();
-  return d.id;
-}
+const person = (opts: { language?: 'en' | 'it'; isPrimary?: boolean; customer?: string } = {}) => portalPerson(w, opts);
+const enrol = (p: Person) => verifyPhone(w, p);
+const deviceOf = (p: Person, inv?: Inventory) => assignedDevice(w, p, inv);
+const nextPhone = () => freshPhone(w);
 
 describe('phone verification (SS-6)', () => {
   it('a wrong number is refused; the SMS is in the contact language', async () => {
@@ -177,9 +154,9 @@ describe('self-service actions (SS-3, SS-4, SS-6, SS-7)', () => {
     await enrol(p);
     const win = await deviceOf(p);
     const mac = await deviceOf(p, inventory({ os: 'macos', loggedInUser: 'anna' }));
-    const chrome = (await admin.post('/api/v1/software', { name: `Chrome ${seq}`, chocolateyId: 'googlechrome', homebrewCask: 'google-chrome' })).json<{ id: string; os: string[] }>();
+    const chrome = (await admin.post('/api/v1/software', { name: `Chrome ${w.seq}`, chocolateyId: 'googlechrome', homebrewCask: 'google-chrome' })).json<{ id: string; os: string[] }>();
     expect(chrome.os).toEqual(['windows', 'macos']);
-    const rect = (await admin.post('/api/v1/software', { name: `Rectangle ${seq}`, homebrewCask: 'rectangle' })).json<{ id: string }>();
+    const rect = (await admin.post('/api/v1/software', { name: `Rectangle ${w.seq}`, homebrewCask: 'rectangle' })).json<{ id: string }>();
     expectError(await admin.post('/api/v1/software', { name: 'Nothing' }), 400, 'SOFTWARE_PACKAGE_NO_MANAGER');
     const winList = (await p.client.get(`/api/v1/portal/devices/${win}/software`)).json<{ items: { id: string }[] }>().items.map((i) => i.id);
     expect(winList).toContain(chrome.id);
