@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { snap } from './support/screens';
 
@@ -17,10 +17,7 @@ interface OutboxPage {
 test('console: software catalogue, SMS outbox, clear phone, kill switch, audit log', async ({ browser }) => {
   test.setTimeout(180_000);
   const slow = { timeout: 30_000 };
-  const admin = await browser.newContext();
-  const session = await signInAdminViaApi(admin.request);
-  const headers = { 'x-csrf-token': session.csrfToken };
-  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  const { admin, session, headers } = await adminWithSelfService(browser);
   // Another spec may have paused self-service: actions must be possible to seed one.
   expect((await admin.request.patch('/api/v1/settings/self-service', { headers, data: { paused: false } })).ok()).toBeTruthy();
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Response, test } from '@playwright/test';
-import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
 import { BASE_URL } from './support/env';
 
 interface OutboxPage {
@@ -27,10 +27,7 @@ interface DryRunLine {
 test('self-service with a real agent: install-software and reset-password; the temporary password never reaches the browser', async ({ browser }) => {
   test.setTimeout(300_000);
   const slow = { timeout: 60_000 };
-  const admin = await browser.newContext();
-  const session = await signInAdminViaApi(admin.request);
-  const headers = { 'x-csrf-token': session.csrfToken };
-  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  const { admin, session, headers } = await adminWithSelfService(browser);
   const stamp = Date.now();
   const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Giulia', lastName: 'Verdi', company: `Verdi Sas ${stamp}`, language: 'it' });
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { BASE_URL } from './support/env';
 import { snap } from './support/screens';
@@ -22,10 +22,7 @@ interface OutboxPage {
 test('self-service: phone enrolment, action code, live progress of a restart (device offline)', async ({ browser }) => {
   test.setTimeout(180_000);
   const slow = { timeout: 30_000 };
-  const admin = await browser.newContext();
-  const session = await signInAdminViaApi(admin.request);
-  const headers = { 'x-csrf-token': session.csrfToken };
-  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  const { admin, headers } = await adminWithSelfService(browser);
 
   const stamp = Date.now();
   const customer = await admin.request.post('/api/v1/customers', { headers, data: { name: `Rossi Srl ${stamp}` } });
@@ -137,10 +134,7 @@ test('self-service: phone enrolment, action code, live progress of a restart (de
 test('self-service with a real agent: restart confirmed by SMS code runs on the device and shows as done', async ({ browser }) => {
   test.setTimeout(240_000);
   const slow = { timeout: 60_000 };
-  const admin = await browser.newContext();
-  const session = await signInAdminViaApi(admin.request);
-  const headers = { 'x-csrf-token': session.csrfToken };
-  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  const { admin, session, headers } = await adminWithSelfService(browser);
   const stamp = Date.now();
   const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Marco', lastName: 'Bianchi', company: `Bianchi Spa ${stamp}`, language: 'it' });
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect } from '@playwright/test';
 import { ADMIN, MAIL_SINK_HTTP_PORT, SETUP_TOKEN } from './env';
 
 interface Session {
@@ -23,6 +23,14 @@ export async function signInAdminViaApi(request: APIRequestContext): Promise<Ses
   const login = await request.post('/api/v1/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
   expect(login.ok(), await login.text()).toBeTruthy();
   return (await login.json()) as Session;
+}
+
+/** A browser context with the admin signed in through the API and the portal's Self-service section on for every customer (SS-3). */
+export async function adminWithSelfService(browser: Browser) {
+  const admin = await browser.newContext();
+  const session = await signInAdminViaApi(admin.request);
+  await patchPortalSettingsViaApi(admin.request, session, { sections: { selfService: { mode: 'all', customerIds: [] } } });
+  return { admin, session, headers: { 'x-csrf-token': session.csrfToken } };
 }
 
 /** Creates a customer and one contact (in `language` when given) through the API; answers the customer's id and the contact's generated credentials. */
