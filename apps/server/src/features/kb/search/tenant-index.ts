@@ -53,9 +53,6 @@ interface Slot {
   language: Lang;
   title: string;
   body: string;
-  /** Words of the title and of the body that are not stop words (for coverage and term frequency). */
-  titleWords: number;
-  bodyWords: number;
 }
 
 /**
@@ -140,21 +137,21 @@ export class TenantIndex {
     for (const t of translations) {
       if (!isLang(t.language)) continue;
       const slot = this.slots.length;
-      const s: Slot = { article, language: t.language, title: t.title, body: t.body, titleWords: 0, bodyWords: 0 };
+      const s: Slot = { article, language: t.language, title: t.title, body: t.body };
       this.slots.push(s);
       this.alive = ensure(this.alive, slot + 1);
       this.alive[slot] = 1;
       this.slotFlags = ensure(this.slotFlags, slot + 1);
       this.slotFlags[slot] = ALIVE | (doc.audienceRestricted ? RESTRICTED : 0) | (siblings << SIBLINGS);
       article.slots[t.language] = slot;
-      s.titleWords = this.addText(t.language, slot, t.title, 0);
-      s.bodyWords = this.addText(t.language, slot, t.body, BODY);
-      this.bodyWordsTotal += s.bodyWords;
+      const titleWords = this.addText(t.language, slot, t.title, 0);
+      const bodyWords = this.addText(t.language, slot, t.body, BODY);
+      this.bodyWordsTotal += bodyWords;
       this.slotTitleWords = ensure(this.slotTitleWords, slot + 1);
       this.slotBodyWords = ensure(this.slotBodyWords, slot + 1);
       this.slotViews = ensure(this.slotViews, slot + 1);
-      this.slotTitleWords[slot] = Math.min(s.titleWords, 0xffff);
-      this.slotBodyWords[slot] = s.bodyWords;
+      this.slotTitleWords[slot] = Math.min(titleWords, 0xffff);
+      this.slotBodyWords[slot] = bodyWords;
       this.slotViews[slot] = doc.viewCount;
     }
     this.articles.set(doc.id, article);
@@ -174,7 +171,7 @@ export class TenantIndex {
       const s = this.slots[slot];
       if (s && this.alive[slot]) {
         this.alive[slot] = 0;
-        this.bodyWordsTotal -= s.bodyWords;
+        this.bodyWordsTotal -= this.slotBodyWords[slot] as number;
         this.slotFlags[slot] = 0;
         s.title = '';
         s.body = '';
@@ -257,9 +254,11 @@ export class TenantIndex {
     const altsOf = Object.fromEntries(perLang.map((p) => [p.lang, p.alts])) as Partial<Record<Lang, Alternative[][]>>;
 
     const top = this.rank(content.length, limit, altsOf);
+    const matchedIn = new Map<Lang, Set<string>>();
     const items = top.map(({ slot, positions }) => {
       const s = this.slots[slot] as Slot;
-      const matched = this.matchedWords(s.language, altsOf[s.language] ?? []);
+      let matched = matchedIn.get(s.language);
+      if (!matched) matchedIn.set(s.language, (matched = this.matchedWords(s.language, altsOf[s.language] ?? [])));
       let firstWord = -1;
       for (let x = 1; x < positions.length; x += 2) {
         const pos = positions[x] as number;
@@ -471,7 +470,7 @@ export class TenantIndex {
    */
   private rank(words: number, limit: number, altsOf: Partial<Record<Lang, Alternative[][]>>): Array<{ slot: number; positions: number[] }> {
     const sc = this.scratch;
-    type Entry = { k: number; key: number; views: number; id: string };
+    type Entry = { k: number; key: number; views: number; id: string; positions: number[] | null };
     const top: Entry[] = [];
     const before = (a: Entry, b: Entry) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
     const input: RankInput = { matched: 0, title: 0, exact: 0, near: 0, typos: 0, titleHits: 0, titleWords: 0, titleFirst: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
@@ -495,20 +494,22 @@ export class TenantIndex {
       const matched = popcount(input.matched);
       let key = fullKey(input, words, matched - 1 > 0 ? matched - 1 : 0);
       if (worst && key < worst.key) continue;
+      let positions: number[] | null = null;
       if (matched > 1) {
-        key = fullKey(input, words, proximityOf(this.positionsOf(k, words, altsOf), input.matched, words));
+        positions = this.positionsOf(k, words, altsOf);
+        key = fullKey(input, words, proximityOf(positions, input.matched, words));
         if (worst && key < worst.key) continue;
       }
       const views = this.slotViews[slot] as number;
       if (worst && key === worst.key && views < worst.views) continue;
-      const entry: Entry = { k, key, views, id: (this.slots[slot] as Slot).article.doc.id };
+      const entry: Entry = { k, key, views, id: (this.slots[slot] as Slot).article.doc.id, positions };
       if (worst && !before(entry, worst)) continue;
       let at = top.length;
       while (at > 0 && before(entry, top[at - 1] as Entry)) at--;
       top.splice(at, 0, entry);
       if (top.length > limit) top.pop();
     }
-    return top.map((e) => ({ slot: sc.slot[e.k] as number, positions: this.positionsOf(e.k, words, altsOf) }));
+    return top.map((e) => ({ slot: sc.slot[e.k] as number, positions: e.positions ?? this.positionsOf(e.k, words, altsOf) }));
   }
 
   /**
