@@ -1,6 +1,6 @@
 export const LANGUAGES = ['en', 'fr', 'de', 'es', 'it'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const NAMESPACES = ['common', 'console', 'portal', 'errors', 'kb', 'mail', 'devices'] as const;
+export const NAMESPACES = ['common', 'console', 'portal', 'errors', 'kb', 'mail', 'devices', 'assistant', 'chat'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Each language's own name, for pickers. */

@@ -5,6 +5,8 @@ import type enKb from '@porta/i18n/locales/en/kb.json';
 import type enPortal from '@porta/i18n/locales/en/portal.json';
 import type enMail from '@porta/i18n/locales/en/mail.json';
 import type enDevices from '@porta/i18n/locales/en/devices.json';
+import type enAssistant from '@porta/i18n/locales/en/assistant.json';
+import type enChat from '@porta/i18n/locales/en/chat.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -17,6 +19,8 @@ declare module 'i18next' {
       kb: typeof enKb;
       mail: typeof enMail;
       devices: typeof enDevices;
+      assistant: typeof enAssistant;
+      chat: typeof enChat;
     };
   }
 }
