@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import websocket from '@fastify/websocket';
 import { CONNECT_PATH, MAX_FRAME_BYTES } from '@porta/agent-protocol';
 import { agentDownloadsSchema } from '@porta/contracts/devices';
@@ -30,7 +32,18 @@ export async function registerAgentGateway(app: ZodApp, ctx: AppContext): Promis
     handler: async () => {
       throw new AppError('NOT_FOUND');
     },
-    wsHandler: (socket, req) => runtime.gateway.accept(socket, req.tenant?.id),
+    wsHandler: (socket, req) => {
+      // Issue 12: an idle agent connection keeps nothing of the HTTP request that opened it.
+      // @fastify/websocket's 'error' listener closes over the Fastify request and reply, and
+      // the ServerResponse it assigned to the TCP socket (holding the IncomingMessage and its
+      // headers) stays as that socket's current message: with 10,000 agents, each held them
+      // for as long as it was connected. The gateway's own error listener replaces the first
+      // (accept installs it before anything else); the response lets go of the socket.
+      socket.removeAllListeners('error');
+      const tcp = req.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+      tcp._httpMessage?.detachSocket(tcp);
+      runtime.gateway.accept(socket, req.tenant?.id);
+    },
   });
 
   app.get('/api/v1/agent/downloads', { config: { access: 'technician' }, schema: { tags: ['devices'], response: { 200: agentDownloadsSchema } } }, async () => listAgentDownloads(dist));

@@ -180,16 +180,19 @@ export class AgentGateway {
 
   /** One agent connection: challenge, signed hello, welcome, then messages until it closes. */
   accept(ws: WebSocket, tenantId: string | undefined): void {
+    ws.on('error', () => ws.terminate());
     if (this.closing) return ws.close(CLOSE_CODES.SERVER_SHUTDOWN, 'shutting down');
     const nonce = randomBytes(32).toString('base64url');
     let deviceId: string | null = null;
-    const helloTimer = setTimeout(() => ws.close(CLOSE_CODES.HELLO_TIMEOUT, 'no hello'), HELLO_TIMEOUT_MS);
+    // Dropped once the agent is welcomed: an idle connection does not keep its spent timer.
+    let helloTimer: NodeJS.Timeout | undefined = setTimeout(() => ws.close(CLOSE_CODES.HELLO_TIMEOUT, 'no hello'), HELLO_TIMEOUT_MS);
     let queue = Promise.resolve();
     ws.send(JSON.stringify({ type: 'challenge', nonce }));
     ws.on('message', (data, isBinary) => {
       // Messages are handled one at a time, in order (an ack before its status).
       queue = queue.then(() => this.onMessage(ws, tenantId, nonce, data.toString(), isBinary, deviceId, (id) => {
         clearTimeout(helloTimer);
+        helloTimer = undefined;
         deviceId = id;
       })).catch(() => ws.close(CLOSE_CODES.BAD_MESSAGE, 'error'));
     });
@@ -205,7 +208,6 @@ export class AgentGateway {
     ws.on('pong', () => {
       if (deviceId) this.touch(deviceId);
     });
-    ws.on('error', () => ws.terminate());
   }
 
   private async onMessage(ws: WebSocket, tenantId: string | undefined, nonce: string, text: string, isBinary: boolean, deviceId: string | null, welcomed: (id: string) => void): Promise<void> {
