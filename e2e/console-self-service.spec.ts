@@ -131,6 +131,8 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await page.getByRole('textbox', { name: 'Concerns' }).fill(`contact:${contact.id}`);
     await expect(table.getByRole('row')).toHaveCount(3, slow); // header, phone verified, phone cleared
     await expect(table.getByText('Phone verified')).toBeVisible();
+    // The rows name the contact, not only their id.
+    await expect(table.getByText('Anna Verdi').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'audit log');
     await snap(page, '51-console-audit');
   });
