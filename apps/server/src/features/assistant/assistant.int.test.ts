@@ -14,7 +14,7 @@ describe('assistant API: section, sessions, streaming', () => {
   let anna: PortalPerson;
   let bruno: PortalPerson;
   beforeAll(async () => {
-    w = await selfServiceWorld(t, '+4479112');
+    w = await selfServiceWorld(t, '+3933342');
     anna = await portalPerson(w);
     bruno = await portalPerson(w, { language: 'it' });
   });
