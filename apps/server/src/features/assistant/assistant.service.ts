@@ -71,7 +71,7 @@ export async function sendMessage(ctx: AppContext, caller: AssistantCaller, body
   const history = await repo.listMessages(ctx.db, caller.tenantId, session.id);
   const state = await sessionState(ctx, caller, session, history);
   const asked = await repo.insertMessage(ctx.db, caller.tenantId, session.id, { role: 'contact', text });
-  const tools: ToolContext = { ctx, caller, transcript: async () => renderTranscript(caller.language, [...history, asked]) };
+  const tools: ToolContext = { ctx, caller, transcript: async () => renderTranscript(caller.language, [...history, asked]), sessionTicket: state.ticket };
 
   const answer = await answerWith(ctx, tools, history, text, state, onDelta);
   const reply = await repo.insertMessage(ctx.db, caller.tenantId, session.id, { role: 'assistant', text: answer.reply, cards: answer.cards, interpretation: answer.interpretation });

@@ -11,6 +11,11 @@ const SUBJECT_MAX = 200;
  * creation is disabled (AI-4); with Ticketing off for them it does not exist.
  */
 export async function createTicketTool(t: ToolContext, args: { summary: string }): Promise<ToolResult> {
+  const existing = t.sessionTicket;
+  if (existing) {
+    const card: AssistantCard = { kind: 'ticket', ticketId: existing.id, number: existing.number, title: existing.title, status: existing.status };
+    return { ok: true, data: { ticket: { number: existing.number, title: existing.title, status: existing.status }, note: 'This conversation already has this ticket.' }, cards: [card] };
+  }
   if (!t.caller.sections.tickets) return refused('NOT_FOUND');
   const summary = args.summary.replace(/\s+/g, ' ').trim();
   const subject = (summary.length > 0 ? summary : 'Assistant').slice(0, SUBJECT_MAX);

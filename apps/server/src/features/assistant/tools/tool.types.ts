@@ -9,6 +9,8 @@ export interface ToolContext {
   caller: AssistantCaller;
   /** The session so far, as text, for a ticket the assistant opens ("talk to a technician"). */
   transcript: () => Promise<string>;
+  /** The session's ticket, if it has one (AI-3): escalating again points there, no second ticket. */
+  sessionTicket?: { id: string; number: number; title: string; status: string } | null;
 }
 
 /**
