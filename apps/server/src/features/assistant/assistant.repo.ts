@@ -42,16 +42,17 @@ export async function touchSession(db: Db, tenantId: string, id: string, ticketI
     .execute();
 }
 
+/** The session's latest `limit` messages, oldest first. */
 export async function listMessages(db: Db, tenantId: string, sessionId: string, limit = 200): Promise<MessageRow[]> {
   const rows = await db
     .selectFrom('assistant_messages')
     .select(['id', 'role', 'text', 'cards', 'interpretation', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('session_id', '=', sessionId)
-    .orderBy('created_at')
+    .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, cards: r.cards as AssistantCard[], interpretation: r.interpretation as Interpretation | null }));
+  return rows.reverse().map((r) => ({ ...r, cards: r.cards as AssistantCard[], interpretation: r.interpretation as Interpretation | null }));
 }
 
 export async function insertMessage(db: Db, tenantId: string, sessionId: string, m: { role: 'contact' | 'assistant'; text: string; cards?: AssistantCard[]; interpretation?: Interpretation | null }): Promise<MessageRow> {
