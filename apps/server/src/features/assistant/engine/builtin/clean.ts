@@ -1,0 +1,55 @@
+/**
+ * AI-5a, prompt injection: what of a message is the contact's own request. Quoted mail lines,
+ * forwarded headers, fake "system:" / "technician:" lines, links and encoded blobs are data,
+ * never instructions: they are cut before the engine reads the text, and flagged.
+ */
+export interface Cleaned {
+  text: string;
+  /** Something was cut (quoted, role line, link, encoded text, "ignore previous instructions"). */
+  suspicious: boolean;
+  hadUrl: boolean;
+}
+
+const ROLE_LINE = /^\s*[[(<]?\s*(system|sys|assistant|admin(istrator)?|root|developer|technician|technicien|techniker|t[eé]cnico|operator|operatore|support|it[- ]support|helpdesk|ai|bot|model)\s*[\])>]?\s*[:>-]/i;
+const QUOTE_LINE = /^\s*[>|]/;
+/** A forwarded or replied-to mail starts here: everything after it is quoted. */
+const QUOTE_START = /^\s*(-{2,}.*(original|forward|weitergeleitet|message d.origine|messaggio originale|mensaje original|urspr[uü]ngliche).*|(from|de|von|da|sent|envoy[eé]|gesendet|enviado|inviato)\s*:.*@.*|on .+ wrote:|le .+ a [eé]crit\s*:|am .+ schrieb .+:|el .+ escribi[oó]:|il .+ ha scritto:)\s*$/i;
+const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi;
+/** Long runs of base64/hex-looking characters (mixed letters and digits, no spaces). */
+const BLOB = /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{16,}={0,2}/g;
+/** Meta-instructions aimed at a model, in the five languages: they carry no request of their own. */
+const OVERRIDE = [
+  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?\b(instructions?|rules?|prompts?|polic(y|ies)|guidelines?|restrictions?)\b/gi,
+  /\byou are now\b[^.!?\n,]*/gi,
+  /\b(act|pretend|behave) as\b[^.!?\n,]*/gi,
+  /\b(developer|admin|god|dan|jailbreak) mode\b/gi,
+  /\b(ignore[rz]?|oublie[rz]?)\b[^.!?\n]{0,40}?\b(instructions?|consignes?|r[eè]gles?)\b/gi,
+  /\b(ignorier\w*|vergiss)\b[^.!?\n]{0,40}?\b(anweisungen|regeln|vorgaben)\b/gi,
+  /\b(ignora\w*|olvida\w*|dimentica\w*)\b[^.!?\n]{0,40}?\b(instrucciones|reglas|istruzioni|regole)\b/gi,
+  /\b(decode|d[eé]code[rz]?|dekodier\w*|decodifica\w*)\b[^.!?\n]*/gi,
+];
+
+export function clean(raw: string): Cleaned {
+  let suspicious = false;
+  const kept: string[] = [];
+  for (const line of raw.normalize('NFKC').split(/\r?\n/)) {
+    if (QUOTE_START.test(line)) {
+      suspicious = true;
+      break;
+    }
+    if (QUOTE_LINE.test(line) || ROLE_LINE.test(line)) {
+      suspicious = true;
+      continue;
+    }
+    kept.push(line);
+  }
+  let text = kept.join('\n');
+  const hadUrl = URL.test(text);
+  URL.lastIndex = 0;
+  text = text.replace(URL, ' ');
+  const before = text;
+  text = text.replace(BLOB, ' ');
+  for (const re of OVERRIDE) text = text.replace(re, ' ');
+  if (text !== before || hadUrl) suspicious = true;
+  return { text, suspicious, hadUrl };
+}
