@@ -5,7 +5,7 @@
  */
 export interface Cleaned {
   text: string;
-  /** Something was cut (quoted, role line, link, encoded text, "ignore previous instructions"). */
+  /** Something aimed at a model was cut (role line, link, encoded text, "ignore previous instructions"); quoted mail alone is not. */
   suspicious: boolean;
   hadUrl: boolean;
 }
@@ -17,15 +17,17 @@ const QUOTE_START = /^\s*(-{2,}.*(original|forward|weitergeleitet|message d.orig
 const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi;
 /** Long runs of base64/hex-looking characters (mixed letters and digits, no spaces). */
 const BLOB = /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{16,}={0,2}/g;
+/** Words that may follow "instructions" in an override ("… instructions précédentes"). */
+const AFTER = String.raw`(?:\s+(?:above|before|given|so far|pr[eé]c[eé]dent\p{L}*|precedent\p{L}*|anterior\p{L}*|vorherig\p{L}*|bisherig\p{L}*|obig\p{L}*))?`;
 /** Meta-instructions aimed at a model, in the five languages: they carry no request of their own. */
 const OVERRIDE = [
-  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?\b(instructions?|rules?|prompts?|polic(y|ies)|guidelines?|restrictions?)\b/gi,
+  new RegExp(String.raw`\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}?\b(instructions?|rules?|prompts?|polic(y|ies)|guidelines?|restrictions?)\b` + AFTER, 'giu'),
   /\byou are now\b[^.!?\n,]*/gi,
   /\b(act|pretend|behave) as\b[^.!?\n,]*/gi,
   /\b(developer|admin|god|dan|jailbreak) mode\b/gi,
-  /\b(ignore[rz]?|oublie[rz]?)\b[^.!?\n]{0,40}?\b(instructions?|consignes?|r[eè]gles?)\b/gi,
-  /\b(ignorier\w*|vergiss)\b[^.!?\n]{0,40}?\b(anweisungen|regeln|vorgaben)\b/gi,
-  /\b(ignora\w*|olvida\w*|dimentica\w*)\b[^.!?\n]{0,40}?\b(instrucciones|reglas|istruzioni|regole)\b/gi,
+  new RegExp(String.raw`\b(ignore[rz]?|oublie[rz]?)\b[^.!?\n]{0,40}?\b(instructions?|consignes?|r[eè]gles?)\b` + AFTER, 'giu'),
+  new RegExp(String.raw`\b(ignorier\w*|vergiss)\b[^.!?\n]{0,40}?\b(anweisungen|regeln|vorgaben)\b` + AFTER, 'giu'),
+  new RegExp(String.raw`\b(ignora\w*|olvida\w*|dimentica\w*)\b[^.!?\n]{0,40}?\b(instrucciones|reglas|istruzioni|regole)\b` + AFTER, 'giu'),
   /\b(decode|d[eé]code[rz]?|dekodier\w*|decodifica\w*)\b[^.!?\n]*/gi,
 ];
 
@@ -33,11 +35,9 @@ export function clean(raw: string): Cleaned {
   let suspicious = false;
   const kept: string[] = [];
   for (const line of raw.normalize('NFKC').split(/\r?\n/)) {
-    if (QUOTE_START.test(line)) {
-      suspicious = true;
-      break;
-    }
-    if (QUOTE_LINE.test(line) || ROLE_LINE.test(line)) {
+    if (QUOTE_START.test(line)) break;
+    if (QUOTE_LINE.test(line)) continue;
+    if (ROLE_LINE.test(line)) {
       suspicious = true;
       continue;
     }
@@ -49,7 +49,8 @@ export function clean(raw: string): Cleaned {
   text = text.replace(URL, ' ');
   const before = text;
   text = text.replace(BLOB, ' ');
-  for (const re of OVERRIDE) text = text.replace(re, ' ');
+  // A cut instruction ends a clause: "… and restart it" opens the next one.
+  for (const re of OVERRIDE) text = text.replace(re, ' . ');
   if (text !== before || hadUrl) suspicious = true;
   return { text, suspicious, hadUrl };
 }

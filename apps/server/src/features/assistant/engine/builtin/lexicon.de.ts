@@ -42,6 +42,8 @@ export const DE: LexiconSource = {
     'sprechen|reden|telefonieren|verbinden|erreichen|kontakt|kontaktieren|verbinde … mensch|menschen|techniker|technikerin|mitarbeiter|mitarbeiterin|person|jemand|jemandem|jemanden|berater|support|echten',
     'ruf|rufen|ruft … mich|zuruck|an',
     'ruckruf|rueckruf',
+    'mich … anrufen|zuruckrufen|zurueckrufen',
+    'mensch|menschen|techniker|technikerin|mitarbeiter|mitarbeiterin|person|jemandem|berater|support … sprechen|reden|telefonieren|verbunden|anrufen|zuruckrufen',
     'echten|echte|echter … mensch|menschen|person|techniker',
   ],
   ticketStatus: [
@@ -62,10 +64,10 @@ export const DE: LexiconSource = {
     'fallen … lassen|gelassen',
   ],
   breaks: ['aber', 'sondern', 'nur', 'stattdessen', 'lieber', 'weil', 'denn', 'dann', 'also', 'einfach', 'nein'],
-  skip: ['bitte', 'jetzt', 'mal', 'doch', 'schnell', 'ihn', 'es', 'sie', 'mich', 'mir', 'den', 'das', 'die', 'hallo', 'ok', 'also', 'nicht'],
+  skip: ['und', 'bitte', 'jetzt', 'mal', 'doch', 'schnell', 'ihn', 'es', 'sie', 'mich', 'mir', 'den', 'das', 'die', 'hallo', 'ok', 'also', 'nicht'],
   filler: [
     'hallo', 'hi', 'servus', 'moin', 'guten', 'tag', 'morgen', 'abend', 'danke', 'vielen', 'dank', 'bitte', 'gruss', 'grusse', 'lg', 'mfg', 'hilfe', 'helfen', 'brauche', 'kannst', 'konnen', 'konnten', 'mochte', 'will', 'mal',
-    'dringend', 'schnell', 'frage', 'wissen', 'sagen', 'sorry', 'ok', 'ja', 'wieder', 'immer', 'noch', 'komplett', 'total', 'völlig', 'vollig', 'wirklich', 'heute', 'jetzt', 'einfach', 'leider', 'schon', 'gerade',
+    'dringend', 'schnell', 'frage', 'wissen', 'sagen', 'sorry', 'ok', 'ja', 'wieder', 'immer', 'noch', 'komplett', 'total', 'völlig', 'vollig', 'wirklich', 'heute', 'jetzt', 'einfach', 'leider', 'schon', 'gerade', 'schonen', 'schoenen', 'noch', 'wochenende', 'super', 'perfekt', 'tschuss', 'wiedersehen', 'bis', 'bald', 'gut', 'prima',
   ],
   laptop: ['laptop', 'notebook', 'macbook', 'klapprechner'],
   desktop: ['desktop', 'standrechner', 'tower', 'imac', 'arbeitsplatzrechner'],

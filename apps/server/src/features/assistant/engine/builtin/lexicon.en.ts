@@ -61,11 +61,10 @@ export const EN: LexiconSource = {
     'stepped|sat|ran … on|over',
   ],
   breaks: ['but', 'just', 'only', 'instead', 'rather', 'because', 'since', 'though', 'although', 'then', 'so', 'no', 'actually', 'simply'],
-  skip: ['please', 'pls', 'plz', 'kindly', 'just', 'now', 'quickly', 'then', 'also', 'ok', 'okay', 'hi', 'hello', 'hey'],
+  skip: ['and', 'please', 'pls', 'plz', 'kindly', 'just', 'now', 'quickly', 'then', 'also', 'ok', 'okay', 'hi', 'hello', 'hey'],
   filler: [
     'hi', 'hello', 'hey', 'hiya', 'morning', 'good', 'afternoon', 'evening', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'please', 'pls', 'plz', 'kindly', 'regards', 'best', 'bye',
-    'help', 'need', 'want', 'like', 'could', 'would', 'can', 'will', 'you', 'im', 'ive', 'id', 'its', 'dont', 'doesnt', 'again', 'urgent', 'urgently', 'asap', 'quick', 'question', 'know', 'tell', 'wondering', 'anyone', 'someone', 'sorry', 'ok', 'okay', 'yes', 'there', 'keeps', 'keep', 'just', 'really', 'completely', 'totally', 'still', 'always', 'today', 'now',
-  ],
+    'help', 'need', 'want', 'like', 'could', 'would', 'can', 'will', 'you', 'im', 'ive', 'id', 'its', 'dont', 'doesnt', 'again', 'urgent', 'urgently', 'asap', 'quick', 'question', 'know', 'tell', 'wondering', 'anyone', 'someone', 'sorry', 'ok', 'okay', 'yes', 'there', 'keeps', 'keep', 'just', 'really', 'completely', 'totally', 'still', 'always', 'today', 'now', 'lot', 'nice', 'great', 'day', 'have', 'weekend', 'much', 'awesome', 'perfect', 'see', 'soon', 'later', 'goodbye', 'and', 'that', 'this', 'all'],
   laptop: ['laptop', 'notebook', 'macbook'],
   desktop: ['desktop', 'tower', 'workstation', 'imac'],
 };

@@ -19,7 +19,6 @@ export const FR: LexiconSource = {
   ],
   lockedOut: ['compte|acces|session|identifiant … bloque|bloquee|verrouille|verrouillee|desactive|suspendu', 'bloque|verrouille … compte', 'bloque|bloquee … dehors'],
   install: [
-    ['installe|installee|installes … depuis|hier|et|mais', 'sym'],
     ['desinstall*', 'sym'],
     ['installer|installez|installes|reinstaller|reinstallez|telecharger|telechargez|deployer|instal*', 'req'],
     ['installe', 'amb'],
@@ -58,10 +57,10 @@ export const FR: LexiconSource = {
     'fait|laisse … tomber',
   ],
   breaks: ['mais', 'juste', 'seulement', 'plutot', 'uniquement', 'car', 'parce', 'puis', 'donc', 'sinon', 'simplement', 'non'],
-  skip: ['svp', 'stp', 'merci', 'juste', 'vite', 'maintenant', 'le', 'la', 'les', 'l', 'me', 'moi', 'lui', 'ne', 'n', 'bonjour', 'salut', 'alors', 'bon', 'ok', 'donc'],
+  skip: ['et', 'svp', 'stp', 'merci', 'juste', 'vite', 'maintenant', 'le', 'la', 'les', 'l', 'me', 'moi', 'lui', 'ne', 'n', 'bonjour', 'salut', 'alors', 'bon', 'ok', 'donc'],
   filler: [
     'bonjour', 'salut', 'bonsoir', 'coucou', 'merci', 'beaucoup', 'svp', 'stp', 's', 'il', 'plait', 'cordialement', 'aide', 'aider', 'aidez', 'besoin', 'pouvez', 'peux', 'pourriez', 'pourrais', 'voudrais', 'aimerais', 'veux',
-    'urgent', 'vite', 'question', 'savoir', 'dire', 'desole', 'ok', 'oui', 'encore', 'toujours', 'completement', 'totalement', 'vraiment', 'aujourd', 'hui', 'maintenant', 'arrete', 'ca', 'cela', 'ceci', 'fait', 'plus',
+    'urgent', 'vite', 'question', 'savoir', 'dire', 'desole', 'ok', 'oui', 'encore', 'toujours', 'completement', 'totalement', 'vraiment', 'aujourd', 'hui', 'maintenant', 'arrete', 'ca', 'cela', 'ceci', 'fait', 'plus', 'bonne', 'journee', 'soiree', 'semaine', 'week', 'end', 'parfait', 'super', 'top', 'revoir', 'bientot', 'tres', 'bien',
   ],
   laptop: ['portable', 'laptop', 'notebook', 'macbook'],
   desktop: ['fixe', 'tour', 'imac', 'bureau'],

@@ -33,7 +33,8 @@ export const IT: LexiconSource = {
   problem: ['errore*', 'problem*', 'funziona', 'lento', 'lenta', 'bloccato', 'bloccata', 'impallato', 'crash*', 'va', 'rotto', 'guasto', 'congelat*'],
   person: [
     'parlare|contattare|sentire|chiamare|passare|passami|parlo … con … tecnico|tecnica|persona|umano|operatore|operatrice|qualcuno|assistente|addetto|supporto|un|una',
-    'chiamatemi|richiamatemi|chiamami|richiamami|mi … chiami|richiami|chiamate|richiamate',
+    'chiamatemi|richiamatemi|chiamami|richiamami|chiamarmi|richiamarmi',
+    'mi … chiami|richiami|chiamate|richiamate|chiamiate',
     'persona|umano|tecnico … vero|vera|reale',
     'essere … umano',
   ],
@@ -55,10 +56,10 @@ export const IT: LexiconSource = {
     'per … terra',
   ],
   breaks: ['ma', 'pero', 'solo', 'soltanto', 'piuttosto', 'invece', 'perche', 'poiche', 'quindi', 'poi', 'basta', 'semplicemente', 'no'],
-  skip: ['per', 'favore', 'piacere', 'ora', 'adesso', 'subito', 'lo', 'la', 'il', 'mi', 'ciao', 'ok', 'allora', 'dai', 'non'],
+  skip: ['e', 'per', 'favore', 'piacere', 'ora', 'adesso', 'subito', 'lo', 'la', 'il', 'mi', 'ciao', 'ok', 'allora', 'dai', 'non'],
   filler: [
     'ciao', 'salve', 'buongiorno', 'buonasera', 'grazie', 'mille', 'favore', 'piacere', 'cortesia', 'saluti', 'cordiali', 'aiuto', 'aiutare', 'aiutarmi', 'aiutatemi', 'bisogno', 'puoi', 'potete', 'potresti', 'vorrei', 'voglio',
-    'urgente', 'subito', 'domanda', 'sapere', 'dire', 'scusa', 'scusate', 'ok', 'si', 'ancora', 'sempre', 'completamente', 'totalmente', 'davvero', 'oggi', 'adesso', 'ora', 'continua', 'fammi', 'sapere',
+    'urgente', 'subito', 'domanda', 'sapere', 'dire', 'scusa', 'scusate', 'ok', 'si', 'ancora', 'sempre', 'completamente', 'totalmente', 'davvero', 'oggi', 'adesso', 'ora', 'continua', 'fammi', 'buona', 'buon', 'giornata', 'serata', 'fine', 'settimana', 'perfetto', 'ottimo', 'arrivederci', 'presto', 'dopo',
   ],
   laptop: ['portatile', 'laptop', 'notebook', 'macbook'],
   desktop: ['fisso', 'desktop', 'imac', 'tower'],

@@ -3,7 +3,7 @@ import type { Tok } from './tokens.ts';
 
 /**
  * Lexicon phrases as small token patterns: words separated by spaces; `a|b` alternatives;
- * `word*` a prefix; `…` up to three other words between (German separable verbs, "reset my
+ * `word*` a prefix; `…` up to four other words between (German separable verbs, "reset my
  * old password"). Matched on folded words; a word of 5+ letters may carry one typo (two from
  * 9), starting with the same letter, when it is not itself a word the lexicon knows.
  */
@@ -16,7 +16,7 @@ export interface Pattern {
   elements: Element[];
 }
 
-const GAP = 3;
+const GAP = 4;
 
 export function compile(source: string): Pattern {
   const elements: Element[] = source
@@ -28,10 +28,10 @@ export function compile(source: string): Pattern {
 
 export const budget = (word: string): number => (word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0);
 
-function same(tok: string, alt: Alt, fuzzy: boolean, known: ReadonlySet<string>): boolean {
+function same(tok: string, alt: Alt, typos: number, known: ReadonlySet<string>): boolean {
   if (alt.prefix ? tok.startsWith(alt.text) : tok === alt.text) return true;
-  if (!fuzzy || known.has(tok) || tok[0] !== alt.text[0]) return false;
-  const b = budget(alt.text);
+  if (typos === 0 || known.has(tok) || tok[0] !== alt.text[0]) return false;
+  const b = Math.min(budget(alt.text), typos);
   if (b === 0) return false;
   if (!alt.prefix) return osaDistance(tok, alt.text, b) <= b;
   if (alt.text.length < 6) return false;
@@ -40,7 +40,7 @@ function same(tok: string, alt: Alt, fuzzy: boolean, known: ReadonlySet<string>)
 }
 
 /** Where a pattern matches from `start`: the index after its last word, or -1. Stays in one clause. */
-function matchAt(p: Pattern, toks: readonly Tok[], start: number, fuzzy: boolean, known: ReadonlySet<string>): number {
+function matchAt(p: Pattern, toks: readonly Tok[], start: number, typos: number, known: ReadonlySet<string>): number {
   const clause = toks[start]?.clause;
   const go = (e: number, i: number): number => {
     if (e === p.elements.length) return i;
@@ -56,7 +56,7 @@ function matchAt(p: Pattern, toks: readonly Tok[], start: number, fuzzy: boolean
     }
     const t = toks[i];
     if (!t || t.clause !== clause) return -1;
-    return el.alts.some((a) => same(t.w, a, fuzzy, known)) ? go(e + 1, i + 1) : -1;
+    return el.alts.some((a) => same(t.w, a, typos, known)) ? go(e + 1, i + 1) : -1;
   };
   return go(0, start);
 }
@@ -69,12 +69,12 @@ export interface Hit<T> {
 
 /**
  * Every match of the entries' patterns, exact matches first, then (on words no exact match
- * used) matches with typos. Overlaps keep the earlier-listed entry.
+ * used) matches with one typo, then with two. Overlaps keep the earlier-listed entry.
  */
 export function findAll<T>(entries: ReadonlyArray<{ pattern: Pattern; value: T }>, toks: readonly Tok[], known: ReadonlySet<string>, fuzzy = true): Array<Hit<T>> {
   const hits: Array<Hit<T>> = [];
   const used = new Uint8Array(toks.length);
-  for (const pass of fuzzy ? [false, true] : [false]) {
+  for (const pass of fuzzy ? [0, 1, 2] : [0]) {
     for (const { pattern, value } of entries) {
       for (let i = 0; i < toks.length; i++) {
         if (used[i]) continue;
