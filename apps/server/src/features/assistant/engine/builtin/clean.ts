@@ -15,8 +15,9 @@ const QUOTE_LINE = /^\s*[>|]/;
 /** A forwarded or replied-to mail starts here: everything after it is quoted. */
 const QUOTE_START = /^\s*(-{2,}.*(original|forward|weitergeleitet|message d.origine|messaggio originale|mensaje original|urspr[uü]ngliche).*|(from|de|von|da|sent|envoy[eé]|gesendet|enviado|inviato)\s*:.*@.*|on .+ wrote:|le .+ a [eé]crit\s*:|am .+ schrieb .+:|el .+ escribi[oó]:|il .+ ha scritto:)\s*$/i;
 const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)\S+/gi;
-/** Long runs of base64/hex-looking characters (mixed letters and digits, no spaces). */
-const BLOB = /\b(?=[A-Za-z0-9+/]*\d)(?=[A-Za-z0-9+/]*[A-Za-z])[A-Za-z0-9+/]{16,}={0,2}/g;
+/** Long runs of base64-looking characters: 16+ with a digit, "+", "/", "=" or several capitals inside a word. */
+const BLOB = /[A-Za-z0-9+/]{16,}={0,2}/g;
+const isBlob = (run: string): boolean => /[\d+/=]/.test(run) || (run.slice(1).match(/[A-Z]/g)?.length ?? 0) >= 3;
 /** Words that may follow "instructions" in an override ("… instructions précédentes"). */
 const AFTER = String.raw`(?:\s+(?:above|before|given|so far|pr[eé]c[eé]dent\p{L}*|precedent\p{L}*|anterior\p{L}*|vorherig\p{L}*|bisherig\p{L}*|obig\p{L}*))?`;
 /** Meta-instructions aimed at a model, in the five languages: they carry no request of their own. */
@@ -48,7 +49,7 @@ export function clean(raw: string): Cleaned {
   URL.lastIndex = 0;
   text = text.replace(URL, ' ');
   const before = text;
-  text = text.replace(BLOB, ' ');
+  text = text.replace(BLOB, (run) => (isBlob(run) ? ' ' : run));
   // A cut instruction ends a clause: "… and restart it" opens the next one.
   for (const re of OVERRIDE) text = text.replace(re, ' . ');
   if (text !== before || hadUrl) suspicious = true;

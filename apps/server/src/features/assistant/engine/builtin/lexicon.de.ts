@@ -20,6 +20,7 @@ export const DE: LexiconSource = {
     ['fahr|fahre|fahren … herunter|runter', 'shutdown', 'req'],
     ['herunterfahren|runterfahren|ausschalten|abschalten|ausmachen', 'shutdown', 'req'],
     ['schalte|schalten|schalt|mach|mache|machen … aus', 'shutdown', 'req'],
+    ['schalte|schalten|schalt … ab', 'shutdown', 'req'],
     ['sperre|sperren|sperr|absperren|verriegeln', 'lock', 'req'],
     ['melde|melden|meld … ab', 'logout', 'req'],
     ['abmelden|ausloggen|logout|abmeldung', 'logout', 'req'],

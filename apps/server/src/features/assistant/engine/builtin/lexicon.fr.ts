@@ -41,7 +41,7 @@ export const FR: LexiconSource = {
   ],
   ticketStatus: [
     'ou … en … est|sont|etes',
-    'statut|etat|suivi|avancement|nouvelles|nouvelle|reponse … ticket|tickets|demande|demandes|incident',
+    'statut|etat|suivi|avancement|nouvelles|nouvelle|nouveau|reponse … ticket|tickets|demande|demandes|incident',
     'mes|nos … tickets|demandes|incidents',
     'tickets|ticket|demande … en … cours',
     'tickets|ticket … de … mon|mes|ma … collegue|collegues',

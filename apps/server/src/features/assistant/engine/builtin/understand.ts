@@ -56,7 +56,7 @@ export function understand(input: UnderstandInput): Understanding {
   if (action) return withDevice({ intent: 'action', action: action.action });
 
   if (symptoms === 0 && find(lex.want, false).length > 0 && find(lex.problem).length === 0) {
-    const m = matchCatalogue(input.catalogue, words, lex.known);
+    const m = matchCatalogue(input.catalogue, words, lex.known) ?? matchCatalogue(input.catalogue, content(words, input.lang), lex.known);
     if (m) return withDevice({ intent: 'install', packageId: m.packageId, productName: nameOf(input, m.packageId) });
   }
   if (create.length > 0) return { intent: 'ticket', reason: 'other' };
@@ -67,13 +67,16 @@ export function understand(input: UnderstandInput): Understanding {
   return withDevice({ intent: 'kb', kbQuery: query });
 }
 
+/** Words without the language's stop words ("lector de PDF" → "lector PDF"). */
+const content = (words: readonly string[], lang: UnderstandInput['lang']): string[] => words.filter((w) => !isStopWord(lang, w));
+
 const nameOf = (input: UnderstandInput, id: string): string | null => input.catalogue.find((p) => p.id === id)?.name ?? null;
 
 /** An install request: the catalogue package it names (after the verb first), else the product as written, with packageId null. */
 function installFrom(input: UnderstandInput, toks: readonly Tok[], after: number, known: ReadonlySet<string>): Understanding {
   const words = toks.map((t) => t.w);
-  const tail = matchCatalogue(input.catalogue, words.slice(after), known);
-  const m = tail ?? matchCatalogue(input.catalogue, words, known);
+  const tail = words.slice(after);
+  const m = matchCatalogue(input.catalogue, tail, known) ?? matchCatalogue(input.catalogue, content(tail, input.lang), known) ?? matchCatalogue(input.catalogue, words, known);
   if (m) return { intent: 'install', packageId: m.packageId, productName: nameOf(input, m.packageId) };
   const clause = toks[after - 1]?.clause;
   const name: string[] = [];
