@@ -32,7 +32,19 @@ export function SoftwarePage() {
   const shownEdit = useRetained(editing);
 
   const columns: Column<SoftwarePackage>[] = [
-    { key: 'name', header: t('software.columns.name'), render: (p) => <Text size="sm" fw={600}>{p.name}</Text> },
+    { key: 'name', header: t('software.columns.name'), render: (p) => (
+        <>
+          <Text size="sm" fw={600}>
+            {p.name}
+          </Text>
+          {p.aliases.length > 0 && (
+            <Text size="xs" c="dimmed">
+              {p.aliases.join(', ')}
+            </Text>
+          )}
+        </>
+      ),
+    },
     { key: 'chocolatey', header: t('software.columns.chocolatey'), render: (p) => ref(p.chocolateyId), visibleFrom: 'md' },
     { key: 'winget', header: t('software.columns.winget'), render: (p) => ref(p.wingetId), visibleFrom: 'lg' },
     {
