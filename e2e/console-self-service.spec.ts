@@ -80,7 +80,7 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await row.getByRole('button', { name: 'More actions for Notepad++' }).click();
     await page.getByRole('menuitem', { name: 'Edit' }).click();
     const form = page.getByRole('dialog', { name: 'Edit package' });
-    const aliases = form.getByRole('textbox', { name: 'Other names' });
+    const aliases = form.getByRole('combobox', { name: 'Other names' });
     await aliases.fill('npp editor');
     await aliases.press('Enter');
     await form.getByRole('button', { name: 'Save' }).click();

@@ -34,11 +34,12 @@ export function SoftwarePage() {
   const columns: Column<SoftwarePackage>[] = [
     { key: 'name', header: t('software.columns.name'), render: (p) => (
         <>
-          <Text size="sm" fw={600}>
+          {/* Divs, not paragraphs: a bold line over a small one is not a heading (axe p-as-heading). */}
+          <Text component="div" size="sm" fw={600}>
             {p.name}
           </Text>
           {p.aliases.length > 0 && (
-            <Text size="xs" c="dimmed">
+            <Text component="div" size="xs" c="dimmed">
               {p.aliases.join(', ')}
             </Text>
           )}
