@@ -6,7 +6,7 @@ import { refused, type ToolContext, type ToolResult } from './tool.types.ts';
 /** The tenant's software catalogue (SS-5): the only software a contact may ask for. */
 export async function catalogue(t: ToolContext): Promise<CataloguePackage[]> {
   if (!t.caller.sections.selfService) return [];
-  return (await listPackages(t.ctx.db, t.caller.tenantId)).map((p) => ({ id: p.id, name: p.name, aliases: [] }));
+  return (await listPackages(t.ctx.db, t.caller.tenantId)).map((p) => ({ id: p.id, name: p.name, aliases: p.aliases }));
 }
 
 /** A package named by id or exact name (case-insensitive); nothing outside the catalogue. */
