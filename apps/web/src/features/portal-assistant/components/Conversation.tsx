@@ -16,8 +16,8 @@ interface ConversationProps {
   /** The conversation shown; null: a new one, started by the first message. */
   sessionId: string | null;
   onSession: (id: string) => void;
-  /** The heading level of the empty state's title (the page has its own h1, the drawer its title). */
-  headingOrder?: 2 | 3;
+  /** A level-2 heading for screen readers (the page's; the drawer's own title is one already): cards and the empty state are level 3 under it. */
+  heading?: string;
   autoFocus?: boolean;
 }
 
@@ -26,7 +26,7 @@ interface ConversationProps {
  * this): the messages with their cards, the reply streaming in, and the composer. New replies
  * are announced politely once complete; the list scrolls to the newest.
  */
-export function Conversation({ sessionId, onSession, headingOrder = 2, autoFocus = false }: ConversationProps) {
+export function Conversation({ sessionId, onSession, heading, autoFocus = false }: ConversationProps) {
   const { t } = useTranslation('chat');
   const { session, messages, pending, error, announcement, send, sending } = useConversation(sessionId, onSession);
   const viewport = useRef<HTMLDivElement>(null);
@@ -48,7 +48,7 @@ export function Conversation({ sessionId, onSession, headingOrder = 2, autoFocus
         <ThemeIcon size={56} radius="xl" variant="light" color="grape" aria-hidden>
           <IconMessageChatbot size={30} />
         </ThemeIcon>
-        <Title order={headingOrder} size="h4">
+        <Title order={3} size="h4">
           {t('conversation.emptyTitle')}
         </Title>
         <Text size="sm" c="dimmed" maw={420}>
@@ -91,7 +91,10 @@ export function Conversation({ sessionId, onSession, headingOrder = 2, autoFocus
         type="auto"
         scrollbarSize={8}
       >
-        <Box p={{ base: 'xs', sm: 'md' }}>{content}</Box>
+        <Box p={{ base: 'xs', sm: 'md' }}>
+          {heading ? <VisuallyHidden component="h2">{heading}</VisuallyHidden> : null}
+          {content}
+        </Box>
       </ScrollArea>
       <VisuallyHidden role="status" aria-live="polite" aria-atomic>
         {announcement}

@@ -10,9 +10,13 @@ export function LauncherPanel({ sessionId, onSession }: { sessionId: string | nu
   return (
     <>
       <Group justify="space-between" px="md" pb="xs" gap="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onSession(null)} disabled={sessionId === null}>
-          {t('page.new')}
-        </Button>
+        {sessionId ? (
+          <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onSession(null)}>
+            {t('page.new')}
+          </Button>
+        ) : (
+          <span />
+        )}
         <Anchor component={Link} to={sessionId ? `/assistant/${encodeURIComponent(sessionId)}` : '/assistant'} size="sm">
           <Group gap={4} wrap="nowrap" component="span">
             {t('launcher.fullPage')}
@@ -21,7 +25,7 @@ export function LauncherPanel({ sessionId, onSession }: { sessionId: string | nu
         </Anchor>
       </Group>
       <div style={{ flex: 1, minHeight: 0 }}>
-        <Conversation sessionId={sessionId} onSession={onSession} headingOrder={3} autoFocus />
+        <Conversation sessionId={sessionId} onSession={onSession} autoFocus />
       </div>
     </>
   );

@@ -30,7 +30,8 @@ export function SessionList({ activeId }: { activeId: string | null }) {
               aria-current={s.id === activeId ? 'page' : undefined}
               variant="light"
               style={{ borderRadius: 'var(--mantine-radius-md)' }}
-              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } }}
+              // The date keeps the body text's contrast on the active entry's tint too.
+              styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }, description: { color: 'var(--mantine-color-dimmed)' } }}
             />
           </li>
         ))}

@@ -33,7 +33,7 @@ export function PortalAssistantPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }} order={{ base: 1, md: 2 }}>
           <Paper withBorder radius="lg" p={0} h="calc(100dvh - 15rem)" mih={420} style={{ overflow: 'hidden' }}>
-            <Conversation sessionId={sessionId} onSession={(next) => void navigate(`/assistant/${encodeURIComponent(next)}`, { replace: true })} autoFocus />
+            <Conversation sessionId={sessionId} onSession={(next) => void navigate(`/assistant/${encodeURIComponent(next)}`, { replace: true })} heading={t('conversation.label')} autoFocus />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }} order={{ base: 2, md: 1 }}>

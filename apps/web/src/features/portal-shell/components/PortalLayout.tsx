@@ -43,6 +43,8 @@ interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
+  /** Only in the phone menu: the desktop header has no room for it (the assistant's launcher is on every page). */
+  phoneOnly?: boolean;
 }
 
 function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName: string; tickets: boolean; kb: boolean; assistant: boolean; selfService: boolean }) {
@@ -59,7 +61,7 @@ function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName
     // KB-2: without the Knowledge base section there is no entry either.
     ...(kb ? [{ to: '/kb', label: t('kb:portal.nav'), icon: <IconBook2 size={18} aria-hidden /> }] : []),
     // AI-2: the assistant's page only with its section on (its launcher too, below).
-    ...(assistant ? [{ to: '/assistant', label: t('chat:nav'), icon: <IconMessageChatbot size={18} aria-hidden /> }] : []),
+    ...(assistant ? [{ to: '/assistant', label: t('chat:nav'), icon: <IconMessageChatbot size={18} aria-hidden />, phoneOnly: true }] : []),
     // SS-3: "My devices" only with the self-service section on for the contact's customer.
     ...(selfService ? [{ to: '/devices', label: t('devices:portal.nav'), icon: <IconDeviceDesktop size={18} aria-hidden /> }] : []),
     { to: '/settings', label: t('shell.nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
@@ -96,7 +98,7 @@ function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Group component="nav" gap={4} visibleFrom="sm" aria-label={t('common:nav.main')}>
-              {items.map((item) => (
+              {items.filter((item) => !item.phoneOnly).map((item) => (
                 <NavLink
                   key={item.to}
                   component={Link}

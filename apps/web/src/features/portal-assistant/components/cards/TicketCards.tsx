@@ -1,4 +1,4 @@
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AssistantCard } from '@porta/contracts/assistant';
 import { useTranslation } from 'react-i18next';
 import { TicketLink } from '../../../../components/ui/TicketLink';
@@ -22,7 +22,9 @@ export function TicketCard({ card }: { card: TicketData }) {
         </Text>
         <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
           <TicketLink to={`/tickets/${encodeURIComponent(card.ticketId)}`} ticket={{ number: card.number, subject: card.title }} />
-          <StatusBadge status={status(card.status)} />
+          <Box style={{ flex: 'none' }}>
+            <StatusBadge status={status(card.status)} />
+          </Box>
         </Group>
       </Stack>
     </Paper>
@@ -53,7 +55,9 @@ export function TicketsCard({ card }: { card: TicketsData }) {
                       {t('tickets.updated', { date: formatDate(ticket.updatedAt) })}
                     </Text>
                   </Stack>
-                  <StatusBadge status={status(ticket.status)} />
+                  <Box style={{ flex: 'none' }}>
+                    <StatusBadge status={status(ticket.status)} />
+                  </Box>
                 </Group>
               </li>
             ))}
