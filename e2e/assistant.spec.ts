@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
 import { BASE_URL } from './support/env';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface OutboxPage {
   items: { to: string; kind: string; body: string }[];
@@ -127,22 +129,73 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
     });
 
     await test.step("the session's ticket holds the transcript and the action with its result", async () => {
+      // The conversation goes on; the ticket follows it (AI-3), the action with how it ended.
+      const composer = page.getByRole('textbox', { name: 'Il tuo messaggio' });
+      await composer.fill('grazie, ha funzionato');
+      await composer.press('Enter');
+      await expect(page.getByRole('list', { name: 'Conversazione' }).getByText('grazie, ha funzionato')).toBeVisible(slow);
+      await expect(composer).toBeEnabled(slow);
       const sessions = (await (await context.request.get('/api/v1/portal/assistant/sessions')).json()) as { items: { ticketId: string | null }[] };
       const ticketId = sessions.items[0]?.ticketId ?? '';
       expect(ticketId).toMatch(/^[0-9a-f-]{36}$/);
       await expect
-        .poll(async () => {
-          const res = await admin.request.get(`/api/v1/tickets/${ticketId}`);
-          return JSON.stringify(await res.json());
-        }, slow)
-        .toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*${hostname}`));
-      const consolePage = await admin.newPage();
-      await consolePage.goto(`/console/tickets/${ticketId}`);
-      await expect(consolePage.getByText('riavvia il mio PC').first()).toBeVisible(slow);
-      await expect(consolePage.getByText(new RegExp(hostname)).first()).toBeVisible(slow);
+        .poll(async () => ((await (await admin.request.get(`/api/v1/tickets/${ticketId}`)).json()) as { description: string }).description, slow)
+        .toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*restart — ${escapeRegExp(hostname)} — confirmed \\(succeeded\\)[\\s\\S]*grazie, ha funzionato`));
+      // The contact reads the same ticket in the portal.
+      await page.goto(`/tickets/${ticketId}`);
+      await expect(page.getByText('riavvia il mio PC').first()).toBeVisible(slow);
+      await expect(page.getByText(`restart — ${hostname} — confirmed (succeeded)`)).toBeVisible();
     });
   } finally {
     agent.kill();
     fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * AI-4: with "disable manual ticket creation" on, the portal has no New ticket (the list and
+ * the form send the contact to the assistant; the API refuses), and "talk to a technician" in
+ * the chat opens the ticket, shown as a card linking to it.
+ */
+test('assistant: manual ticket creation off sends the contact to the chat, where asking for a technician opens the ticket', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const slow = { timeout: 60_000 };
+  const admin = await browser.newContext();
+  const session = await signInAdminViaApi(admin.request);
+  await patchPortalSettingsViaApi(admin.request, session, {
+    sections: { assistant: { mode: 'all', customerIds: [] }, tickets: { mode: 'all', customerIds: [] } },
+    assistant: { createsTicket: false, disableManualTickets: true },
+  });
+  try {
+    const { credentials } = await createContactViaApi(admin.request, session, { firstName: 'Lucia', lastName: 'Neri', company: `Neri Spa ${Date.now()}`, language: 'it' });
+    const context = await browser.newContext({ locale: 'it-IT' });
+    const page = await context.newPage();
+    const contactSession = await signInContactViaApi(context.request, credentials);
+
+    const refused = await context.request.post('/api/v1/portal/tickets', { headers: { 'x-csrf-token': contactSession.csrfToken }, data: { subject: 'Stampante', description: 'Non stampa' } });
+    expect(refused.ok()).toBeFalsy();
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('MANUAL_TICKETS_DISABLED');
+
+    await page.goto('/tickets');
+    await expect(page.getByRole('heading', { name: 'I miei ticket', level: 1 })).toBeVisible(slow);
+    await expect(page.getByRole('link', { name: 'Nuovo ticket' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: "Chiedi all'assistente" }).first()).toHaveAttribute('href', '/assistant');
+    await page.goto('/tickets/new');
+    await expect(page.getByText("I ticket si aprono tramite l'assistente")).toBeVisible(slow);
+    await expect(page.getByRole('textbox', { name: /Oggetto/ })).toHaveCount(0);
+    await page.getByRole('link', { name: "Chiedi all'assistente" }).click();
+    await expect(page).toHaveURL(/\/assistant$/);
+
+    const composer = page.getByRole('textbox', { name: 'Il tuo messaggio' });
+    await composer.fill('vorrei parlare con un tecnico, la stampante fa un rumore strano');
+    await composer.press('Enter');
+    const ticketLink = page.getByRole('list', { name: 'Conversazione' }).getByRole('link', { name: /^#\d+/ });
+    await expect(ticketLink).toBeVisible(slow);
+    await ticketLink.click();
+    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+    await expect(page.getByText('vorrei parlare con un tecnico, la stampante fa un rumore strano').first()).toBeVisible(slow);
+  } finally {
+    // Other specs open tickets from the portal: the option goes back off.
+    await patchPortalSettingsViaApi(admin.request, session, { assistant: { disableManualTickets: false } });
   }
 });

@@ -93,7 +93,7 @@ function RequestStep({ requestId, packageName }: { requestId: string; packageNam
   if (view.isPending) return <Loader size="sm" aria-label={t('chat:action.loading')} />;
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const status = view.data.status;
-  if (status === 'confirmed') return <ActionProgress actionId={requestId} />;
+  if (status === 'confirmed') return <ActionProgress actionId={requestId} showAction={false} />;
   if (status !== 'awaiting-code') return <Ended state={status} />;
 
   const submit = (e: FormEvent) => {
