@@ -196,6 +196,20 @@ describe('OpenAI-compatible engine', () => {
     expect(session.messages.map((m) => m.role)).toEqual(['contact', 'assistant']);
   });
 
+  it('a model asking for many tool calls: at most 8 run per answer, the rest are refused unrun', async () => {
+    // Someone of their own: the SMS caps this spends are per phone number.
+    const greedy = await portalPerson(w);
+    await verifyPhone(w, greedy);
+    await assignedDevice(w, greedy, inventory({ hostname: 'GREEDY-PC', os: 'windows', loggedInUser: 'g' }));
+    model.script([{ toolCalls: Array.from({ length: 12 }, () => ({ name: 'request_action', args: { device: 'GREEDY-PC', action: 'lock' } })) }, { text: 'Done.' }]);
+    await askModel(greedy, 'lock it twelve times');
+    const results = toolResults();
+    expect(results).toHaveLength(12);
+    expect(results.slice(8)).toEqual(Array.from({ length: 4 }, () => ({ error: 'VALIDATION_FAILED' })));
+    // The 8 that ran went through self-service, whose SMS caps refuse what is too much.
+    expect((await requestsOf(greedy.id)).length).toBeLessThanOrEqual(8);
+  });
+
   it('settings: a model URL on a refused address or with a bad scheme is refused; removing the key', async () => {
     expectError(await w.admin.patch('/api/v1/settings/portal', { assistant: { model: { baseUrl: 'ftp://example.com/v1' } } }), 400, 'VALIDATION_FAILED');
     expectError(await w.admin.patch('/api/v1/settings/portal', { assistant: { engine: 'openai', model: { baseUrl: '' } } }), 400, 'VALIDATION_FAILED');

@@ -5,6 +5,7 @@ import { ask, setAssistant } from '../../test/assistant.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { inventory } from '../../test/devices.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { eventually } from '../../test/tickets.ts';
 import { type ModelServer, startModelServer } from '../../test/openai-server.ts';
 import { assignedDevice, codeIn, lastSmsTo, type PortalPerson, portalPerson, type SelfServiceWorld, selfServiceWorld, verifyPhone } from '../../test/self-service.ts';
 
@@ -49,6 +50,11 @@ describe('assistant options', () => {
     const after = (await ticketOf(ticket.id)).description;
     expect(after).toContain('- Actions: restart — ANNA-PC — confirmed (queued)');
     expect(after).toContain('thanks');
+    // The command's result arrives later, with no new message: the ticket follows it anyway.
+    const req = await t.ctx.db.selectFrom('self_service_requests').select(['command_id', 'customer_id']).where('id', '=', card.requestId ?? '').executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('agent_commands').set({ status: 'succeeded' }).where('id', '=', req.command_id ?? '').execute();
+    await t.ctx.bus.publish({ topic: 'agent-command.changed', tenantId: w.fx.tenant.id, commandId: req.command_id ?? '', deviceId: annaPc, status: 'succeeded', actionId: card.requestId, contactId: anna.id, customerId: req.customer_id });
+    expect(await eventually(async () => (await ticketOf(ticket.id)).description.includes('- Actions: restart — ANNA-PC — confirmed (succeeded)'))).toBe(true);
     // One ticket for the session, not one per message.
     const tickets = await t.ctx.db.selectFrom('tickets').select('id').where('requester_id', '=', anna.id).execute();
     expect(tickets).toHaveLength(1);

@@ -1,4 +1,5 @@
 import type { AssistantCard, Interpretation } from '@porta/contracts/assistant';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 
 /** Sessions and messages (AI-1): every read is scoped to the tenant AND the owning contact. */
@@ -42,16 +43,17 @@ export async function touchSession(db: Db, tenantId: string, id: string, ticketI
     .execute();
 }
 
+/** The session's latest `limit` messages, oldest first. */
 export async function listMessages(db: Db, tenantId: string, sessionId: string, limit = 200): Promise<MessageRow[]> {
   const rows = await db
     .selectFrom('assistant_messages')
     .select(['id', 'role', 'text', 'cards', 'interpretation', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('session_id', '=', sessionId)
-    .orderBy('created_at')
+    .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, cards: r.cards as AssistantCard[], interpretation: r.interpretation as Interpretation | null }));
+  return rows.reverse().map((r) => ({ ...r, cards: r.cards as AssistantCard[], interpretation: r.interpretation as Interpretation | null }));
 }
 
 export async function insertMessage(db: Db, tenantId: string, sessionId: string, m: { role: 'contact' | 'assistant'; text: string; cards?: AssistantCard[]; interpretation?: Interpretation | null }): Promise<MessageRow> {
@@ -65,4 +67,18 @@ export async function insertMessage(db: Db, tenantId: string, sessionId: string,
 
 export async function updateMessageCards(db: Db, tenantId: string, id: string, cards: AssistantCard[]): Promise<void> {
   await db.updateTable('assistant_messages').set({ cards: JSON.stringify(cards) }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Sessions holding an action card for this self-service request, with their owner (the transcript follower). */
+export function sessionsWithRequest(db: Db, tenantId: string, requestId: string) {
+  return db
+    .selectFrom('assistant_messages as m')
+    .innerJoin('assistant_sessions as s', 's.id', 'm.session_id')
+    .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .select(['s.id', 's.title', 's.ticket_id', 'c.id as contact_id', 'c.customer_id', 'c.first_name', 'c.last_name', 'c.language'])
+    .distinct()
+    .where('m.tenant_id', '=', tenantId)
+    .where('s.tenant_id', '=', tenantId)
+    .where(sql<boolean>`m.cards @> ${JSON.stringify([{ requestId }])}::jsonb`)
+    .execute();
 }

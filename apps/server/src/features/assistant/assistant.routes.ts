@@ -5,12 +5,16 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { assistantCaller } from './assistant.policy.ts';
 import { getSession, listSessions, sendMessage } from './assistant.service.ts';
 import { openAnswerStream } from './answer-stream.ts';
+import { followActionResults } from './transcript-follower.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
 
 /** AI-1, AI-2: the portal's assistant. Section off for the contact → every route is 404. */
 export function assistantRoutes(app: ZodApp, ctx: AppContext): void {
+  const stop = followActionResults(ctx, (err) => app.log.error({ err }, 'assistant transcript update failed'));
+  app.addHook('onClose', async () => stop());
+
   app.post(
     '/api/v1/portal/assistant/messages',
     { config: contactAccess, schema: { tags, body: assistantMessageBodySchema, response: { 200: assistantAnswerSchema } } },

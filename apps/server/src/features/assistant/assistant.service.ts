@@ -57,7 +57,8 @@ async function answerWith(ctx: AppContext, t: ToolContext, history: repo.Message
     }
   }
   const answer = await builtinAnswer(t, text, state);
-  onDelta?.(answer.reply);
+  // Composed at once; streamed word by word like a model's answer, so the portal draws one way.
+  if (onDelta) for (const piece of answer.reply.match(/\S+\s*/g) ?? [answer.reply]) onDelta(piece);
   return answer;
 }
 

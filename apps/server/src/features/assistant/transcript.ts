@@ -7,6 +7,9 @@ import { getAction } from '../self-service/self-service.service.ts';
 import { findTicket } from '../tickets/tickets.repo.ts';
 import { applyChange, createTicket } from '../tickets/tickets.service.ts';
 import type { AssistantCaller } from './assistant.policy.ts';
+
+/** Whose session it is: all the transcript needs (a request's caller, or a session's owner read back). */
+export type TranscriptOwner = Pick<AssistantCaller, 'tenantId' | 'language'> & { contact: Pick<AssistantCaller['contact'], 'id' | 'customerId' | 'firstName' | 'lastName'> };
 import type { MessageRow } from './assistant.repo.ts';
 import { updateMessageCards } from './assistant.repo.ts';
 
@@ -35,7 +38,7 @@ export function renderTranscript(lang: Language, messages: Pick<MessageRow, 'rol
  * Action cards follow their self-service request (SS-7): read as the contact (getAction), so a
  * card never shows more than the actions page would. Cards that changed are stored again.
  */
-export async function refreshCards(ctx: AppContext, caller: AssistantCaller, messages: MessageRow[]): Promise<MessageRow[]> {
+export async function refreshCards(ctx: AppContext, caller: TranscriptOwner, messages: MessageRow[]): Promise<MessageRow[]> {
   const c = caller.contact;
   const who = { id: c.id, customerId: c.customerId, isPrimary: false, language: caller.language, name: `${c.firstName} ${c.lastName}`.trim() };
   const out: MessageRow[] = [];
@@ -76,7 +79,7 @@ async function refreshed(ctx: AppContext, tenantId: string, who: Parameters<type
  * rewritten after each turn (and when a card's state moves). Opened for the contact as
  * requester on the session's first turn.
  */
-export async function syncTranscriptTicket(ctx: AppContext, caller: AssistantCaller, session: { id: string; title: string; ticket_id: string | null }, messages: MessageRow[]): Promise<string | null> {
+export async function syncTranscriptTicket(ctx: AppContext, caller: TranscriptOwner, session: { id: string; title: string; ticket_id: string | null }, messages: MessageRow[]): Promise<string | null> {
   const description = renderTranscript(caller.language, messages);
   const c = caller.contact;
   const author = { contactId: c.id, technicianId: null };

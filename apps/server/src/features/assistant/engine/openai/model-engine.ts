@@ -1,7 +1,7 @@
 import type { AssistantCard, Interpretation } from '@porta/contracts/assistant';
 import type { MessageRow } from '../../assistant.repo.ts';
 import { runTool, toolDefinitions } from '../../tools/registry.ts';
-import type { ToolContext, ToolResult } from '../../tools/tool.types.ts';
+import { refused, type ToolContext, type ToolResult } from '../../tools/tool.types.ts';
 import type { EngineAnswer } from '../answer.types.ts';
 import { type ChatMessage, complete } from './completion.ts';
 import { ModelFailure } from './stream-request.ts';
@@ -10,6 +10,9 @@ import { systemPrompt } from './system-prompt.ts';
 /** Chat-completion requests per answer: tool rounds, then one last request with no tools offered. */
 export const MAX_ROUNDS = 4;
 const HISTORY = 20;
+/** Tool calls run per answer; a model asking for more gets VALIDATION_FAILED for the rest (none of them runs). */
+export const MAX_TOOL_CALLS = 8;
+const REPLY_MAX = 8_000;
 export const MODEL_TIMEOUT_MS = 30_000;
 
 export interface ModelConnection {
@@ -65,10 +68,14 @@ export async function modelAnswer(t: ToolContext, conn: ModelConnection, history
       const answer = await complete({ ...conn, messages, tools: last ? null : tools, allowPrivate: t.ctx.config.outboundAllowPrivate, timeoutMs: MODEL_TIMEOUT_MS, ...(onDelta && { onDelta }) });
       if (answer.toolCalls.length === 0 || last) {
         if (answer.content.trim() === '') throw new ModelFailure('model answered no text');
-        return { reply: answer.content, cards, log, interpretation: interpret(calls), engine: 'openai', rounds };
+        return { reply: answer.content.slice(0, REPLY_MAX), cards, log, interpretation: interpret(calls), engine: 'openai', rounds };
       }
       messages.push({ role: 'assistant', content: answer.content || null, tool_calls: answer.toolCalls });
       for (const call of answer.toolCalls) {
+        if (calls.length >= MAX_TOOL_CALLS) {
+          messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(refused('VALIDATION_FAILED').data) });
+          continue;
+        }
         const out = await runTool(t, call.function.name, call.function.arguments);
         calls.push(out);
         cards.push(...out.result.cards);
