@@ -363,6 +363,8 @@ export interface SoftwarePackagesTable {
   homebrew_formula: string | null;
   homebrew_cask: string | null;
   winget_id: string | null;
+  /** Other names the assistant matches requests against (issue 13 item 6). */
+  aliases: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

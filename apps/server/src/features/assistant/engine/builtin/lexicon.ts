@@ -6,9 +6,7 @@ import { ES } from './lexicon.es.ts';
 import { FR } from './lexicon.fr.ts';
 import { IT } from './lexicon.it.ts';
 import type { LexiconSource, Mood } from './lexicon.types.ts';
-import { compile, type Pattern, wordsOf } from './patterns.ts';
-
-type Entries<T> = ReadonlyArray<{ pattern: Pattern; value: T }>;
+import { compile, type Entries, wordsOf } from './patterns.ts';
 
 /** One language's lexicon compiled once per process (English IT words added to the others'). */
 export interface Lexicon {

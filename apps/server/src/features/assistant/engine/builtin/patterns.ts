@@ -61,6 +61,9 @@ function matchAt(p: Pattern, toks: readonly Tok[], start: number, typos: number,
   return go(0, start);
 }
 
+/** Patterns with what each one means. */
+export type Entries<T> = ReadonlyArray<{ pattern: Pattern; value: T }>;
+
 export interface Hit<T> {
   start: number;
   end: number;
@@ -71,7 +74,7 @@ export interface Hit<T> {
  * Every match of the entries' patterns, exact matches first, then (on words no exact match
  * used) matches with one typo, then with two. Overlaps keep the earlier-listed entry.
  */
-export function findAll<T>(entries: ReadonlyArray<{ pattern: Pattern; value: T }>, toks: readonly Tok[], known: ReadonlySet<string>, fuzzy = true): Array<Hit<T>> {
+export function findAll<T>(entries: Entries<T>, toks: readonly Tok[], known: ReadonlySet<string>, fuzzy = true): Array<Hit<T>> {
   const hits: Array<Hit<T>> = [];
   const used = new Uint8Array(toks.length);
   for (const pass of fuzzy ? [0, 1, 2] : [0]) {

@@ -7,7 +7,7 @@ import { matchDevice } from './device-match.ts';
 import { context, judge } from './judge.ts';
 import { kbQuery } from './kb-query.ts';
 import { lexicon } from './lexicon.ts';
-import { findAll } from './patterns.ts';
+import { type Entries, findAll } from './patterns.ts';
 import { type Tok, tokenize } from './tokens.ts';
 
 /** Words that say "a program" without naming one ("install this from my URL"). */
@@ -28,7 +28,7 @@ export function understand(input: UnderstandInput): Understanding {
   const words = toks.map((t) => t.w);
   const deviceId = matchDevice(input.devices, words, lex.laptop, lex.desktop);
   const withDevice = (u: Understanding): Understanding => (deviceId ? { ...u, deviceId } : u);
-  const find = <T>(entries: ReadonlyArray<{ pattern: Parameters<typeof findAll<T>>[0][number]['pattern']; value: T }>, fuzzy = true) => findAll(entries, toks, lex.known, fuzzy);
+  const find = <T>(entries: Entries<T>, fuzzy = true) => findAll(entries, toks, lex.known, fuzzy);
 
   const status = find(lex.ticketStatus, false);
   const create = find(lex.ticketCreate, false);
