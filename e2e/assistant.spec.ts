@@ -128,19 +128,21 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
       expect(line, agentOutput).toMatchObject({ commandId: view.command?.id, argv: ['shutdown', '/r', '/t', '0'] });
     });
 
-    await test.step("the session's ticket holds the transcript and the action with its result", async () => {
-      // The conversation goes on; the ticket follows it (AI-3), the action with how it ended.
+    await test.step("the session's ticket holds the transcript and the action with its result, and follows the chat", async () => {
+      const sessions = (await (await context.request.get('/api/v1/portal/assistant/sessions')).json()) as { items: { ticketId: string | null }[] };
+      const ticketId = sessions.items[0]?.ticketId ?? '';
+      expect(ticketId).toMatch(/^[0-9a-f-]{36}$/);
+      const description = async () => ((await (await admin.request.get(`/api/v1/tickets/${ticketId}`)).json()) as { description: string }).description;
+      const action = `restart — ${escapeRegExp(hostname)} — confirmed \\(succeeded\\)`;
+      // The command's result reaches the ticket by itself (AI-3), no further message needed.
+      await expect.poll(description, slow).toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*${action}`));
+      // The conversation goes on; the ticket follows it.
       const composer = page.getByRole('textbox', { name: 'Il tuo messaggio' });
       await composer.fill('grazie, ha funzionato');
       await composer.press('Enter');
       await expect(page.getByRole('list', { name: 'Conversazione' }).getByText('grazie, ha funzionato')).toBeVisible(slow);
       await expect(composer).toBeEnabled(slow);
-      const sessions = (await (await context.request.get('/api/v1/portal/assistant/sessions')).json()) as { items: { ticketId: string | null }[] };
-      const ticketId = sessions.items[0]?.ticketId ?? '';
-      expect(ticketId).toMatch(/^[0-9a-f-]{36}$/);
-      await expect
-        .poll(async () => ((await (await admin.request.get(`/api/v1/tickets/${ticketId}`)).json()) as { description: string }).description, slow)
-        .toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*restart — ${escapeRegExp(hostname)} — confirmed \\(succeeded\\)[\\s\\S]*grazie, ha funzionato`));
+      await expect.poll(description, slow).toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*${action}[\\s\\S]*grazie, ha funzionato`));
       // The contact reads the same ticket in the portal.
       await page.goto(`/tickets/${ticketId}`);
       await expect(page.getByText('riavvia il mio PC').first()).toBeVisible(slow);
