@@ -1,7 +1,7 @@
 import { osaDistance } from './distance.ts';
 import { Candidates } from './candidates.ts';
-import { ensure } from './grow.ts';
-import { highlightTitle, snippetFor } from './highlight.ts';
+import { ensure, IntList } from './grow.ts';
+import { checkpointsOf, highlightTitle, snippetFor } from './highlight.ts';
 import { BODY, formOf, LangPostings, OTHER_FORM, pack, positionOf } from './postings.ts';
 import { coarseKey, fullKey, proximityOf, type RankInput } from './ranking.ts';
 import { indexedWords, isStopWord, type Lang, LANGS, type QueryWord, queryWords, stem } from './text.ts';
@@ -112,6 +112,10 @@ export class TenantIndex {
   private slotViews = new Int32Array(1024);
   /** Per slot, its language's number in LANGS (the full-match pass probes a slot only for its own language's terms). */
   private slotLang = new Uint8Array(1024);
+  /** Per slot, its body's excerpt checkpoints (highlight.ts): checkpoints.buf[checkFrom[slot] .. + checkCount[slot]). */
+  private checkpoints = new IntList(4096);
+  private checkFrom = new Int32Array(1024);
+  private checkCount = new Uint16Array(1024);
   private dead = 0;
   /** Sum of live slots' body words, for the average body length. */
   private bodyWordsTotal = 0;
@@ -159,6 +163,10 @@ export class TenantIndex {
       this.slotViews = ensure(this.slotViews, slot + 1);
       this.slotLang = ensure(this.slotLang, slot + 1);
       this.slotLang[slot] = LANGS.indexOf(t.language);
+      this.checkFrom = ensure(this.checkFrom, slot + 1);
+      this.checkCount = ensure(this.checkCount, slot + 1);
+      this.checkFrom[slot] = this.checkpoints.len;
+      this.checkCount[slot] = Math.min(checkpointsOf(t.language, t.body, this.checkpoints), 0xffff);
       this.slotTitleWords[slot] = Math.min(titleWords, 0xffff);
       this.slotBodyWords[slot] = bodyWords;
       this.slotViews[slot] = doc.viewCount;
@@ -276,7 +284,8 @@ export class TenantIndex {
         const pos = positions[x] as number;
         if (pos >= BODY && (firstWord < 0 || pos - BODY < firstWord)) firstWord = pos - BODY;
       }
-      const snippet = snippetFor(s.language, s.body, matched, Math.max(firstWord, 0));
+      const from = this.checkFrom[slot] as number;
+      const snippet = snippetFor(s.language, s.body, matched, Math.max(firstWord, 0), this.checkpoints.buf.subarray(from, from + (this.checkCount[slot] as number)));
       return {
         id: s.article.doc.id,
         language: s.language,
@@ -736,7 +745,7 @@ export class TenantIndex {
 
   /** Approximate bytes held (for the memory report). */
   memoryEstimate(): number {
-    let bytes = this.vocab.bytes() + this.alive.byteLength;
+    let bytes = this.vocab.bytes() + this.alive.byteLength + this.checkpoints.bytes() + this.checkFrom.byteLength + this.checkCount.byteLength;
     for (const lang of LANGS) bytes += this.postings[lang].bytes() + this.wordTerms[lang].byteLength;
     for (const s of this.slots) bytes += s.title.length + s.body.length + 64;
     return bytes + this.articles.size * 200;
