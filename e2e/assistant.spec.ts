@@ -133,7 +133,7 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
       const ticketId = sessions.items[0]?.ticketId ?? '';
       expect(ticketId).toMatch(/^[0-9a-f-]{36}$/);
       const description = async () => ((await (await admin.request.get(`/api/v1/tickets/${ticketId}`)).json()) as { description: string }).description;
-      const action = `restart — ${escapeRegExp(hostname)} — confirmed \\(succeeded\\)`;
+      const action = `Riavvia — ${escapeRegExp(hostname)} — Confermata \\(Completato\\)`;
       // The command's result reaches the ticket by itself (AI-3), no further message needed.
       await expect.poll(description, slow).toMatch(new RegExp(`riavvia il mio PC[\\s\\S]*${action}`));
       // The conversation goes on; the ticket follows it.
@@ -146,7 +146,7 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
       // The contact reads the same ticket in the portal.
       await page.goto(`/tickets/${ticketId}`);
       await expect(page.getByText('riavvia il mio PC').first()).toBeVisible(slow);
-      await expect(page.getByText(`restart — ${hostname} — confirmed (succeeded)`)).toBeVisible();
+      await expect(page.getByText(`Riavvia — ${hostname} — Confermata (Completato)`)).toBeVisible();
     });
   } finally {
     agent.kill();

@@ -40,7 +40,7 @@ describe('assistant options', () => {
     model.script([{ toolCalls: [{ name: 'request_action', args: { device: 'ANNA-PC', action: 'restart' } }] }, { text: 'Code sent.' }]);
     const second = await ask(anna.client, 'restart my PC please', first.sessionId);
     const card = second.message.cards[0] as Extract<AssistantCard, { kind: 'action' }>;
-    expect((await ticketOf(ticket.id)).description).toContain('- Actions: restart — ANNA-PC — awaiting-code');
+    expect((await ticketOf(ticket.id)).description).toContain('- Actions: Restart — ANNA-PC — Waiting for the code');
 
     // The contact confirms in the card; the next turn writes the action's result into the ticket.
     const code = codeIn(await lastSmsTo(t.ctx, w.admin, w.fx.tenant.id, anna.phone));
@@ -48,13 +48,13 @@ describe('assistant options', () => {
     model.script([{ text: 'Your PC is restarting.' }]);
     await ask(anna.client, 'thanks', first.sessionId);
     const after = (await ticketOf(ticket.id)).description;
-    expect(after).toContain('- Actions: restart — ANNA-PC — confirmed (queued)');
+    expect(after).toContain('- Actions: Restart — ANNA-PC — Confirmed (Queued)');
     expect(after).toContain('thanks');
     // The command's result arrives later, with no new message: the ticket follows it anyway.
     const req = await t.ctx.db.selectFrom('self_service_requests').select(['command_id', 'customer_id']).where('id', '=', card.requestId ?? '').executeTakeFirstOrThrow();
     await t.ctx.db.updateTable('agent_commands').set({ status: 'succeeded' }).where('id', '=', req.command_id ?? '').execute();
     await t.ctx.bus.publish({ topic: 'agent-command.changed', tenantId: w.fx.tenant.id, commandId: req.command_id ?? '', deviceId: annaPc, status: 'succeeded', actionId: card.requestId, contactId: anna.id, customerId: req.customer_id });
-    expect(await eventually(async () => (await ticketOf(ticket.id)).description.includes('- Actions: restart — ANNA-PC — confirmed (succeeded)'))).toBe(true);
+    expect(await eventually(async () => (await ticketOf(ticket.id)).description.includes('- Actions: Restart — ANNA-PC — Confirmed (Done)'))).toBe(true);
     // One ticket for the session, not one per message.
     const tickets = await t.ctx.db.selectFrom('tickets').select('id').where('requester_id', '=', anna.id).execute();
     expect(tickets).toHaveLength(1);

@@ -26,12 +26,21 @@ export function renderTranscript(lang: Language, messages: Pick<MessageRow, 'rol
     lines.push(`**${say(m.role === 'contact' ? 'contact' : 'assistant')}** (${at} UTC): ${m.text.replace(/\s+/g, ' ').trim()}`);
     for (const c of m.cards) {
       if (c.kind !== 'action') continue;
-      const what = c.packageName ? `${c.action} ${c.packageName}` : c.action;
-      lines.push(`- ${say('actions')}: ${what} — ${c.deviceName} — ${c.state}${c.commandStatus ? ` (${c.commandStatus})` : ''}`);
+      lines.push(`- ${say('actions')}: ${actionLine(lang, c)}`);
     }
   }
   const text = lines.join('\n\n');
   return text.length > DESCRIPTION_MAX ? `…\n\n${text.slice(-DESCRIPTION_MAX)}` : text;
+}
+
+/** One action as technicians read it in the contact's language: "Riavvia — PC-07 — Confermata (Completato)". */
+function actionLine(lang: Language, c: ActionCard): string {
+  const action = translate(lang, 'devices', `actions.${c.action}`);
+  const what = c.packageName ? `${action}: ${c.packageName}` : action;
+  // Request states the portal names (awaiting-code, confirmed, cancelled, expired); the card's own (proposed…) stay as they are.
+  const state = translate(lang, 'devices', `selfService.requestStatus.${c.state}`).replace(/^selfService\.requestStatus\./, '');
+  const outcome = c.commandStatus ? ` (${translate(lang, 'devices', `status.${c.commandStatus}`)})` : '';
+  return `${what} — ${c.deviceName} — ${state}${outcome}`;
 }
 
 /**
