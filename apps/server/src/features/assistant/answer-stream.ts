@@ -1,6 +1,7 @@
 import { translate } from '@porta/i18n/translate';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
+import { startEventStream } from '../../platform/http/event-stream.ts';
 
 export interface AnswerStream {
   send(event: 'delta' | 'done', data: unknown): void;
@@ -14,15 +15,7 @@ export interface AnswerStream {
  * replaces what the deltas drew), or `error` {code, message} in the contact's language.
  */
 export function openAnswerStream(req: FastifyRequest, reply: FastifyReply): AnswerStream {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-content-type-options': 'nosniff',
-  });
+  const res = startEventStream(reply);
   const write = (event: string, data: unknown) => {
     if (!res.writableEnded && !res.destroyed) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };

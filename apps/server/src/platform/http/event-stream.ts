@@ -19,6 +19,20 @@ export interface Outgoing {
  * to any read. `select` picks the bus messages this stream sends (and to whom: it runs with
  * the subscriber's identity in its closure), answering null for everything else.
  */
+/** Takes the answer over from Fastify and sends the headers of a `text/event-stream` that no cache or proxy holds back. */
+export function startEventStream(reply: FastifyReply): FastifyReply['raw'] {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    'x-content-type-options': 'nosniff',
+  });
+  return res;
+}
+
 /** The stream's session still exists and has not expired (API keys are checked per request only). */
 async function sessionStillValid(ctx: AppContext, p: Principal): Promise<boolean> {
   if (!p.sessionId) return true;
@@ -33,15 +47,7 @@ async function sessionStillValid(ctx: AppContext, p: Principal): Promise<boolean
  * tenant-wide change and every ping re-check the session (expiry deletes without a message).
  */
 export function streamEvents(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, select: (m: BusMessage) => Outgoing | null): void {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-    'x-content-type-options': 'nosniff',
-  });
+  const res = startEventStream(reply);
   res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
   const principal = req.principal;
   let ended = false;
