@@ -1,20 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
-import { BASE_URL } from './support/env';
+import { startDryRunAgent } from './support/agent';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface OutboxPage {
   items: { to: string; kind: string; body: string }[];
-}
-interface DryRunLine {
-  commandId: string;
-  action: string;
-  argv: string[];
 }
 
 /**
@@ -37,18 +28,8 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
   const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Marco', lastName: 'Bianchi', company: `Bianchi Srl ${stamp}`, language: 'it' });
 
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-assistant-'));
-  const env = { ...process.env, PORTA_AGENT_BACKOFF_BASE_MS: '100', PORTA_AGENT_BACKOFF_CAP_MS: '500', PORTA_AGENT_DRY_RUN_OS: 'windows', PORTA_AGENT_DRY_RUN_USER: 'marco', npm_config_loglevel: 'silent' };
-  const enrol = spawnSync('npm', ['run', '--silent', 'agent', '--', 'enrol', '--server', BASE_URL, '--token', token, '--state', stateDir, '--executor', 'dry-run'], { env, encoding: 'utf8' });
-  expect(enrol.status, `${enrol.stdout}${enrol.stderr}`).toBe(0);
-  let agentOutput = '';
-  const agent: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/agent/src/main.ts', 'run', '--state', stateDir], { env });
-  agent.stdout?.on('data', (d: Buffer) => (agentOutput += d.toString()));
-  agent.stderr?.on('data', (d: Buffer) => (agentOutput += d.toString()));
-  const recorded = (): DryRunLine[] => {
-    const file = path.join(stateDir, 'dry-run.jsonl');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as DryRunLine) : [];
-  };
+  const agent = startDryRunAgent(token, { os: 'windows', user: 'marco' });
+  const recorded = agent.recorded;
 
   try {
     const devices = await admin.request.get('/api/v1/devices', { params: { customerId, page: 1, pageSize: 10 } });
@@ -122,10 +103,10 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
       expect(recorded()).toHaveLength(0);
       await card.getByLabel('Codice di 6 cifre').fill(await codeFromOutbox('action-code', 0));
       await card.getByRole('button', { name: 'Conferma' }).click();
-      await expect(card.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+      await expect(card.getByTestId('action-status'), agent.output()).toHaveText('Completato', slow);
       const view = (await (await context.request.get(`/api/v1/portal/actions/${requestId}`)).json()) as { command: { id: string } | null };
       const line = recorded().find((l) => l.action === 'restart');
-      expect(line, agentOutput).toMatchObject({ commandId: view.command?.id, argv: ['shutdown', '/r', '/t', '0'] });
+      expect(line, agent.output()).toMatchObject({ commandId: view.command?.id, argv: ['shutdown', '/r', '/t', '0'] });
     });
 
     await test.step("the session's ticket holds the transcript and the action with its result, and follows the chat", async () => {
@@ -149,8 +130,7 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
       await expect(page.getByText(`Riavvia — ${hostname} — Confermata (Completato)`)).toBeVisible();
     });
   } finally {
-    agent.kill();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    agent.stop();
   }
 });
 
