@@ -18,7 +18,7 @@ let contactCredentials: { username: string; password: string };
 test.beforeAll(async ({ request }) => {
   const session = await signInAdminViaApi(request);
   const headers = { 'x-csrf-token': session.csrfToken };
-  await patchPortalSettingsViaApi(request, session, { sections: { kb: { mode: 'all', customerIds: [] }, tickets: { mode: 'all', customerIds: [] } } });
+  await patchPortalSettingsViaApi(request, session, { sections: { kb: { mode: 'all', customerIds: [] }, tickets: { mode: 'all', customerIds: [] }, assistant: { mode: 'all', customerIds: [] } } });
   const created = await createContactViaApi(request, session, { firstName: 'Ada', lastName: 'Lovelace', company: 'Analytical Engines' });
   contactCredentials = created.credentials;
   const contact = await request.get(`/api/v1/contacts/${created.contact.id}`);

@@ -74,7 +74,18 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await expect(row).toBeVisible(slow);
     await expect(row).toContainText('notepadplusplus');
     await expect(row).toContainText('Windows');
+    // Issue 13 item 6: the starter aliases came along, and the admin edits them.
+    await expect(row).toContainText('notepad plus plus');
     await snap(page, '50-console-software');
+    await row.getByRole('button', { name: 'More actions for Notepad++' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).click();
+    const form = page.getByRole('dialog', { name: 'Edit package' });
+    const aliases = form.getByRole('combobox', { name: 'Other names' });
+    await aliases.fill('npp editor');
+    await aliases.press('Enter');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden(slow);
+    await expect(row).toContainText('npp editor', slow);
   });
 
   await test.step('SMS: a test SMS without a provider lands in the SMS outbox', async () => {
@@ -131,6 +142,8 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
     await page.getByRole('textbox', { name: 'Concerns' }).fill(`contact:${contact.id}`);
     await expect(table.getByRole('row')).toHaveCount(3, slow); // header, phone verified, phone cleared
     await expect(table.getByText('Phone verified')).toBeVisible();
+    // The rows name the contact, not only their id.
+    await expect(table.getByText('Anna Verdi').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'audit log');
     await snap(page, '51-console-audit');
   });

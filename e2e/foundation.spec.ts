@@ -7,6 +7,8 @@ import { snap } from './support/screens';
  * hand the generated credentials over, and the contact uses the portal in Italian (A-1, L-1).
  */
 test('set-up, customer, contact, and the contact switches the portal to Italian', async ({ browser }) => {
+  // ~15 s on a quiet host; the default 60 s ran out on a loaded 2-core one (every later project depends on this one).
+  test.setTimeout(180_000);
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
 

@@ -1,18 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, type Response, test } from '@playwright/test';
 import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
-import { BASE_URL } from './support/env';
+import { startDryRunAgent } from './support/agent';
 
 interface OutboxPage {
   items: { to: string; kind: string; body: string }[];
-}
-interface DryRunLine {
-  commandId: string;
-  action: string;
-  argv: string[];
 }
 
 /**
@@ -39,25 +32,8 @@ test('self-service with a real agent: install-software and reset-password; the t
   const macOnlyId = ((await macOnly.json()) as { id: string }).id;
 
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-agent-'));
-  const env = {
-    ...process.env,
-    PORTA_AGENT_BACKOFF_BASE_MS: '100',
-    PORTA_AGENT_BACKOFF_CAP_MS: '500',
-    PORTA_AGENT_DRY_RUN_OS: 'windows',
-    PORTA_AGENT_DRY_RUN_USER: 'giulia',
-    npm_config_loglevel: 'silent',
-  };
-  const enrol = spawnSync('npm', ['run', '--silent', 'agent', '--', 'enrol', '--server', BASE_URL, '--token', token, '--state', stateDir, '--executor', 'dry-run'], { env, encoding: 'utf8' });
-  expect(enrol.status, `${enrol.stdout}${enrol.stderr}`).toBe(0);
-  let agentOutput = '';
-  const agent: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/agent/src/main.ts', 'run', '--state', stateDir], { env });
-  agent.stdout?.on('data', (d: Buffer) => (agentOutput += d.toString()));
-  agent.stderr?.on('data', (d: Buffer) => (agentOutput += d.toString()));
-  const recorded = (): DryRunLine[] => {
-    const file = path.join(stateDir, 'dry-run.jsonl');
-    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as DryRunLine) : [];
-  };
+  const agent = startDryRunAgent(token, { os: 'windows', user: 'giulia' });
+  const { recorded, stateDir } = agent;
 
   try {
     const devices = await admin.request.get('/api/v1/devices', { params: { customerId, page: 1, pageSize: 10 } });
@@ -137,7 +113,7 @@ test('self-service with a real agent: install-software and reset-password; the t
         await expect(page.getByRole('option', { name: `Rectangle ${stamp}` })).toHaveCount(0);
         await page.getByRole('option', { name: `Google Chrome ${stamp}` }).click();
       });
-      await expect(dialog.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+      await expect(dialog.getByTestId('action-status'), agent.output()).toHaveText('Completato', slow);
       expect(recorded().find((l) => l.action === 'install-software')?.argv).toEqual(['choco', 'install', 'googlechrome', '-y', '--no-progress']);
       // Followed live on the console's device page (its fallback poll is 30 s; the stream is faster).
       await expect(consolePage.getByText('dry-run: choco install googlechrome -y --no-progress')).toBeVisible({ timeout: 15_000 });
@@ -157,7 +133,7 @@ test('self-service with a real agent: install-software and reset-password; the t
 
     await test.step('reset-password: the temporary password goes to the SMS outbox only; the browser never sees it', async () => {
       const dialog = await startAction('Reimposta password');
-      await expect(dialog.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+      await expect(dialog.getByTestId('action-status'), agent.output()).toHaveText('Completato', slow);
       await expect(dialog.getByText('La password temporanea ti è stata inviata per SMS.')).toBeVisible();
       const { body: sms, secret: password } = await latestSms('temporary-password', /è ([A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4})\. Cambiala/);
       expect(password, sms).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
@@ -176,7 +152,6 @@ test('self-service with a real agent: install-software and reset-password; the t
       expect(actions).not.toContain(password);
     });
   } finally {
-    agent.kill();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    agent.stop();
   }
 });

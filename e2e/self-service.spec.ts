@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { BASE_URL } from './support/env';
+import { startDryRunAgent } from './support/agent';
 import { snap } from './support/screens';
 
 interface OutboxPage {
@@ -139,14 +135,7 @@ test('self-service with a real agent: restart confirmed by SMS code runs on the 
   const { customerId, contact, credentials } = await createContactViaApi(admin.request, session, { firstName: 'Marco', lastName: 'Bianchi', company: `Bianchi Spa ${stamp}`, language: 'it' });
   const token = ((await (await admin.request.post('/api/v1/enrolment-tokens', { headers, data: { customerId } })).json()) as { token: string }).token;
 
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'porta-e2e-agent-'));
-  const env = { ...process.env, PORTA_AGENT_BACKOFF_BASE_MS: '100', PORTA_AGENT_BACKOFF_CAP_MS: '500', npm_config_loglevel: 'silent' };
-  const enrol = spawnSync('npm', ['run', '--silent', 'agent', '--', 'enrol', '--server', BASE_URL, '--token', token, '--state', stateDir, '--executor', 'dry-run'], { env, encoding: 'utf8' });
-  expect(enrol.status, `${enrol.stdout}${enrol.stderr}`).toBe(0);
-  let agentOutput = '';
-  const agent: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/agent/src/main.ts', 'run', '--state', stateDir], { env });
-  agent.stdout?.on('data', (d: Buffer) => (agentOutput += d.toString()));
-  agent.stderr?.on('data', (d: Buffer) => (agentOutput += d.toString()));
+  const agent = startDryRunAgent(token);
   try {
     const devices = await admin.request.get('/api/v1/devices', { params: { customerId, page: 1, pageSize: 10 } });
     const device = ((await devices.json()) as { items: { id: string; hostname: string }[] }).items[0];
@@ -184,14 +173,13 @@ test('self-service with a real agent: restart confirmed by SMS code runs on the 
     await expect(dialog.getByText('Ti abbiamo inviato per SMS un codice di 6 cifre')).toBeVisible(slow);
     await dialog.getByLabel('Codice di 6 cifre').fill(await smsCode('action-code'));
     await dialog.getByRole('button', { name: 'Conferma' }).click();
-    await expect(dialog.getByTestId('action-status'), agentOutput).toHaveText('Completato', slow);
+    await expect(dialog.getByTestId('action-status'), agent.output()).toHaveText('Completato', slow);
     await expect(dialog.getByText('Lo stato si aggiorna da solo.')).toBeHidden();
     await snap(page, '41-self-service-done');
 
-    const lines = fs.readFileSync(path.join(stateDir, 'dry-run.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; argv: string[] });
+    const lines = agent.recorded();
     expect(lines.find((l) => l.action === 'restart')?.argv).toEqual(['systemctl', 'reboot']);
   } finally {
-    agent.kill();
-    fs.rmSync(stateDir, { recursive: true, force: true });
+    agent.stop();
   }
 });

@@ -115,7 +115,7 @@ export const CONSOLE_PAGES: A11yPage[] = [
 
 /** The portal, signed in as a contact (checked on a 360 px phone and on a desktop). */
 export const PORTAL_PAGES: A11yPage[] = [
-  { name: 'home', path: '/', ready: heading(/Hello Ada/) },
+  { name: 'home', path: '/', ready: heading(/Hello Ada/), open: [{ name: 'assistant drawer', action: dialog('Ask the assistant', 'Assistant') }] },
   { name: 'tickets', path: '/tickets' },
   { name: 'new ticket', path: '/tickets/new' },
   { name: 'ticket', path: (w) => `/tickets/${w.ticketId}`, ready: heading('Printer on fire') },
@@ -126,6 +126,7 @@ export const PORTAL_PAGES: A11yPage[] = [
   { name: 'article', path: (w) => `/kb/${w.articleId}`, ready: heading('Reset your password') },
   { name: 'unknown article', path: `/kb/${UNKNOWN_ID}`, ready: notFound },
   { name: 'app settings', path: '/settings' },
+  { name: 'assistant', path: '/assistant' },
   { name: 'no such portal page', path: '/no-such-page', ready: heading('Page not found') },
 ];
 

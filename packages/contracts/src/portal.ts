@@ -21,6 +21,8 @@ export const portalUserSchema = z.object({
   customer: z.object({ id: z.uuid(), name: z.string() }),
   tenant: z.object({ slug: z.string(), name: z.string() }),
   sections: portalSectionsSchema,
+  /** AI-4: false when the tenant sends contacts to the assistant instead of a New ticket form. */
+  manualTickets: z.boolean(),
 });
 export type PortalUser = z.infer<typeof portalUserSchema>;
 

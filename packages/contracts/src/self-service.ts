@@ -45,7 +45,17 @@ export const portalActionListSchema = z.object({ items: z.array(selfServiceActio
 export const portalDeviceSoftwareSchema = z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) });
 
 export const auditQuerySchema = pageQuerySchema.extend({ subject: z.string().max(200).optional(), event: z.string().max(100).optional() });
-export const auditEntrySchema = z.object({ seq: z.number(), at: z.string(), actor: z.string(), event: z.string(), subject: z.string(), data: z.unknown() });
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  event: z.string(),
+  subject: z.string(),
+  data: z.unknown(),
+  /** Who `actor` and `subject` name today (a person's name, a hostname, an action on a device); null when unknown or gone. */
+  actorLabel: z.string().nullable(),
+  subjectLabel: z.string().nullable(),
+});
 export const auditPageSchema = pageSchema(auditEntrySchema);
 /** SS-7: the tenant's hash chain checked end to end (the console's "chain verified" mark). */
 export const auditChainSchema = z.object({ ok: z.boolean(), rows: z.number().int(), brokenAt: z.number().int().nullable() });

@@ -3,15 +3,31 @@ import { z } from 'zod';
 const ref = (re: RegExp) => z.string().trim().max(200).regex(re).nullable().optional();
 const simpleRef = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
-/** SS-5: one catalogue package; at least one manager id is required (checked by the service). */
-export const softwarePackageBodySchema = z.strictObject({
+const brewName = /^[a-z0-9][a-z0-9@._+-]*(\/[a-z0-9._-]+\/[a-z0-9@._+-]+)?$/;
+/** Other names a contact may use for a package (issue 13 item 6): trimmed, 1–60 characters, at most 20. */
+const aliasesSchema = z.array(z.string().trim().min(1).max(60)).max(20).optional();
+
+/**
+ * SS-5: one catalogue package; at least one manager id is required (checked by the service).
+ * Homebrew is given either as `homebrewId` (issue 13 item 6, the pinned catalogue API: a cask
+ * by default, or `formula:<name>` / `cask:<name>`) or as `homebrewFormula` / `homebrewCask`, not both.
+ */
+const packageFields = {
   name: z.string().trim().min(1).max(120),
+  aliases: aliasesSchema,
   chocolateyId: ref(simpleRef),
-  homebrewFormula: ref(/^[a-z0-9][a-z0-9@._+-]*(\/[a-z0-9._-]+\/[a-z0-9@._+-]+)?$/),
-  homebrewCask: ref(/^[a-z0-9][a-z0-9@._+-]*(\/[a-z0-9._-]+\/[a-z0-9@._+-]+)?$/),
+  homebrewId: ref(/^((formula|cask):)?[a-z0-9][a-z0-9@._+-]*(\/[a-z0-9._-]+\/[a-z0-9@._+-]+)?$/),
+  homebrewFormula: ref(brewName),
+  homebrewCask: ref(brewName),
   wingetId: ref(simpleRef),
-});
-export const softwarePackagePatchSchema = softwarePackageBodySchema.partial();
+};
+const oneHomebrewForm = (b: { homebrewId?: string | null | undefined; homebrewFormula?: string | null | undefined; homebrewCask?: string | null | undefined }) =>
+  b.homebrewId === undefined || (b.homebrewFormula === undefined && b.homebrewCask === undefined);
+export const softwarePackageBodySchema = z.strictObject(packageFields).refine(oneHomebrewForm, { path: ['homebrewId'], message: 'homebrewId or homebrewFormula/homebrewCask, not both' });
+export const softwarePackagePatchSchema = z
+  .strictObject({ ...packageFields, name: packageFields.name.optional() })
+  .refine(oneHomebrewForm, { path: ['homebrewId'], message: 'homebrewId or homebrewFormula/homebrewCask, not both' });
+export type SoftwarePackageBody = z.infer<typeof softwarePackageBodySchema>;
 
 export const softwarePackageSchema = z.object({
   id: z.uuid(),
@@ -20,6 +36,9 @@ export const softwarePackageSchema = z.object({
   homebrewFormula: z.string().nullable(),
   homebrewCask: z.string().nullable(),
   wingetId: z.string().nullable(),
+  /** `homebrewCask`, or `formula:<homebrewFormula>`, or null (the catalogue API's single Homebrew field). */
+  homebrewId: z.string().nullable(),
+  aliases: z.array(z.string()),
   /** Which operating systems it can be installed on. */
   os: z.array(z.enum(['windows', 'macos'])),
 });
@@ -35,6 +54,7 @@ export const softwareStarterSchema = z.object({
   homebrewFormula: z.string().nullable(),
   homebrewCask: z.string().nullable(),
   wingetId: z.string().nullable(),
+  aliases: z.array(z.string()),
 });
 export const softwareStarterListSchema = z.object({ items: z.array(softwareStarterSchema) });
 

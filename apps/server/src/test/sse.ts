@@ -21,6 +21,8 @@ export interface EventStream {
   readonly text: string;
   /** The first event named `name` whose data passes `match`, received so far or within `timeoutMs`; rejects after that. */
   waitFor(name: string, match?: (data: unknown) => boolean, timeoutMs?: number): Promise<SseEvent>;
+  /** Resolves when the server ends the stream. */
+  ended(timeoutMs?: number): Promise<void>;
   /** Closes the stream as a browser leaving the page would. */
   close(): void;
 }
@@ -115,6 +117,22 @@ export async function openEventStream(app: FastifyInstance, c: Client, url: stri
         const done = () => {
           clearTimeout(timer);
           waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    ended(timeoutMs = DEFAULT_WAIT_MS) {
+      return new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`event stream ${url} still open after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const check = () => {
+          if (!ended) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
         };
         waiters.add(check);
         check();

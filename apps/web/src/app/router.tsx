@@ -103,7 +103,12 @@ export const router = createBrowserRouter([
                 ...page(() => import('../features/portal-tickets/components/RequireTickets'), (m) => m.RequireTickets),
                 children: [
                   { index: true, ...page(() => import('../features/portal-tickets/routes/PortalTicketsPage'), (m) => m.PortalTicketsPage) },
-                  { path: 'new', ...page(() => import('../features/portal-tickets/routes/PortalTicketNewPage'), (m) => m.PortalTicketNewPage) },
+                  {
+                    path: 'new',
+                    // AI-4: with manual ticket creation off, the form gives way to the assistant.
+                    ...page(() => import('../features/portal-assistant/components/RequireManualTickets'), (m) => m.RequireManualTickets),
+                    children: [{ index: true, ...page(() => import('../features/portal-tickets/routes/PortalTicketNewPage'), (m) => m.PortalTicketNewPage) }],
+                  },
                   { path: ':id', ...page(() => import('../features/portal-tickets/routes/PortalTicketPage'), (m) => m.PortalTicketPage) },
                 ],
               },
@@ -114,6 +119,14 @@ export const router = createBrowserRouter([
                   { index: true, ...page(() => import('../features/portal-kb/routes/PortalKbHomePage'), (m) => m.PortalKbHomePage) },
                   { path: 'categories/:id', ...page(() => import('../features/portal-kb/routes/PortalKbCategoryPage'), (m) => m.PortalKbCategoryPage) },
                   { path: ':id', ...page(() => import('../features/portal-kb/routes/PortalKbArticlePage'), (m) => m.PortalKbArticlePage) },
+                ],
+              },
+              {
+                path: 'assistant',
+                ...page(() => import('../features/portal-assistant/components/RequireAssistant'), (m) => m.RequireAssistant),
+                children: [
+                  { index: true, ...page(() => import('../features/portal-assistant/routes/PortalAssistantPage'), (m) => m.PortalAssistantPage) },
+                  { path: ':id', ...page(() => import('../features/portal-assistant/routes/PortalAssistantPage'), (m) => m.PortalAssistantPage) },
                 ],
               },
               { path: '*', element: <NotFoundPage home="/" /> },

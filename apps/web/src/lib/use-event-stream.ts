@@ -34,6 +34,11 @@ export function useEventStream(url: string | null, topics: readonly string[], ha
       connectedBefore = true;
     };
     const onError = () => setLive(false);
+    // The session ended (sign-out, password change, expiry): reconnecting would only be refused.
+    const onSignedOut = () => {
+      source.close();
+      setLive(false);
+    };
     const listeners = topicKey.split('\n').map((topic) => {
       const listener = (message: MessageEvent) => current.current.onEvent(topic, typeof message.data === 'string' ? message.data : '');
       source.addEventListener(topic, listener);
@@ -41,10 +46,12 @@ export function useEventStream(url: string | null, topics: readonly string[], ha
     });
     source.addEventListener('ready', onReady);
     source.addEventListener('error', onError);
+    source.addEventListener('signed-out', onSignedOut);
     return () => {
       for (const [topic, listener] of listeners) source.removeEventListener(topic, listener);
       source.removeEventListener('ready', onReady);
       source.removeEventListener('error', onError);
+      source.removeEventListener('signed-out', onSignedOut);
       source.close();
       setLive(false);
     };

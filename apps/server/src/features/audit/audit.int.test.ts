@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { signInTechnician } from '../../test/client.ts';
-import { makeTenant } from '../../test/factories.ts';
+import { inventory, makeDevice } from '../../test/devices.ts';
+import { makeContact, makeCustomer, makeTenant } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
 import { canonicalJson } from '@porta/agent-protocol';
 import { appendAudit } from './audit.repo.ts';
@@ -124,5 +125,24 @@ describe('audit log (SS-7)', () => {
     expect((await tech.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
     await sql`update audit_log set data = jsonb_set(data, '{action}', '"lock"') where tenant_id = ${a.tenant.id} and seq = 2`.execute(t.ctx.db);
     expect((await tech.get('/api/v1/audit/verify')).json()).toEqual({ ok: false, rows: 1, brokenAt: 2 });
+  });
+
+  it("GET /api/v1/audit names who and what each row is about, from the reader's tenant only", async () => {
+    const a = await makeTenant(t.ctx);
+    const b = await makeTenant(t.ctx);
+    const customer = await makeCustomer(t.ctx, a.tenant.id);
+    const mario = await makeContact(t.ctx, a.tenant.id, customer.id, { firstName: 'Mario', lastName: 'Rossi' });
+    const pc = await makeDevice(t.ctx, a.tenant.id, customer.id, inventory({ hostname: 'UFFICIO-PC-07' }));
+    const foreign = await makeContact(t.ctx, b.tenant.id, (await makeCustomer(t.ctx, b.tenant.id)).id, { firstName: 'Eve', lastName: 'Outsider' });
+    await appendAudit(t.ctx.db, a.tenant.id, { actor: `contact:${mario.id}`, event: 'action.requested', subject: `device:${pc.id}`, data: { action: 'restart' } });
+    await appendAudit(t.ctx.db, a.tenant.id, { actor: `technician:${a.admin.id}`, event: 'self-service.cancelled-all', subject: `tenant:${a.tenant.id}`, data: {} });
+    // A reference to another tenant's row (it cannot happen through the app, but the reader must not learn the name).
+    await appendAudit(t.ctx.db, a.tenant.id, { actor: 'system', event: 'action.requested', subject: `contact:${foreign.id}`, data: {} });
+    const tech = await signInTechnician(t.app, a.host, a.admin.email, a.admin.password);
+    const items = (await tech.get('/api/v1/audit?pageSize=100')).json<{ items: { actor: string; subject: string; actorLabel: string | null; subjectLabel: string | null }[] }>().items;
+    const row = (subject: string) => items.find((i) => i.subject === subject);
+    expect(row(`device:${pc.id}`)).toMatchObject({ actorLabel: 'Mario Rossi', subjectLabel: 'UFFICIO-PC-07' });
+    expect(row(`tenant:${a.tenant.id}`)).toMatchObject({ actorLabel: 'Ada Admin', subjectLabel: a.tenant.name });
+    expect(row(`contact:${foreign.id}`)).toMatchObject({ actorLabel: null, subjectLabel: null });
   });
 });

@@ -25,6 +25,7 @@ export function defaultPortalSettings(): PortalSettings {
     tickets: { visibleStatuses: DEFAULT_STATUSES.map((s) => s.key), allowReopen: true },
     fieldVisibility: { ...DEFAULT_FIELD_VISIBILITY },
     welcomeEmail: { enabled: false, templates: defaultWelcomeTemplates() },
+    assistant: { engine: 'builtin', model: { baseUrl: '', model: '', apiKeySet: false }, createsTicket: false, disableManualTickets: false },
   };
 }
 
@@ -43,6 +44,7 @@ export function resolvePortalSettings(stored: unknown): PortalSettings {
     tickets: { ...base.tickets, ...(s.tickets ?? {}) },
     fieldVisibility: { ...base.fieldVisibility, ...(s.fieldVisibility ?? {}) },
     welcomeEmail: { ...base.welcomeEmail, ...(s.welcomeEmail ?? {}), templates: { ...base.welcomeEmail.templates, ...(s.welcomeEmail?.templates ?? {}) } },
+    assistant: { ...base.assistant, ...(s.assistant ?? {}), model: { ...base.assistant.model, ...(s.assistant?.model ?? {}) } },
   };
   const parsed = portalSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : base;
@@ -57,4 +59,9 @@ export function sectionEnabled(setting: SectionSetting, customerId: string): boo
 /** T-6: a custom field is `custom.<key>`; custom fields are hidden until an admin shows them. */
 export function visibilityOf(settings: PortalSettings, field: string): FieldVisibility {
   return settings.fieldVisibility[field] ?? 'hidden';
+}
+
+/** AI-4: manual ticket creation is off for a contact only while the assistant is on for them (else they would have no way to ask). */
+export function manualTicketsDisabled(settings: PortalSettings, customerId: string): boolean {
+  return settings.assistant.disableManualTickets && sectionEnabled(settings.sections.assistant, customerId);
 }

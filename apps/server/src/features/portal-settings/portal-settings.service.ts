@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { listStatuses } from '../ticket-statuses/ticket-statuses.repo.ts';
 import { resolvePortalSettings } from './portal-settings.model.ts';
+import { nextAssistantOptions } from '../assistant/assistant-options.service.ts';
 import { readStoredSettings, writeSettings } from './portal-settings.repo.ts';
 
 export async function getPortalSettings(ctx: AppContext, tenantId: string): Promise<PortalSettings> {
@@ -34,7 +35,8 @@ export async function updatePortalSettings(ctx: AppContext, tenantId: string, pa
       enabled: patch.welcomeEmail?.enabled ?? current.welcomeEmail.enabled,
       templates: { ...current.welcomeEmail.templates, ...patch.welcomeEmail?.templates },
     };
-    const next: PortalSettings = { sections, tickets: { ...tickets, visibleStatuses: [...new Set(tickets.visibleStatuses)] }, fieldVisibility, welcomeEmail };
+    const assistant = await nextAssistantOptions(ctx, trx, tenantId, current.assistant, patch.assistant);
+    const next: PortalSettings = { sections, tickets: { ...tickets, visibleStatuses: [...new Set(tickets.visibleStatuses)] }, fieldVisibility, welcomeEmail, assistant };
     await writeSettings(trx, tenantId, next);
     return next;
   });

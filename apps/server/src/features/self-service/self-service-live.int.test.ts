@@ -125,6 +125,25 @@ describe('live progress of self-service actions (SS-7)', () => {
     }
   });
 
+  it('the kill switch cancels a request awaiting its code live: the requester sees it, a colleague does not', async () => {
+    const me = await enrolled();
+    const colleague = await person();
+    const device = await deviceOf(me);
+    const actionId = (await me.client.post(`/api/v1/portal/devices/${device}/actions`, { action: 'lock' })).json<{ id: string }>().id;
+    const mine = await openEventStream(t.app, me.client, '/api/v1/portal/actions/events');
+    const theirs = await openEventStream(t.app, colleague.client, '/api/v1/portal/actions/events');
+    try {
+      expect((await admin.post('/api/v1/self-service/cancel-queued')).statusCode).toBe(200);
+      await mine.waitFor('action.changed', about('actionId', actionId));
+      expect(statusesOf(mine, 'action.changed', 'actionId', actionId)).toEqual(['cancelled']);
+      expect((await me.client.get(`/api/v1/portal/actions/${actionId}`)).json<{ status: string }>().status).toBe('cancelled');
+      expect(statusesOf(theirs, 'action.changed', 'actionId', actionId)).toEqual([]);
+    } finally {
+      mine.close();
+      theirs.close();
+    }
+  });
+
   it('the portal stream is 404 where the self-service section is off (SS-3), and needs a contact', async () => {
     const me = await enrolled();
     const otherCustomer = await makeCustomer(t.ctx, fx.tenant.id);

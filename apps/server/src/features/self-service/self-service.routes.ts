@@ -56,7 +56,7 @@ export function selfServiceRoutes(app: ZodApp, ctx: AppContext): void {
     const contact = selfServiceContact(req);
     const tenantId = contactOf(req).tenantId;
     streamEvents(ctx, req, reply, (m) => {
-      if (m.topic !== 'agent-command.changed' || m.tenantId !== tenantId || m.actionId === null) return null;
+      if ((m.topic !== 'agent-command.changed' && m.topic !== 'self-service.request.changed') || m.tenantId !== tenantId || m.actionId === null) return null;
       const visible = m.contactId === contact.id || (contact.isPrimary && m.customerId === contact.customerId);
       return visible ? { event: 'action.changed', data: { actionId: m.actionId, status: m.status } } : null;
     });

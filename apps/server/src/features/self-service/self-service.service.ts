@@ -176,8 +176,16 @@ export async function listActions(ctx: AppContext, tenantId: string, contact: Se
 
 /** The tenant kill switch: open requests cancelled, queued commands cancelled (devices' cancelQueued). */
 export async function cancelAllQueued(ctx: AppContext, tenantId: string, technicianId: string): Promise<{ requests: number; commands: number }> {
-  const r = await ctx.db.updateTable('self_service_requests').set({ status: 'cancelled' }).where('tenant_id', '=', tenantId).where('status', '=', 'awaiting-code').executeTakeFirst();
+  const open = await ctx.db
+    .updateTable('self_service_requests')
+    .set({ status: 'cancelled' })
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'awaiting-code')
+    .returning(['id', 'contact_id', 'customer_id'])
+    .execute();
   const { cancelled } = await cancelQueued(ctx, tenantId);
-  await appendAudit(ctx.db, tenantId, { actor: `technician:${technicianId}`, event: 'self-service.cancelled-all', subject: `tenant:${tenantId}`, data: { requests: Number(r.numUpdatedRows), commands: cancelled } });
-  return { requests: Number(r.numUpdatedRows), commands: cancelled };
+  await appendAudit(ctx.db, tenantId, { actor: `technician:${technicianId}`, event: 'self-service.cancelled-all', subject: `tenant:${tenantId}`, data: { requests: open.length, commands: cancelled } });
+  // The contacts waiting for a code see the request end at once (their commands' own events cover the rest).
+  for (const r of open) await ctx.bus.publish({ topic: 'self-service.request.changed', tenantId, actionId: r.id, status: 'cancelled', contactId: r.contact_id, customerId: r.customer_id });
+  return { requests: open.length, commands: cancelled };
 }

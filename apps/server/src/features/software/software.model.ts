@@ -13,7 +13,8 @@ export function osOf(p: PackageRow): ('windows' | 'macos')[] {
 }
 
 export function presentPackage(p: PackageRow): SoftwarePackage {
-  return { id: p.id, name: p.name, chocolateyId: p.chocolatey_id, homebrewFormula: p.homebrew_formula, homebrewCask: p.homebrew_cask, wingetId: p.winget_id, os: osOf(p) };
+  const homebrewId = p.homebrew_cask ?? (p.homebrew_formula ? `formula:${p.homebrew_formula}` : null);
+  return { id: p.id, name: p.name, chocolateyId: p.chocolatey_id, homebrewFormula: p.homebrew_formula, homebrewCask: p.homebrew_cask, homebrewId, wingetId: p.winget_id, aliases: p.aliases, os: osOf(p) };
 }
 
 /** The agent's install parameters for one package on one OS, or null when it does not install there. */

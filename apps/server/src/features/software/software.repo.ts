@@ -6,9 +6,10 @@ export interface PackageFields {
   homebrewFormula: string | null;
   homebrewCask: string | null;
   wingetId: string | null;
+  aliases: string[];
 }
 
-const COLUMNS = ['id', 'name', 'chocolatey_id', 'homebrew_formula', 'homebrew_cask', 'winget_id'] as const;
+const COLUMNS = ['id', 'name', 'chocolatey_id', 'homebrew_formula', 'homebrew_cask', 'winget_id', 'aliases'] as const;
 
 function columns(p: Partial<PackageFields>) {
   return {
@@ -17,6 +18,7 @@ function columns(p: Partial<PackageFields>) {
     ...(p.homebrewFormula !== undefined && { homebrew_formula: p.homebrewFormula }),
     ...(p.homebrewCask !== undefined && { homebrew_cask: p.homebrewCask }),
     ...(p.wingetId !== undefined && { winget_id: p.wingetId }),
+    ...(p.aliases !== undefined && { aliases: p.aliases }),
   };
 }
 

@@ -72,6 +72,51 @@ const ENTRIES: readonly Entry[] = [
   ['obsidian', 'Obsidian', 'productivity', 'obsidian', 'cask:obsidian', 'Obsidian.Obsidian'],
 ];
 
+/**
+ * Other names contacts use for a starter package (SS-5, AI-5a): the assistant matches a request
+ * by name, alias or a typo of either. The admin may edit them per catalogue package.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  chrome: ['chrome', 'google chrome', 'chrome browser'],
+  firefox: ['firefox', 'mozilla', 'firefox browser'],
+  edge: ['edge', 'ms edge', 'edge browser'],
+  brave: ['brave browser'],
+  '7zip': ['7zip', '7 zip', 'seven zip', 'sevenzip'],
+  notepadpp: ['notepad++', 'notepad plus plus', 'notepadpp', 'notepad'],
+  vscode: ['vscode', 'vs code', 'visual studio code'],
+  sublime: ['sublime', 'sublime text'],
+  'acrobat-reader': ['acrobat', 'acrobat reader', 'adobe reader', 'pdf reader', 'adobe acrobat', 'adobe pdf', 'lettore pdf', 'lecteur pdf', 'lector pdf'],
+  foxit: ['foxit', 'foxit reader'],
+  libreoffice: ['libre office', 'open office', 'openoffice'],
+  office365: ['office', 'office 365', 'microsoft office', 'ms office', 'word', 'excel', 'powerpoint', 'outlook', 'm365', 'microsoft 365'],
+  onlyoffice: ['only office'],
+  teams: ['teams', 'ms teams', 'microsoft teams'],
+  zoom: ['zoom', 'zoom meetings'],
+  webex: ['cisco webex', 'webex meetings'],
+  thunderbird: ['thunderbird'],
+  telegram: ['telegram'],
+  anydesk: ['any desk'],
+  teamviewer: ['team viewer'],
+  onedrive: ['onedrive', 'one drive'],
+  'google-drive': ['google drive', 'gdrive'],
+  nextcloud: ['nextcloud'],
+  keepassxc: ['keepass', 'keepass xc'],
+  '1password': ['1password', 'one password'],
+  openvpn: ['openvpn', 'open vpn'],
+  forticlient: ['forticlient', 'forti client', 'fortinet vpn', 'forti vpn'],
+  vlc: ['vlc', 'vlc player'],
+  obs: ['obs', 'obs studio'],
+  paintnet: ['paint.net', 'paint net', 'paintdotnet'],
+  drawio: ['draw.io', 'draw io', 'drawio', 'diagrams.net'],
+  python: ['python', 'python3', 'python 3'],
+  nodejs: ['node', 'nodejs', 'node.js'],
+  java: ['java', 'jre', 'temurin', 'java runtime'],
+  dotnet: ['.net', 'dotnet', '.net runtime', 'dotnet runtime'],
+  powertoys: ['powertoys', 'power toys'],
+  everything: ['everything search', 'voidtools everything'],
+  treesize: ['treesize', 'tree size'],
+};
+
 export interface StarterPackage {
   key: string;
   name: string;
@@ -80,6 +125,7 @@ export interface StarterPackage {
   homebrewFormula: string | null;
   homebrewCask: string | null;
   wingetId: string | null;
+  aliases: string[];
 }
 
 export const STARTER_PACKAGES: readonly StarterPackage[] = ENTRIES.map(([key, name, category, choco, brew, winget]) => ({
@@ -90,4 +136,5 @@ export const STARTER_PACKAGES: readonly StarterPackage[] = ENTRIES.map(([key, na
   homebrewFormula: brew?.startsWith('formula:') ? brew.slice(8) : null,
   homebrewCask: brew?.startsWith('cask:') ? brew.slice(5) : null,
   wingetId: winget,
+  aliases: [...(ALIASES[key] ?? [])],
 }));

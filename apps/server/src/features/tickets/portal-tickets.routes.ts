@@ -19,6 +19,7 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fastSerializerCompiler } from '../../platform/http/fast-serializer.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
+import { manualTicketsDisabled } from '../portal-settings/portal-settings.model.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';
 import * as portal from './portal-tickets.service.ts';
 import { portalTicketForm } from './portal-ticket-form.ts';
@@ -59,6 +60,8 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.post('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, body: portalTicketCreateSchema, response: { 201: portalTicketDetailSchema } } }, async (req, reply) => {
     const { contact, settings } = scope(req);
+    // AI-4: with manual ticket creation off, contacts open tickets through the assistant only.
+    if (manualTicketsDisabled(settings, contact.customerId)) throw new AppError('MANUAL_TICKETS_DISABLED');
     return reply.status(201).send(present(await portal.createForContact(ctx, contact, settings, req.body), settings));
   });
 

@@ -363,6 +363,8 @@ export interface SoftwarePackagesTable {
   homebrew_formula: string | null;
   homebrew_cask: string | null;
   winget_id: string | null;
+  /** Other names the assistant matches requests against (issue 13 item 6). */
+  aliases: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -464,6 +466,34 @@ export interface AgentCommandEventsTable {
   detail: string | null;
 }
 
+export interface AssistantSessionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  contact_id: string;
+  customer_id: string;
+  title: string;
+  ticket_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface AssistantMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  session_id: string;
+  role: 'contact' | 'assistant';
+  text: string;
+  cards: ColumnType<unknown, string | undefined, string>;
+  interpretation: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface AssistantModelKeysTable {
+  tenant_id: string;
+  api_key_enc: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -507,6 +537,9 @@ export interface Database {
   device_contacts: DeviceContactsTable;
   agent_commands: AgentCommandsTable;
   agent_command_events: AgentCommandEventsTable;
+  assistant_sessions: AssistantSessionsTable;
+  assistant_messages: AssistantMessagesTable;
+  assistant_model_keys: AssistantModelKeysTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

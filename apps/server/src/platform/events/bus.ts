@@ -69,7 +69,20 @@ export interface DeviceRevoked {
   deviceId: string;
 }
 
-export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked;
+/**
+ * SS-7: a self-service request changed state before any command existed (the kill switch
+ * cancelled it while it awaited its code); reaches the same portal streams as a command change.
+ */
+export interface SelfServiceRequestChanged {
+  tenantId: string;
+  topic: 'self-service.request.changed';
+  actionId: string;
+  status: string;
+  contactId: string;
+  customerId: string;
+}
+
+export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked | SelfServiceRequestChanged;
 
 export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | KbChanged | DeviceMessage;
 

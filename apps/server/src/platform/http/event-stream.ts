@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isExpired } from '../auth/sessions.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
 import type { BusMessage } from '../events/bus.ts';
 
@@ -17,7 +19,8 @@ export interface Outgoing {
  * to any read. `select` picks the bus messages this stream sends (and to whom: it runs with
  * the subscriber's identity in its closure), answering null for everything else.
  */
-export function streamEvents(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, select: (m: BusMessage) => Outgoing | null): void {
+/** Takes the answer over from Fastify and sends the headers of a `text/event-stream` that no cache or proxy holds back. */
+export function startEventStream(reply: FastifyReply): FastifyReply['raw'] {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -27,12 +30,51 @@ export function streamEvents(ctx: AppContext, req: FastifyRequest, reply: Fastif
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
   });
+  return res;
+}
+
+/** The stream's session still exists and has not expired (API keys are checked per request only). */
+async function sessionStillValid(ctx: AppContext, p: Principal): Promise<boolean> {
+  if (!p.sessionId) return true;
+  const row = await ctx.db.selectFrom('sessions').select(['id', 'last_seen_at', 'expires_at']).where('tenant_id', '=', p.tenantId).where('id', '=', p.sessionId).executeTakeFirst();
+  return row !== undefined && !isExpired(ctx, row);
+}
+
+/**
+ * A stream outlives no sign-out: when the subscriber's sessions change (sign-out everywhere,
+ * password change, deletion) it ends with `signed-out` if the session is gone, or simply ends
+ * so the browser reconnects with its identity read afresh (a changed role or customer); a
+ * tenant-wide change and every ping re-check the session (expiry deletes without a message).
+ */
+export function streamEvents(ctx: AppContext, req: FastifyRequest, reply: FastifyReply, select: (m: BusMessage) => Outgoing | null): void {
+  const res = startEventStream(reply);
   res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
+  const principal = req.principal;
+  let ended = false;
+  const end = (signedOut: boolean) => {
+    if (ended) return;
+    ended = true;
+    stop();
+    if (signedOut) res.write('event: signed-out\ndata: {}\n\n');
+    res.end();
+  };
+  const recheck = (always: boolean) => {
+    if (!principal) return;
+    void sessionStillValid(ctx, principal).then(
+      (valid) => (!valid || always ? end(!valid) : undefined),
+      () => undefined,
+    );
+  };
   const unsubscribe = ctx.bus.subscribe((m: BusMessage) => {
+    if (ended) return;
     const out = select(m);
     if (out) res.write(`event: ${out.event}\ndata: ${JSON.stringify(out.data)}\n\n`);
+    if (m.topic === 'sessions.changed' && principal && m.tenantId === principal.tenantId && (m.subjectId === null || m.subjectId === principal.id)) recheck(m.subjectId !== null);
   });
-  const ping = setInterval(() => res.write(': ping\n\n'), PING_MS);
+  const ping = setInterval(() => {
+    res.write(': ping\n\n');
+    recheck(false);
+  }, PING_MS);
   const stop = () => {
     clearInterval(ping);
     unsubscribe();

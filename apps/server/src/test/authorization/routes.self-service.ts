@@ -63,6 +63,30 @@ export const SELF_SERVICE_ROWS: Record<string, Row> = {
       return { url: `/api/v1/software/${id}`, snapshot: packageRow(w, id) };
     },
   },
+  // Issue 13 item 6: the pinned catalogue paths, the same handlers as /api/v1/software.
+  'GET /api/v1/software-catalogue': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/software-catalogue' }) },
+  'POST /api/v1/software-catalogue': {
+    expect: admins({ ok: 200, write: true, ownHost: 200 }),
+    call: (w) => ({
+      url: '/api/v1/software-catalogue',
+      body: { name: `Authz ${uniq()}`, aliases: ['authz alias'], homebrewId: 'firefox' },
+      snapshot: () => w.ctx.db.selectFrom('software_packages').select(['id', 'aliases']).where('tenant_id', '=', w.T.tenant.id).execute(),
+    }),
+  },
+  'PATCH /api/v1/software-catalogue/:id': {
+    expect: admins({ ok: 200, write: true, ownHost: 404 }),
+    async call(w) {
+      const id = await aPackage(w);
+      return { url: `/api/v1/software-catalogue/${id}`, body: { aliases: [`alias ${uniq()}`] }, snapshot: packageRow(w, id) };
+    },
+  },
+  'DELETE /api/v1/software-catalogue/:id': {
+    expect: admins({ ok: 200, write: true, ownHost: 404 }),
+    async call(w) {
+      const id = await aPackage(w);
+      return { url: `/api/v1/software-catalogue/${id}`, snapshot: packageRow(w, id) };
+    },
+  },
   'GET /api/v1/settings/self-service': { expect: technicians({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/settings/self-service' }) },
   'PATCH /api/v1/settings/self-service': {
     expect: admins({ ok: 200, write: true, ownHost: 200 }),

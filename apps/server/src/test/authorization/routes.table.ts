@@ -7,6 +7,7 @@ import { KB_ROWS } from './routes.kb.ts';
 import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
 import { SELF_SERVICE_ROWS } from './routes.self-service.ts';
+import { ASSISTANT_ROWS } from './routes.assistant.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -45,6 +46,7 @@ export const TABLE: Record<string, Row> = {
   ...DEVICE_ROWS,
   ...MAIL_ROWS,
   ...SELF_SERVICE_ROWS,
+  ...ASSISTANT_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

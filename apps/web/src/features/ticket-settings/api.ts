@@ -79,6 +79,12 @@ export interface PortalSettingsPatch {
   tickets?: Partial<PortalSettings['tickets']>;
   fieldVisibility?: Record<string, 'edit' | 'readonly' | 'hidden'>;
   welcomeEmail?: { enabled?: boolean; templates?: Partial<PortalSettings['welcomeEmail']['templates']> };
+  assistant?: {
+    engine?: 'builtin' | 'openai';
+    model?: { baseUrl?: string; model?: string; apiKey?: string | null };
+    createsTicket?: boolean;
+    disableManualTickets?: boolean;
+  };
 }
 
 export function useUpdatePortalSettings() {

@@ -23,6 +23,9 @@ export class Candidates {
   /** The cheap first ranking pass's number per candidate (see `rankFloor`). */
   pre = new Int32Array(256);
   bodyHits = new Int32Array(256);
+  /** Ranking's heap of candidate numbers, and per candidate the largest key it can have (see `rank`). */
+  heap = new Int32Array(256);
+  ceiling = new Float64Array(256);
 
   begin(slots: number): void {
     if (this.stamp.length < slots) {

@@ -30,6 +30,9 @@ export class LangPostings {
   private start = new Int32Array(1);
   private sealedTerms = 0;
   private occ = new Int32Array(0);
+  /** Sealed: the slots holding term t in their title are titleSlots[titleStart[t] .. titleStart[t+1]), ascending. */
+  private titleStart = new Int32Array(1);
+  private titleSlots = new Int32Array(0);
   /** While building: (term, slot, position) triplets, not yet searchable. */
   private bulk: IntList | null = new IntList(1024);
   private delta = new Map<number, IntList>();
@@ -103,6 +106,24 @@ export class LangPostings {
     this.start = next;
     this.occ = out;
     this.sealedTerms = terms;
+    this.sealTitles();
+  }
+
+  /**
+   * The per-term lists of slots holding the term in their title. A slot's occurrences of a term
+   * are added together, title first (its positions are below BODY), so its first one says.
+   */
+  private sealTitles(): void {
+    const { start, occ } = this;
+    const titleStart = new Int32Array(this.sealedTerms + 1);
+    const slots = new IntList(1024);
+    for (let t = 0; t < this.sealedTerms; t++) {
+      for (let k = start[t] as number, end = start[t + 1] as number; k < end; k++)
+        if ((k === start[t] || occ[k * 2] !== occ[k * 2 - 2]) && positionOf(occ[k * 2 + 1] as number) < BODY) slots.push(occ[k * 2] as number);
+      titleStart[t + 1] = slots.len;
+    }
+    this.titleStart = titleStart;
+    this.titleSlots = slots.buf.slice(0, slots.len);
   }
 
   /** The sealed pairs: term t's are occ[2 * rangeStart(t) .. 2 * rangeEnd(t)). The search's inner loop reads them directly. */
@@ -114,6 +135,16 @@ export class LangPostings {
   }
   rangeEnd(term: number): number {
     return term < this.sealedTerms ? (this.start[term + 1] as number) : 0;
+  }
+  /** The sealed slots holding term t in their title: titleSlotList[titleRangeStart(t) .. titleRangeEnd(t)). */
+  get titleSlotList(): Int32Array {
+    return this.titleSlots;
+  }
+  titleRangeStart(term: number): number {
+    return term < this.sealedTerms ? (this.titleStart[term] as number) : 0;
+  }
+  titleRangeEnd(term: number): number {
+    return term < this.sealedTerms ? (this.titleStart[term + 1] as number) : 0;
   }
   /** The term's pairs added since the last merge, if any. */
   deltaOf(term: number): IntList | undefined {
@@ -151,7 +182,7 @@ export class LangPostings {
   }
 
   bytes(): number {
-    let b = this.start.byteLength + this.occ.byteLength + (this.bulk?.bytes() ?? 0);
+    let b = this.start.byteLength + this.occ.byteLength + this.titleStart.byteLength + this.titleSlots.byteLength + (this.bulk?.bytes() ?? 0);
     for (const d of this.delta.values()) b += d.bytes();
     for (const k of this.terms.keys()) b += k.length + 40;
     return b;

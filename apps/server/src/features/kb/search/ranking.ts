@@ -52,9 +52,6 @@ export function coarseKey(c: RankInput, words: number): number {
   return matched * 32 + (31 - Math.min(typos, 31));
 }
 
-/** The largest full key a candidate of this coarse key can have (best proximity and every later rule at its best). */
-export const keyCeiling = (coarse: number): number => (coarse * 128 + 127) * 16 ** 2 * SCORE_STEPS + (16 ** 2 * SCORE_STEPS - 1);
-
 /** The full key, given the proximity of the matched words (`proximityOf`; 0 when fewer than two matched). */
 export function fullKey(c: RankInput, words: number, proximity: number): number {
   let title = 0;

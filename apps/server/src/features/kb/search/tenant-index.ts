@@ -1,9 +1,9 @@
 import { osaDistance } from './distance.ts';
 import { Candidates } from './candidates.ts';
-import { ensure } from './grow.ts';
-import { highlightTitle, snippetFor } from './highlight.ts';
+import { ensure, IntList } from './grow.ts';
+import { checkpointsOf, highlightTitle, snippetFor } from './highlight.ts';
 import { BODY, formOf, LangPostings, OTHER_FORM, pack, positionOf } from './postings.ts';
-import { coarseKey, fullKey, keyCeiling, proximityOf, type RankInput } from './ranking.ts';
+import { coarseKey, fullKey, proximityOf, type RankInput } from './ranking.ts';
 import { indexedWords, isStopWord, type Lang, LANGS, type QueryWord, queryWords, stem } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -77,6 +77,8 @@ interface Reading {
 
 const MAX_QUERY_WORDS = 10;
 const MAX_POSITIONS = 8;
+/** A word's postings are scanned in the full-match pass when at most this many times the slots left, else each slot's are found by binary search. */
+const PROBE_COST = 12;
 const LANG_BIT: Record<Lang, number> = { en: 1, fr: 2, de: 4, es: 8, it: 16 };
 const EXACT = 4;
 const NEAR = 8;
@@ -108,6 +110,12 @@ export class TenantIndex {
   private slotTitleWords = new Uint16Array(1024);
   private slotBodyWords = new Int32Array(1024);
   private slotViews = new Int32Array(1024);
+  /** Per slot, its language's number in LANGS (the full-match pass probes a slot only for its own language's terms). */
+  private slotLang = new Uint8Array(1024);
+  /** Per slot, its body's excerpt checkpoints (highlight.ts): checkpoints.buf[checkFrom[slot] .. + checkCount[slot]). */
+  private checkpoints = new IntList(4096);
+  private checkFrom = new Int32Array(1024);
+  private checkCount = new Uint16Array(1024);
   private dead = 0;
   /** Sum of live slots' body words, for the average body length. */
   private bodyWordsTotal = 0;
@@ -122,6 +130,9 @@ export class TenantIndex {
   private nextFormWord: WordTerms = langRecord(() => new Int32Array(1024));
   private sealed = false;
   private scratch = new Candidates();
+
+  /** `bounded: false` collects every candidate and computes every one's full key (tests compare the bounded passes with it). */
+  constructor(private readonly options: { bounded: boolean } = { bounded: true }) {}
 
   get size(): number {
     return this.articles.size;
@@ -150,6 +161,12 @@ export class TenantIndex {
       this.slotTitleWords = ensure(this.slotTitleWords, slot + 1);
       this.slotBodyWords = ensure(this.slotBodyWords, slot + 1);
       this.slotViews = ensure(this.slotViews, slot + 1);
+      this.slotLang = ensure(this.slotLang, slot + 1);
+      this.slotLang[slot] = LANGS.indexOf(t.language);
+      this.checkFrom = ensure(this.checkFrom, slot + 1);
+      this.checkCount = ensure(this.checkCount, slot + 1);
+      this.checkFrom[slot] = this.checkpoints.len;
+      this.checkCount[slot] = Math.min(checkpointsOf(t.language, t.body, this.checkpoints), 0xffff);
       this.slotTitleWords[slot] = Math.min(titleWords, 0xffff);
       this.slotBodyWords[slot] = bodyWords;
       this.slotViews[slot] = doc.viewCount;
@@ -250,7 +267,10 @@ export class TenantIndex {
 
     const sc = this.scratch;
     sc.begin(this.slots.length);
-    for (const { lang, alts } of perLang) this.collect(reader, own, lang, alts);
+    if (!this.options.bounded || !(this.collectFullMatches(reader, own, perLang, content.length, limit) || this.collectTitleMatches(reader, own, perLang, content.length, limit))) {
+      sc.begin(this.slots.length);
+      for (const { lang, alts } of perLang) for (let i = 0; i < alts.length; i++) this.collectWord(reader, own, lang, alts[i] as Alternative[], i);
+    }
     const altsOf = Object.fromEntries(perLang.map((p) => [p.lang, p.alts])) as Partial<Record<Lang, Alternative[][]>>;
 
     const top = this.rank(content.length, limit, altsOf);
@@ -264,7 +284,8 @@ export class TenantIndex {
         const pos = positions[x] as number;
         if (pos >= BODY && (firstWord < 0 || pos - BODY < firstWord)) firstWord = pos - BODY;
       }
-      const snippet = snippetFor(s.language, s.body, matched, Math.max(firstWord, 0));
+      const from = this.checkFrom[slot] as number;
+      const snippet = snippetFor(s.language, s.body, matched, Math.max(firstWord, 0), this.checkpoints.buf.subarray(from, from + (this.checkCount[slot] as number)));
       return {
         id: s.article.doc.id,
         language: s.language,
@@ -384,29 +405,180 @@ export class TenantIndex {
     return out;
   }
 
-  /** Marks every visible slot holding a query word's alternative as a candidate, with what it matched. */
-  private collect(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[][]): void {
+  /**
+   * Marks every visible slot holding one of query word `i`'s alternatives in `lang` as a
+   * candidate, with what it matched. With `need` (a mask of query words), only slots already
+   * candidates and holding all of those words are touched (the full-match pass).
+   */
+  private collectWord(reader: SearchReader, own: Lang, lang: Lang, alts: Alternative[], i: number, need = -1): void {
     const postings = this.postings[lang];
     const occ = postings.sealedOcc;
     const ownBit = LANG_BIT[own];
     const otherLang = lang !== own;
-    for (let i = 0; i < alts.length; i++) {
-      for (const alt of alts[i] as Alternative[]) {
-        const forms = alt.forms;
-        const base = alt.typos;
-        for (let x = postings.rangeStart(alt.term) * 2, end = postings.rangeEnd(alt.term) * 2; x < end; x += 2) {
+    for (const alt of alts) {
+      const forms = alt.forms;
+      const base = alt.typos;
+      for (let x = postings.rangeStart(alt.term) * 2, end = postings.rangeEnd(alt.term) * 2; x < end; x += 2) {
+        const slot = occ[x] as number;
+        if (need >= 0 && !this.isCandidateWith(slot, need)) continue;
+        const packed = occ[x + 1] as number;
+        const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
+        this.touch(reader, otherLang, ownBit, slot, positionOf(packed), i, f === 0 ? base : f - 1);
+      }
+      const d = postings.deltaOf(alt.term);
+      if (d)
+        for (let x = 0; x < d.len; x += 2) {
+          const slot = d.buf[x] as number;
+          if (need >= 0 && !this.isCandidateWith(slot, need)) continue;
+          const packed = d.buf[x + 1] as number;
+          const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
+          this.touch(reader, otherLang, ownBit, slot, positionOf(packed), i, f === 0 ? base : f - 1);
+        }
+    }
+  }
+
+  /** The slot is a candidate of this search (seen and visible) holding every query word of `need`. */
+  private isCandidateWith(slot: number, need: number): boolean {
+    const sc = this.scratch;
+    if (sc.stamp[slot] !== sc.generation) return false;
+    const k = sc.at[slot] as number;
+    return k >= 0 && ((sc.matched[k] as number) & need) === need;
+  }
+
+  /**
+   * Max-score on the first ranking rule (query words matched): an article lacking a query word
+   * ranks below every article holding them all, so when at least `limit` visible articles hold
+   * them all, no other can make the page. This collects the rarest word's slots fully, then
+   * only those slots' occurrences of each other word (rarest first; a slot lacking a word is
+   * dropped from later probes), each by a scan of the word's postings or, when they are many
+   * more than the slots left, by a binary search per slot. Answers whether at least `limit`
+   * hold every word; then the candidates are complete for every article that can make the
+   * page (the others only ever rank lower), else the caller collects everything.
+   */
+  private collectFullMatches(reader: SearchReader, own: Lang, perLang: Array<{ lang: Lang; alts: Alternative[][] }>, words: number, limit: number): boolean {
+    if (words < 2) return false;
+    const sizes: number[] = [];
+    for (let i = 0; i < words; i++) {
+      let n = 0;
+      for (const { lang, alts } of perLang) {
+        const postings = this.postings[lang];
+        for (const alt of alts[i] ?? []) n += postings.rangeEnd(alt.term) - postings.rangeStart(alt.term) + (postings.deltaOf(alt.term)?.len ?? 0) / 2;
+      }
+      if (n === 0) return false;
+      sizes.push(n);
+    }
+    const order = sizes.map((_, i) => i).sort((a, b) => (sizes[a] as number) - (sizes[b] as number));
+    const first = order[0] as number;
+    for (const { lang, alts } of perLang) this.collectWord(reader, own, lang, alts[first] ?? [], first);
+    const sc = this.scratch;
+    let need = 1 << first;
+    for (let o = 1; o < words; o++) {
+      const i = order[o] as number;
+      let left = 0;
+      for (let k = 0; k < sc.n; k++) if (((sc.matched[k] as number) & need) === need) left++;
+      if (left < limit) return false;
+      for (const { lang, alts } of perLang) {
+        const postings = this.postings[lang];
+        let occurrences = 0;
+        for (const alt of alts[i] ?? []) occurrences += postings.rangeEnd(alt.term) - postings.rangeStart(alt.term);
+        if (occurrences <= left * PROBE_COST) this.collectWord(reader, own, lang, alts[i] ?? [], i, need);
+        else this.probeWord(lang, alts[i] ?? [], i, need);
+      }
+      need |= 1 << i;
+    }
+    let full = 0;
+    for (let k = 0; k < sc.n; k++) if (((sc.matched[k] as number) & need) === need) full++;
+    return full >= limit;
+  }
+
+  /**
+   * The same bound on the next rules for a one-word query: an article holding the word in its
+   * title with the fewest typos any alternative has ranks above every article without it in its
+   * title. So the slots holding an alternative in their title (the postings' title lists) are
+   * marked, then all their occurrences of every alternative collected; answers whether at least
+   * `limit` visible ones have those fewest typos (else the caller collects everything).
+   */
+  private collectTitleMatches(reader: SearchReader, own: Lang, perLang: Array<{ lang: Lang; alts: Alternative[][] }>, words: number, limit: number): boolean {
+    if (words !== 1) return false;
+    const sc = this.scratch;
+    const ownBit = LANG_BIT[own];
+    let fewest = 3;
+    let titled = 0;
+    for (const { lang, alts } of perLang) {
+      const postings = this.postings[lang];
+      const list = postings.titleSlotList;
+      const otherLang = lang !== own;
+      for (const alt of alts[0] ?? []) {
+        if (alt.typos < fewest) fewest = alt.typos;
+        for (let x = postings.titleRangeStart(alt.term), end = postings.titleRangeEnd(alt.term); x < end; x++) titled += this.mark(reader, otherLang, ownBit, list[x] as number);
+        const d = postings.deltaOf(alt.term);
+        if (d) for (let x = 0; x < d.len; x += 2) if (positionOf(d.buf[x + 1] as number) < BODY) titled += this.mark(reader, otherLang, ownBit, d.buf[x] as number);
+      }
+    }
+    if (titled < limit) return false;
+    for (const { lang, alts } of perLang) {
+      const postings = this.postings[lang];
+      let occurrences = 0;
+      for (const alt of alts[0] ?? []) occurrences += postings.rangeEnd(alt.term) - postings.rangeStart(alt.term);
+      if (occurrences <= sc.n * PROBE_COST) this.collectWord(reader, own, lang, alts[0] ?? [], 0, 0);
+      else this.probeWord(lang, alts[0] ?? [], 0, 0);
+    }
+    let best = 0;
+    for (let k = 0; k < sc.n; k++) if (((sc.typos[k] as number) & 3) === fewest) best++;
+    return best >= limit;
+  }
+
+  /** Makes a slot a candidate (when visible) without an occurrence yet; answers 1 when it newly became one. */
+  private mark(reader: SearchReader, otherLang: boolean, ownBit: number, slot: number): number {
+    const sc = this.scratch;
+    if (sc.stamp[slot] === sc.generation) return 0;
+    sc.stamp[slot] = sc.generation;
+    if (!this.visible(reader, otherLang, ownBit, slot)) {
+      sc.at[slot] = -1;
+      return 0;
+    }
+    sc.add(slot);
+    return 1;
+  }
+
+  /** The bounded passes for a word with many occurrences: each candidate of `lang` holding every word of `need` looks its occurrences up by binary search. */
+  private probeWord(lang: Lang, alts: Alternative[], i: number, need: number): void {
+    const sc = this.scratch;
+    const postings = this.postings[lang];
+    const occ = postings.sealedOcc;
+    const langNo = LANGS.indexOf(lang);
+    const n = sc.n;
+    for (const alt of alts) {
+      const forms = alt.forms;
+      const base = alt.typos;
+      const from = postings.rangeStart(alt.term);
+      const to = postings.rangeEnd(alt.term);
+      for (let k = 0; k < n; k++) {
+        if (((sc.matched[k] as number) & need) !== need) continue;
+        const slot = sc.slot[k] as number;
+        if (this.slotLang[slot] !== langNo) continue;
+        let lo = from;
+        let hi = to;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((occ[mid * 2] as number) < slot) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let x = lo * 2; x < to * 2 && occ[x] === slot; x += 2) {
           const packed = occ[x + 1] as number;
           const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
-          this.touch(reader, otherLang, ownBit, occ[x] as number, positionOf(packed), i, f === 0 ? base : f - 1);
+          this.hit(k, positionOf(packed), i, f === 0 ? base : f - 1);
         }
-        const d = postings.deltaOf(alt.term);
-        if (d)
-          for (let x = 0; x < d.len; x += 2) {
-            const packed = d.buf[x + 1] as number;
-            const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
-            this.touch(reader, otherLang, ownBit, d.buf[x] as number, positionOf(packed), i, f === 0 ? base : f - 1);
-          }
       }
+      const d = postings.deltaOf(alt.term);
+      if (d)
+        for (let x = 0; x < d.len; x += 2) {
+          const slot = d.buf[x] as number;
+          if (!this.isCandidateWith(slot, need)) continue;
+          const packed = d.buf[x + 1] as number;
+          const f = forms === null ? 0 : (forms[formOf(packed)] ?? 0);
+          this.hit(sc.at[slot] as number, positionOf(packed), i, f === 0 ? base : f - 1);
+        }
     }
   }
 
@@ -418,7 +590,12 @@ export class TenantIndex {
       sc.stamp[slot] = sc.generation;
       k = this.visible(reader, otherLang, ownBit, slot) ? sc.add(slot) : (sc.at[slot] = -1);
     } else k = sc.at[slot] as number;
-    if (k < 0) return;
+    if (k >= 0) this.hit(k, pos, i, flags);
+  }
+
+  /** One occurrence of query word `i` in candidate `k`. */
+  private hit(k: number, pos: number, i: number, flags: number): void {
+    const sc = this.scratch;
     const bit = 1 << i;
     const shift = 2 * i;
     sc.matched[k]! |= bit;
@@ -465,8 +642,10 @@ export class TenantIndex {
 
   /**
    * The best `limit` candidates (a small sorted list, not a sort of them all): key, then
-   * readings, then id. A candidate whose best possible key cannot make the list is skipped
-   * before its positions are read.
+   * readings, then id. Each candidate at or above the cheap pass's floor gets the largest key it
+   * can have (its matched words side by side); they are taken largest first from a heap, and
+   * only those whose ceiling reaches the list's last entry have their positions read for the
+   * true proximity. Once a ceiling is below it, no candidate left can make the list.
    */
   private rank(words: number, limit: number, altsOf: Partial<Record<Lang, Alternative[][]>>): Array<{ slot: number; positions: number[] }> {
     const sc = this.scratch;
@@ -474,32 +653,35 @@ export class TenantIndex {
     const top: Entry[] = [];
     const before = (a: Entry, b: Entry) => a.key > b.key || (a.key === b.key && (a.views > b.views || (a.views === b.views && a.id < b.id)));
     const input: RankInput = { matched: 0, title: 0, exact: 0, near: 0, typos: 0, titleHits: 0, titleWords: 0, titleFirst: 0, bodyHits: 0, bodyWords: 0, averageBodyWords: this.averageBodyWords() };
-    const floor = this.rankFloor(words, limit, input);
+    const bounded = this.options.bounded;
+    const floor = bounded ? this.rankFloor(words, limit, input) : -1;
+    sc.heap = ensure(sc.heap, sc.n);
+    sc.ceiling = ensure(sc.ceiling, sc.n);
+    const { heap, ceiling } = sc;
+    let size = 0;
     for (let k = 0; k < sc.n; k++) {
-      if ((sc.pre[k] as number) < floor) continue;
-      input.matched = sc.matched[k] as number;
-      input.typos = sc.typos[k] as number;
-      const worst = top.length >= limit ? top[top.length - 1] : undefined;
-      if (worst && keyCeiling(coarseKey(input, words)) < worst.key) continue;
-      const slot = sc.slot[k] as number;
-      input.title = sc.title[k] as number;
-      input.exact = sc.exact[k] as number;
-      input.near = sc.near[k] as number;
-      input.titleHits = sc.titleHits[k] as number;
-      input.titleWords = this.slotTitleWords[slot] as number;
-      input.titleFirst = sc.titleFirst[k] as number;
-      input.bodyHits = sc.bodyHits[k] as number;
-      input.bodyWords = this.slotBodyWords[slot] as number;
-      // Proximity needs positions: read them only when the closest they can be would make the list.
+      if (bounded && (sc.pre[k] as number) < floor) continue;
+      this.rankInput(k, input);
       const matched = popcount(input.matched);
-      let key = fullKey(input, words, matched - 1 > 0 ? matched - 1 : 0);
-      if (worst && key < worst.key) continue;
+      ceiling[k] = fullKey(input, words, matched > 1 ? matched - 1 : 0);
+      heap[size++] = k;
+    }
+    for (let at = (size >> 1) - 1; at >= 0; at--) siftDown(heap, ceiling, size, at);
+    while (size > 0) {
+      const k = heap[0] as number;
+      heap[0] = heap[--size] as number;
+      siftDown(heap, ceiling, size, 0);
+      let key = ceiling[k] as number;
+      const worst = top.length >= limit ? top[top.length - 1] : undefined;
+      if (bounded && worst && key < worst.key) break;
       let positions: number[] | null = null;
-      if (matched > 1) {
+      if (popcount(sc.matched[k] as number) > 1) {
+        this.rankInput(k, input);
         positions = this.positionsOf(k, words, altsOf);
         key = fullKey(input, words, proximityOf(positions, input.matched, words));
         if (worst && key < worst.key) continue;
       }
+      const slot = sc.slot[k] as number;
       const views = this.slotViews[slot] as number;
       if (worst && key === worst.key && views < worst.views) continue;
       const entry: Entry = { k, key, views, id: (this.slots[slot] as Slot).article.doc.id, positions };
@@ -510,6 +692,22 @@ export class TenantIndex {
       if (top.length > limit) top.pop();
     }
     return top.map((e) => ({ slot: sc.slot[e.k] as number, positions: e.positions ?? this.positionsOf(e.k, words, altsOf) }));
+  }
+
+  /** What ranking reads of candidate `k`, into `input`. */
+  private rankInput(k: number, input: RankInput): void {
+    const sc = this.scratch;
+    const slot = sc.slot[k] as number;
+    input.matched = sc.matched[k] as number;
+    input.typos = sc.typos[k] as number;
+    input.title = sc.title[k] as number;
+    input.exact = sc.exact[k] as number;
+    input.near = sc.near[k] as number;
+    input.titleHits = sc.titleHits[k] as number;
+    input.titleWords = this.slotTitleWords[slot] as number;
+    input.titleFirst = sc.titleFirst[k] as number;
+    input.bodyHits = sc.bodyHits[k] as number;
+    input.bodyWords = this.slotBodyWords[slot] as number;
   }
 
   /**
@@ -547,7 +745,7 @@ export class TenantIndex {
 
   /** Approximate bytes held (for the memory report). */
   memoryEstimate(): number {
-    let bytes = this.vocab.bytes() + this.alive.byteLength;
+    let bytes = this.vocab.bytes() + this.alive.byteLength + this.checkpoints.bytes() + this.checkFrom.byteLength + this.checkCount.byteLength;
     for (const lang of LANGS) bytes += this.postings[lang].bytes() + this.wordTerms[lang].byteLength;
     for (const s of this.slots) bytes += s.title.length + s.body.length + 64;
     return bytes + this.articles.size * 200;
@@ -555,6 +753,21 @@ export class TenantIndex {
 }
 
 type QueryWordLike = { start: number; end: number };
+
+/** Restores the max-heap of candidate numbers by `ceiling` below `at`. */
+function siftDown(heap: Int32Array, ceiling: Float64Array, size: number, at: number): void {
+  const k = heap[at] as number;
+  const key = ceiling[k] as number;
+  for (;;) {
+    let child = 2 * at + 1;
+    if (child >= size) break;
+    if (child + 1 < size && (ceiling[heap[child + 1] as number] as number) > (ceiling[heap[child] as number] as number)) child++;
+    if ((ceiling[heap[child] as number] as number) <= key) break;
+    heap[at] = heap[child] as number;
+    at = child;
+  }
+  heap[at] = k;
+}
 
 function popcount(bits: number): number {
   let n = 0;

@@ -10,6 +10,8 @@ import * as m0008 from './0008_welcome_onboarding.ts';
 import * as m0010 from './0010_devices.ts';
 import * as m0011 from './0011_self_service.ts';
 import * as m0012 from './0012_self_service_device_fk.ts';
+import * as m0013 from './0013_assistant.ts';
+import * as m0016 from './0016_software_aliases.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0010_devices': m0010,
   '0011_self_service': m0011,
   '0012_self_service_device_fk': m0012,
+  '0013_assistant': m0013,
+  '0016_software_aliases': m0016,
 };

@@ -1,4 +1,5 @@
-import { Select, Text, TextInput } from '@mantine/core';
+import { Select, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import type { z } from 'zod';
 import type { auditEntrySchema } from '@porta/contracts/self-service';
 import { IconHistory } from '@tabler/icons-react';
@@ -21,23 +22,16 @@ export function AuditLogPage() {
   const [event, setEvent] = useState<string | null>(null);
   const [subject, setSubject] = useState('');
   const [page, setPage] = useState(1);
-  const list = useAuditLog({ ...(event && { event }), ...(subject.trim() && { subject: subject.trim() }), page, pageSize: PAGE_SIZE });
+  // Typing a reference asks once the typing pauses, not once per key.
+  const [subjectQuery] = useDebouncedValue(subject.trim(), 300);
+  const list = useAuditLog({ ...(event && { event }), ...(subjectQuery && { subject: subjectQuery }), page, pageSize: PAGE_SIZE });
 
   const columns: Column<Entry>[] = [
     { key: 'seq', header: t('audit.columns.seq'), render: (e) => <Text size="sm" c="dimmed">{e.seq}</Text>, width: 60 },
     { key: 'at', header: t('audit.columns.at'), render: (e) => <Text size="sm">{formatDateTime(e.at)}</Text> },
     { key: 'event', header: t('audit.columns.event'), render: (e) => <AuditEventBadge event={e.event} />, width: 180 },
-    { key: 'actor', header: t('audit.columns.actor'), render: (e) => <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{e.actor}</Text>, visibleFrom: 'md' },
-    {
-      key: 'subject',
-      header: t('audit.columns.subject'),
-      render: (e) => (
-        <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-          {e.subject}
-        </Text>
-      ),
-      visibleFrom: 'sm',
-    },
+    { key: 'actor', header: t('audit.columns.actor'), render: (e) => <Reference label={e.actorLabel} reference={e.actor} />, visibleFrom: 'md' },
+    { key: 'subject', header: t('audit.columns.subject'), render: (e) => <Reference label={e.subjectLabel} reference={e.subject} />, visibleFrom: 'sm' },
     { key: 'data', header: t('audit.columns.details'), render: (e) => <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{describeData(e.data)}</Text>, visibleFrom: 'lg' },
   ];
 
@@ -86,5 +80,17 @@ export function AuditLogPage() {
         empty={{ icon: <IconHistory size={28} aria-hidden />, title: t('audit.emptyTitle'), description: t('audit.emptyText') }}
       />
     </>
+  );
+}
+
+/** A name when the row behind a reference still exists, with the reference itself (what the subject filter takes) beneath. */
+function Reference({ label, reference }: { label: string | null; reference: string }) {
+  return (
+    <Stack gap={0}>
+      {label && <Text size="sm">{label}</Text>}
+      <Text size="xs" c={label ? 'dimmed' : undefined} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+        {reference}
+      </Text>
+    </Stack>
   );
 }

@@ -1,12 +1,13 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
 import type { PortalHome } from '@porta/contracts/portal-home';
-import { IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconTicket } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TicketLink } from '../../../components/ui/TicketLink';
 import { EmptyState } from '../../../components/ui/EmptyState';
 import { SectionCard } from '../../../components/ui/SectionCard';
 import { formatDate } from '../../../lib/format';
+import { NewTicketButton } from '../../portal-assistant/components/NewTicketButton';
 import { StatusBadge } from '../../tickets/components/TicketBadges';
 
 type Tickets = NonNullable<PortalHome['tickets']>;
@@ -14,11 +15,8 @@ type Tickets = NonNullable<PortalHome['tickets']>;
 /** The contact's open tickets: how many, the latest few (each a link), and the company's count for primary contacts. */
 export function HomeTickets({ tickets, customer }: { tickets: Tickets; customer: string }) {
   const { t } = useTranslation('portal');
-  const newButton = (
-    <Button component={Link} to="/tickets/new" variant="light" leftSection={<IconPlus size={16} aria-hidden />}>
-      {t('portalHome.newTicket')}
-    </Button>
-  );
+  // AI-4: with manual ticket creation off, the button sends the contact to the assistant.
+  const newButton = <NewTicketButton label={t('portalHome.newTicket')} variant="light" />;
   return (
     <SectionCard
       title={t('portalHome.ticketsTitle')}

@@ -16,7 +16,7 @@ const TOPICS = ['action.changed'] as const;
  * portal's event stream (the event names the action; the page reads it through the API);
  * a slow poll stands in only while the stream is down (and stops once the action is final).
  */
-export function ActionProgress({ actionId }: { actionId: string }) {
+export function ActionProgress({ actionId, showAction = true }: { actionId: string; /** False where the action is named already (the assistant's action card). */ showAction?: boolean }) {
   const { t } = useTranslation('devices');
   const live = useEventStream(PORTAL_ACTION_EVENTS, TOPICS, {
     onEvent: (_topic, data) => {
@@ -33,8 +33,8 @@ export function ActionProgress({ actionId }: { actionId: string }) {
   const label = view.command ? t(`status.${view.command.status}`) : t(`selfService.requestStatus.${view.status}`);
   return (
     <Stack>
-      <Group justify="space-between">
-        <Text fw={600}>{t(`actions.${view.action}`)}</Text>
+      <Group justify={showAction ? 'space-between' : 'flex-start'}>
+        {showAction ? <Text fw={600}>{t(`actions.${view.action}`)}</Text> : null}
         <Badge color={COLOURS[status] ?? 'blue'} variant="light" aria-live="polite" data-testid="action-status">
           {label}
         </Badge>

@@ -1,6 +1,6 @@
 import { AppShell, Box, Burger, Group, NavLink, Stack, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBook2, IconDeviceDesktop, IconHome, IconLifebuoy, IconSettings, IconTicket } from '@tabler/icons-react';
+import { IconBook2, IconDeviceDesktop, IconHome, IconLifebuoy, IconMessageChatbot, IconSettings, IconTicket } from '@tabler/icons-react';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -9,6 +9,7 @@ import { LoadingState } from '../../../components/ui/LoadingState';
 import { TitleSuffixContext } from '../../../lib/document-title';
 import { applyLanguage } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import { AssistantLauncher } from '../../portal-assistant/components/AssistantLauncher';
 import { usePortalSession } from '../../portal-auth/api';
 import { ContactContext } from '../../portal-auth/contact-context';
 import { PortalUserMenu } from './PortalUserMenu';
@@ -32,7 +33,7 @@ export function PortalLayout() {
   return (
     <ContactContext.Provider value={session.data}>
       <TitleSuffixContext.Provider value={session.data.tenant.name}>
-        <Shell tenantName={session.data.tenant.name} tickets={session.data.sections.tickets} kb={session.data.sections.kb} selfService={session.data.sections.selfService} />
+        <Shell tenantName={session.data.tenant.name} {...session.data.sections} />
       </TitleSuffixContext.Provider>
     </ContactContext.Provider>
   );
@@ -42,10 +43,12 @@ interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
+  /** Only in the phone menu: the desktop header has no room for it (the assistant's launcher is on every page). */
+  phoneOnly?: boolean;
 }
 
-function Shell({ tenantName, tickets, kb, selfService }: { tenantName: string; tickets: boolean; kb: boolean; selfService: boolean }) {
-  const { t } = useTranslation(['portal', 'common', 'kb', 'devices']);
+function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName: string; tickets: boolean; kb: boolean; assistant: boolean; selfService: boolean }) {
+  const { t } = useTranslation(['portal', 'common', 'kb', 'devices', 'chat']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const isMobile = useIsMobile();
@@ -57,6 +60,8 @@ function Shell({ tenantName, tickets, kb, selfService }: { tenantName: string; t
     ...(tickets ? [{ to: '/tickets', label: t('shell.nav.tickets'), icon: <IconTicket size={18} aria-hidden /> }] : []),
     // KB-2: without the Knowledge base section there is no entry either.
     ...(kb ? [{ to: '/kb', label: t('kb:portal.nav'), icon: <IconBook2 size={18} aria-hidden /> }] : []),
+    // AI-2: the assistant's page only with its section on (its launcher too, below).
+    ...(assistant ? [{ to: '/assistant', label: t('chat:nav'), icon: <IconMessageChatbot size={18} aria-hidden />, phoneOnly: true }] : []),
     // SS-3: "My devices" only with the self-service section on for the contact's customer.
     ...(selfService ? [{ to: '/devices', label: t('devices:portal.nav'), icon: <IconDeviceDesktop size={18} aria-hidden /> }] : []),
     { to: '/settings', label: t('shell.nav.settings'), icon: <IconSettings size={18} aria-hidden /> },
@@ -93,7 +98,7 @@ function Shell({ tenantName, tickets, kb, selfService }: { tenantName: string; t
           </Group>
           <Group gap="xs" wrap="nowrap">
             <Group component="nav" gap={4} visibleFrom="sm" aria-label={t('common:nav.main')}>
-              {items.map((item) => (
+              {items.filter((item) => !item.phoneOnly).map((item) => (
                 <NavLink
                   key={item.to}
                   component={Link}
@@ -135,6 +140,7 @@ function Shell({ tenantName, tickets, kb, selfService }: { tenantName: string; t
           <Outlet />
         </Box>
       </AppShell.Main>
+      {assistant && <AssistantLauncher />}
     </AppShell>
   );
 }

@@ -1,14 +1,14 @@
-import { Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { TicketSummary } from '@porta/contracts/tickets';
-import { IconPlus, IconTicket } from '@tabler/icons-react';
+import { IconTicket } from '@tabler/icons-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { TicketLink } from '../../../components/ui/TicketLink';
 import { type Column, DataTable } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { formatDate } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
+import { NewTicketButton } from '../../portal-assistant/components/NewTicketButton';
 import { useContact } from '../../portal-auth/contact-context';
 import { statusLabel } from '../../tickets/labels';
 import { PriorityBadge, StatusBadge } from '../../tickets/components/TicketBadges';
@@ -62,11 +62,8 @@ export function PortalTicketsPage() {
     },
   ];
 
-  const newButton = (
-    <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
-      {t('tickets.list.new')}
-    </Button>
-  );
+  // AI-4: with manual ticket creation off, the button sends the contact to the assistant.
+  const newButton = <NewTicketButton label={t('tickets.list.new')} />;
   const filtered = Boolean(status) || scope === 'company';
 
   return (

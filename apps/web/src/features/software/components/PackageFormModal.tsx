@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { type SoftwarePackage, softwarePackageBodySchema } from '@porta/contracts/software';
 import { useTranslation } from 'react-i18next';
@@ -11,19 +11,21 @@ import { useCreatePackage, useUpdatePackage } from '../api';
 
 interface Values {
   name: string;
+  aliases: string[];
   chocolateyId: string;
   wingetId: string;
   homebrewFormula: string;
   homebrewCask: string;
 }
 
-const FIELDS = ['name', 'chocolateyId', 'wingetId', 'homebrewFormula', 'homebrewCask'] as const;
+const FIELDS = ['name', 'aliases', 'chocolateyId', 'wingetId', 'homebrewFormula', 'homebrewCask'] as const;
 const CODE_FIELDS = { SOFTWARE_PACKAGE_NAME_TAKEN: 'name' } as const;
 const refFormat = () => i18next.t('devices:software.form.refFormat');
 
 function toInput(values: Values) {
   return {
     name: values.name.trim(),
+    aliases: values.aliases.map((a) => a.trim()).filter((a) => a !== ''),
     chocolateyId: blankToNull(values.chocolateyId),
     wingetId: blankToNull(values.wingetId),
     homebrewFormula: blankToNull(values.homebrewFormula),
@@ -31,7 +33,7 @@ function toInput(values: Values) {
   };
 }
 
-/** SS-5: adds a catalogue package or edits one; at least one package manager id is needed. */
+/** SS-5: adds a catalogue package or edits one (with the other names the assistant matches, issue 13 item 6); at least one package manager id is needed. */
 export function PackageFormModal({ opened, pkg, onClose }: { opened: boolean; pkg: SoftwarePackage | null; onClose: () => void }) {
   const { t } = useTranslation(['devices', 'common']);
   const create = useCreatePackage();
@@ -40,6 +42,7 @@ export function PackageFormModal({ opened, pkg, onClose }: { opened: boolean; pk
   const form = useForm<Values>({
     initialValues: {
       name: pkg?.name ?? '',
+      aliases: pkg?.aliases ?? [],
       chocolateyId: pkg?.chocolateyId ?? '',
       wingetId: pkg?.wingetId ?? '',
       homebrewFormula: pkg?.homebrewFormula ?? '',
@@ -73,6 +76,16 @@ export function PackageFormModal({ opened, pkg, onClose }: { opened: boolean; pk
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput label={t('software.form.name')} required maxLength={120} data-autofocus {...form.getInputProps('name')} />
+          <TagsInput
+            label={t('software.form.aliases')}
+            description={t('software.form.aliasesHint')}
+            placeholder={t('software.form.aliasesPlaceholder')}
+            splitChars={[',', ';']}
+            acceptValueOnBlur
+            clearable
+            maxTags={20}
+            {...form.getInputProps('aliases')}
+          />
           <TextInput label={t('software.form.chocolateyId')} description={t('software.form.chocolateyHint')} ff="monospace" maxLength={200} {...form.getInputProps('chocolateyId')} />
           <TextInput label={t('software.form.wingetId')} description={t('software.form.wingetHint')} ff="monospace" maxLength={200} {...form.getInputProps('wingetId')} />
           <TextInput label={t('software.form.homebrewCask')} description={t('software.form.caskHint')} ff="monospace" maxLength={200} {...form.getInputProps('homebrewCask')} />

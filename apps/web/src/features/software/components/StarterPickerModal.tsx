@@ -86,7 +86,7 @@ export function StarterPickerModal({ opened, catalogue, onClose }: { opened: boo
                         onClick={() => {
                           setAdding(s.key);
                           create.mutate(
-                            { name: s.name, chocolateyId: s.chocolateyId, wingetId: s.wingetId, homebrewFormula: s.homebrewFormula, homebrewCask: s.homebrewCask },
+                            { name: s.name, aliases: s.aliases, chocolateyId: s.chocolateyId, wingetId: s.wingetId, homebrewFormula: s.homebrewFormula, homebrewCask: s.homebrewCask },
                             { onSuccess: () => notifySuccess(t('software.form.saved', { name: s.name })) },
                           );
                         }}

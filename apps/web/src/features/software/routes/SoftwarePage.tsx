@@ -32,7 +32,20 @@ export function SoftwarePage() {
   const shownEdit = useRetained(editing);
 
   const columns: Column<SoftwarePackage>[] = [
-    { key: 'name', header: t('software.columns.name'), render: (p) => <Text size="sm" fw={600}>{p.name}</Text> },
+    { key: 'name', header: t('software.columns.name'), render: (p) => (
+        <>
+          {/* Divs, not paragraphs: a bold line over a small one is not a heading (axe p-as-heading). */}
+          <Text component="div" size="sm" fw={600}>
+            {p.name}
+          </Text>
+          {p.aliases.length > 0 && (
+            <Text component="div" size="xs" c="dimmed">
+              {p.aliases.join(', ')}
+            </Text>
+          )}
+        </>
+      ),
+    },
     { key: 'chocolatey', header: t('software.columns.chocolatey'), render: (p) => ref(p.chocolateyId), visibleFrom: 'md' },
     { key: 'winget', header: t('software.columns.winget'), render: (p) => ref(p.wingetId), visibleFrom: 'lg' },
     {

@@ -12,6 +12,7 @@ import { notifySuccess } from '../../../lib/notify';
 import { CustomerMultiSelect } from '../../customers/components/CustomerMultiSelect';
 import { usePortalSettings, useUpdatePortalSettings } from '../api';
 import { WelcomeEmailCard } from '../../mail/components/WelcomeEmailCard';
+import { AssistantOptionsCard } from '../../assistant-settings/components/AssistantOptionsCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -38,6 +39,7 @@ export function CustomerPortalSettingsPage() {
           {SECTIONS.map((section) => (
             <SectionForm key={`${section.key}:${JSON.stringify(settings.data.sections[section.key])}`} section={section.key} icon={section.icon} current={settings.data.sections[section.key]} />
           ))}
+          <AssistantOptionsCard key={JSON.stringify(settings.data.assistant)} current={settings.data.assistant} />
           <WelcomeEmailCard key={JSON.stringify(settings.data.welcomeEmail)} current={settings.data.welcomeEmail} />
         </>
       )}

@@ -1,0 +1,10 @@
+import type { Labelled } from './labelled.ts';
+import { DE_MESSAGES } from './messages.de.ts';
+import { EN_MESSAGES } from './messages.en.ts';
+import { ES_MESSAGES } from './messages.es.ts';
+import { EXTRA_MESSAGES } from './messages.extra.ts';
+import { FR_MESSAGES } from './messages.fr.ts';
+import { IT_MESSAGES } from './messages.it.ts';
+
+/** The main labelled set (issue 13 item 7): the engine was written and tuned against it. */
+export const LABELLED: Labelled[] = [...EN_MESSAGES, ...FR_MESSAGES, ...DE_MESSAGES, ...ES_MESSAGES, ...IT_MESSAGES, ...EXTRA_MESSAGES];
