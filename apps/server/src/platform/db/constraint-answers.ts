@@ -105,6 +105,13 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   agent_command_events_command_id_fkey: 'COMMAND_NOT_FOUND',
   // 0012: a request names a device of its own tenant (tenant_id, device_id).
   self_service_requests_device_id_fkey: 'DEVICE_NOT_FOUND',
+  // → the assistant's sessions (issue 13)
+  assistant_sessions_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  assistant_sessions_contact_id_fkey: 'CONTACT_NOT_FOUND',
+  assistant_sessions_ticket_id_fkey: 'TICKET_NOT_FOUND',
+  assistant_messages_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  assistant_messages_session_id_fkey: 'ASSISTANT_SESSION_NOT_FOUND',
+  assistant_model_keys_tenant_id_fkey: 'TENANT_NOT_FOUND',
 };
 
 /**
@@ -181,6 +188,9 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   device_contacts_pkey: 'CONFLICT',
   agent_commands_pkey: 'CONFLICT',
   agent_command_events_pkey: 'CONFLICT',
+  assistant_sessions_pkey: 'CONFLICT',
+  assistant_messages_pkey: 'CONFLICT',
+  assistant_model_keys_pkey: 'CONFLICT',
 };
 
 interface PgError {
