@@ -18,20 +18,17 @@ interface Tool {
   name: string;
   description: string;
   section: keyof AssistantCaller['sections'];
+  /** Checks the model's arguments; the JSON schema the model is shown is derived from it. */
   args: z.ZodType;
-  parameters: Record<string, unknown>;
   run(t: ToolContext, args: never): Promise<ToolResult>;
 }
-
-const str = (description: string, max = 200) => ({ type: 'string', description, maxLength: max });
 
 const TOOLS: Tool[] = [
   {
     name: 'search_kb',
     description: 'Search the knowledge base (in the contact language) for articles that answer a question or symptom.',
     section: 'kb',
-    args: z.object({ query: z.string().min(1).max(200) }),
-    parameters: { type: 'object', properties: { query: str('the symptom or question, in words') }, required: ['query'] },
+    args: z.object({ query: z.string().min(1).max(200).describe('the symptom or question, in words') }),
     run: (t, a: { query: string }) => searchKb(t, a),
   },
   {
@@ -39,31 +36,27 @@ const TOOLS: Tool[] = [
     description: "List the contact's own computers (id, name, os).",
     section: 'selfService',
     args: z.object({}),
-    parameters: { type: 'object', properties: {} },
     run: (t) => listMyDevices(t),
   },
   {
     name: 'request_action',
     description: "Request an action on one of the contact's computers. This only sends the contact an SMS code; the action runs after they type it in.",
     section: 'selfService',
-    args: z.object({ device: z.string().min(1).max(200), action: assistantActionSchema }),
-    parameters: { type: 'object', properties: { device: str('device id or name'), action: { type: 'string', enum: assistantActionSchema.options } }, required: ['device', 'action'] },
+    args: z.object({ device: z.string().min(1).max(200).describe('device id or name'), action: assistantActionSchema }),
     run: (t, a: { device: string; action: z.infer<typeof assistantActionSchema> }) => requestActionTool(t, a),
   },
   {
     name: 'request_install',
     description: "Request installing a package of the software catalogue on one of the contact's computers (SMS code, as for actions). Nothing outside the catalogue.",
     section: 'selfService',
-    args: z.object({ device: z.string().min(1).max(200), package: z.string().min(1).max(200) }),
-    parameters: { type: 'object', properties: { device: str('device id or name'), package: str('catalogue package id or name') }, required: ['device', 'package'] },
+    args: z.object({ device: z.string().min(1).max(200).describe('device id or name'), package: z.string().min(1).max(200).describe('catalogue package id or name') }),
     run: (t, a: { device: string; package: string }) => requestInstallTool(t, a),
   },
   {
     name: 'create_ticket',
     description: 'Open a ticket for a technician, with this conversation attached. Use when the contact asks for a person or nothing else helps.',
     section: 'tickets',
-    args: z.object({ summary: z.string().min(1).max(500) }),
-    parameters: { type: 'object', properties: { summary: str('one line: the problem', 500) }, required: ['summary'] },
+    args: z.object({ summary: z.string().min(1).max(500).describe('one line: the problem') }),
     run: (t, a: { summary: string }) => createTicketTool(t, a),
   },
   {
@@ -71,16 +64,22 @@ const TOOLS: Tool[] = [
     description: "The contact's own tickets: number, title, status, last change.",
     section: 'tickets',
     args: z.object({}),
-    parameters: { type: 'object', properties: {} },
     run: (t) => myTicketsTool(t),
   },
 ];
 
 export const TOOL_NAMES = TOOLS.map((t) => t.name);
 
+/** The JSON schema of a tool's arguments, from the same zod schema that checks them (no `$schema` key: not a whole document); built once. */
+function parametersOf(args: z.ZodType): Record<string, unknown> {
+  const { $schema: _, ...parameters } = z.toJSONSchema(args);
+  return parameters;
+}
+const PARAMETERS = new Map(TOOLS.map((t) => [t.name, parametersOf(t.args)]));
+
 /** The tools offered to the model, in the chat-completions `tools` shape. */
 export function toolDefinitions(caller: AssistantCaller) {
-  return TOOLS.filter((t) => caller.sections[t.section]).map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  return TOOLS.filter((t) => caller.sections[t.section]).map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: PARAMETERS.get(t.name) ?? {} } }));
 }
 
 /** Runs one tool call as the contact; an unknown tool, a section off, or bad arguments are refused. */
