@@ -3,6 +3,7 @@ import type { Language } from '@porta/contracts/common';
 import { translate } from '@porta/i18n/translate';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { asSelfServiceContact } from '../self-service/self-service.policy.ts';
 import { getAction } from '../self-service/self-service.service.ts';
 import { findTicket } from '../tickets/tickets.repo.ts';
 import { applyChange, createTicket } from '../tickets/tickets.service.ts';
@@ -48,8 +49,8 @@ function actionLine(lang: Language, c: ActionCard): string {
  * card never shows more than the actions page would. Cards that changed are stored again.
  */
 export async function refreshCards(ctx: AppContext, caller: TranscriptOwner, messages: MessageRow[]): Promise<MessageRow[]> {
-  const c = caller.contact;
-  const who = { id: c.id, customerId: c.customerId, isPrimary: false, language: caller.language, name: `${c.firstName} ${c.lastName}`.trim() };
+  // As the requester only (never as a primary contact): a card is the contact's own request.
+  const who = asSelfServiceContact({ ...caller.contact, isPrimary: false }, caller.language);
   const out: MessageRow[] = [];
   for (const m of messages) {
     if (!m.cards.some((x) => x.kind === 'action' && x.requestId)) {

@@ -14,6 +14,11 @@ export interface SelfServiceContact {
   name: string;
 }
 
+/** The self-service caller for a contact, in `language`. */
+export function asSelfServiceContact(c: { id: string; customerId: string; isPrimary: boolean; firstName: string; lastName: string }, language: Language): SelfServiceContact {
+  return { id: c.id, customerId: c.customerId, isPrimary: c.isPrimary, language, name: `${c.firstName} ${c.lastName}`.trim() };
+}
+
 /**
  * SS-3: with the Self-service section off for the contact's customer (off, or on for other
  * customers only), every portal self-service route answers 404 as if it did not exist.
@@ -21,5 +26,5 @@ export interface SelfServiceContact {
 export function selfServiceContact(req: FastifyRequest): SelfServiceContact {
   const c = contactOf(req);
   if (!sectionEnabled(resolvePortalSettings(c.portalSettingsRaw).sections.selfService, c.customerId)) throw new AppError('NOT_FOUND');
-  return { id: c.id, customerId: c.customerId, isPrimary: c.isPrimary, language: isLanguage(c.language) ? c.language : 'en', name: `${c.firstName} ${c.lastName}`.trim() };
+  return asSelfServiceContact(c, isLanguage(c.language) ? c.language : 'en');
 }

@@ -3,7 +3,7 @@ import type { AssistantAction, AssistantCard } from '@porta/contracts/assistant'
 import type { SelfServiceAction } from '@porta/contracts/self-service';
 import { AppError } from '../../../platform/errors.ts';
 import { requestAction as selfServiceRequest } from '../../self-service/self-service.service.ts';
-import type { SelfServiceContact } from '../../self-service/self-service.policy.ts';
+import { asSelfServiceContact } from '../../self-service/self-service.policy.ts';
 import type { EngineDevice } from '../engine/engine.types.ts';
 import { myDevices, pickDevice } from './devices.ts';
 import { refused, type ToolContext, type ToolResult } from './tool.types.ts';
@@ -17,11 +17,6 @@ export const AGENT_ACTION: Record<AssistantAction, SelfServiceAction> = {
   logout: 'logout',
 };
 
-function selfServiceContact(t: ToolContext): SelfServiceContact {
-  const c = t.caller.contact;
-  return { id: c.id, customerId: c.customerId, isPrimary: c.isPrimary, language: t.caller.language, name: `${c.firstName} ${c.lastName}`.trim() };
-}
-
 /**
  * The one way to act on a device (SS-4..SS-8, AI-6): self-service's requestAction, as the
  * contact. It sends the SMS code; nothing runs until the contact types that code into the card
@@ -34,7 +29,7 @@ export async function requestOnDevice(t: ToolContext, deviceRef: string | null |
   if (!device) return refused('DEVICE_NOT_FOUND', `${action}: device not found`);
   const what = pkg ? `${action} ${pkg.name}` : action;
   try {
-    const req = await selfServiceRequest(t.ctx, t.caller.tenantId, selfServiceContact(t), { deviceId: device.id, action: action as SelfServiceAction, ...(pkg && { packageId: pkg.id }) });
+    const req = await selfServiceRequest(t.ctx, t.caller.tenantId, asSelfServiceContact(t.caller.contact, t.caller.language), { deviceId: device.id, action: action as SelfServiceAction, ...(pkg && { packageId: pkg.id }) });
     const card: AssistantCard = { kind: 'action', deviceId: device.id, deviceName: device.name, action, packageId: pkg?.id ?? null, packageName: pkg?.name ?? null, requestId: req.id, state: 'awaiting-code', commandStatus: null };
     return { ok: true, data: { requestId: req.id, device: device.name, action, status: 'awaiting-code', note: 'A code was sent by SMS to the contact; they type it into the card. Nothing runs before.' }, cards: [card], log: `${what} on ${device.name}: SMS code sent (request ${req.id})` };
   } catch (err) {
