@@ -1,5 +1,6 @@
 import type { AssistantCard } from '@porta/contracts/assistant';
 import type { Language } from '@porta/contracts/common';
+import { actionStatusSchema } from '@porta/contracts/self-service';
 import { translate } from '@porta/i18n/translate';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -34,12 +35,14 @@ export function renderTranscript(lang: Language, messages: Pick<MessageRow, 'rol
   return text.length > DESCRIPTION_MAX ? `…\n\n${text.slice(-DESCRIPTION_MAX)}` : text;
 }
 
+const REQUEST_STATES: ReadonlySet<string> = new Set(actionStatusSchema.options);
+
 /** One action as technicians read it in the contact's language: "Riavvia — PC-07 — Confermata (Completato)". */
 function actionLine(lang: Language, c: ActionCard): string {
   const action = translate(lang, 'devices', `actions.${c.action}`);
   const what = c.packageName ? `${action}: ${c.packageName}` : action;
-  // Request states the portal names (awaiting-code, confirmed, cancelled, expired); the card's own (proposed…) stay as they are.
-  const state = translate(lang, 'devices', `selfService.requestStatus.${c.state}`).replace(/^selfService\.requestStatus\./, '');
+  // Request states the portal names; the card's own (proposed…) stay as they are.
+  const state = REQUEST_STATES.has(c.state) ? translate(lang, 'devices', `selfService.requestStatus.${c.state}`) : c.state;
   const outcome = c.commandStatus ? ` (${translate(lang, 'devices', `status.${c.commandStatus}`)})` : '';
   return `${what} — ${c.deviceName} — ${state}${outcome}`;
 }
