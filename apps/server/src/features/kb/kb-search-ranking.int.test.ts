@@ -75,4 +75,17 @@ describe('KB search ranking rules (issue 11 item 2)', () => {
     const passing = await writeArticle(tech, { en: { title: 'Docking guide', body: 'A long text about many things: the monitor, the keyboard, the mouse, the chair, the desk, the lamp and, once, docking.' } });
     expect((await found('docking')).slice(0, 2)).toEqual([focused, passing]);
   });
+
+  it('searches a support noun and its verb as one word where the stemmer keeps them apart, the word as typed first', async () => {
+    const fx = await makeTenant(t.ctx);
+    const admin = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'technician', fx.admin.id);
+    const customer = await makeCustomer(t.ctx, fx.tenant.id);
+    const fr = await mintSession(t.app, t.ctx, fx.host, fx.tenant.id, 'contact', (await makeContact(t.ctx, fx.tenant.id, customer.id, { language: 'fr' })).id);
+    const verb = await writeArticle(admin, { fr: { title: 'Se connecter au tunnel', body: 'Ouvrez le client.' } });
+    const noun = await writeArticle(admin, { fr: { title: 'Connexion au tunnel', body: 'Ouvrez le client.' } });
+    const q = async (text: string) => itemIds(await fr.get(`/api/v1/portal/kb/articles?q=${encodeURIComponent(text)}`));
+    // Snowball gives "connexion" → connexion, "connecter" → connect: without the family the verb's article is not found.
+    expect(await q('connexion')).toEqual([noun, verb]);
+    expect(await q('connecter')).toEqual([verb, noun]);
+  });
 });

@@ -34,6 +34,30 @@ const STOP: Record<Lang, Set<string>> = Object.fromEntries(LANGS.map((l) => [l, 
 export const isStopWord = (lang: Lang, folded: string): boolean => STOP[lang].has(folded);
 
 const STEMMERS: Record<Lang, (w: string) => string> = { en, fr, de, es, it };
+
+/**
+ * Support words whose noun and verb the Snowball stemmers leave apart ("connexion" →
+ * `connexion`, "connecter" → `connect`): each family searches as one stem, as English's
+ * "connection" and "connect" already do. Matching another member counts as another form of the
+ * word (exactness 0), so the word as typed still ranks first.
+ */
+const FAMILIES: Record<Lang, string[][]> = {
+  en: [['login', 'signin'], ['logout', 'signout']],
+  fr: [['connecter', 'connexion'], ['deconnecter', 'deconnexion'], ['imprimer', 'impression']],
+  de: [],
+  es: [['conectar', 'conexion'], ['desconectar', 'desconexion'], ['imprimir', 'impresion'], ['instalar', 'instalacion']],
+  it: [['connettere', 'connessione', 'connesso'], ['disconnettere', 'disconnessione', 'disconnesso']],
+};
+const CANONICAL: Record<Lang, Map<string, string>> = Object.fromEntries(
+  LANGS.map((l) => {
+    const m = new Map<string, string>();
+    for (const family of FAMILIES[l]) {
+      const head = STEMMERS[l](family[0] as string);
+      for (const w of family) m.set(STEMMERS[l](w), head);
+    }
+    return [l, m];
+  }),
+) as Record<Lang, Map<string, string>>;
 const stemCache: Record<Lang, Map<string, string>> = { en: new Map(), fr: new Map(), de: new Map(), es: new Map(), it: new Map() };
 const STEM_CACHE_MAX = 200_000;
 
@@ -42,7 +66,11 @@ export function stem(lang: Lang, folded: string): string {
   const cache = stemCache[lang];
   let s = cache.get(folded);
   if (s === undefined) {
-    s = /^\d+$/.test(folded) ? folded : STEMMERS[lang](folded);
+    if (/^\d+$/.test(folded)) s = folded;
+    else {
+      s = STEMMERS[lang](folded);
+      s = CANONICAL[lang].get(s) ?? s;
+    }
     if (cache.size >= STEM_CACHE_MAX) cache.clear();
     cache.set(folded, s);
   }
