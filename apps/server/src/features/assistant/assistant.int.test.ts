@@ -111,4 +111,17 @@ describe('assistant API: section, sessions, streaming', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('ASSISTANT_SESSION_NOT_FOUND');
   });
+
+  it('answers 60 messages in 10 minutes per contact, then 429 TOO_MANY_ATTEMPTS for that contact only, nothing written', async () => {
+    const chatty = await portalPerson(w);
+    let sessionId: string | undefined;
+    for (let i = 0; i < 60; i++) sessionId = (await ask(chatty.client, `hello ${i}`, sessionId)).sessionId;
+    const refused = await chatty.client.post('/api/v1/portal/assistant/messages', { sessionId, text: 'one more' });
+    expectError(refused, 429, 'TOO_MANY_ATTEMPTS');
+    // The message says how long to wait: the 5-minute block, in seconds.
+    expect(Number(/\d+/.exec(refused.json<{ error: { message: string } }>().error.message)?.[0])).toBeGreaterThan(200);
+    const stored = await t.ctx.db.selectFrom('assistant_messages').select('id').where('session_id', '=', sessionId as string).where('role', '=', 'contact').execute();
+    expect(stored).toHaveLength(60);
+    expectStatus(await bruno.client.post('/api/v1/portal/assistant/messages', { text: 'ciao' }), 200);
+  });
 });

@@ -1,5 +1,6 @@
 import { assistantAnswerSchema, assistantMessageBodySchema, assistantSessionListSchema, assistantSessionSchema } from '@porta/contracts/assistant';
 import { idParamsSchema } from '@porta/contracts/common';
+import { assertNotThrottled, recordFailure, type ThrottleRule } from '../../platform/auth/throttle.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { assistantCaller } from './assistant.policy.ts';
@@ -9,6 +10,13 @@ import { followActionResults } from './transcript-follower.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
+
+/**
+ * Messages per contact: 60 in 10 minutes, then 5 minutes of 429 TOO_MANY_ATTEMPTS (with the
+ * seconds to wait). A person typing never gets near it; a script looping on the route (and on a
+ * tenant's paid model behind it) does. Counted in the database, so it holds across nodes.
+ */
+const messageRules = (tenantId: string, contactId: string): ThrottleRule[] => [{ key: `assistant-msg:${tenantId}:${contactId}`, limit: 60, windowMs: 10 * 60_000, blockMs: 5 * 60_000 }];
 
 /** AI-1, AI-2: the portal's assistant. Section off for the contact → every route is 404. */
 export function assistantRoutes(app: ZodApp, ctx: AppContext): void {
@@ -20,6 +28,9 @@ export function assistantRoutes(app: ZodApp, ctx: AppContext): void {
     { config: contactAccess, schema: { tags, body: assistantMessageBodySchema, response: { 200: assistantAnswerSchema } } },
     async (req, reply) => {
       const caller = assistantCaller(req);
+      const rules = messageRules(caller.tenantId, caller.contact.id);
+      await assertNotThrottled(ctx, rules);
+      await recordFailure(ctx, rules);
       if (!/\btext\/event-stream\b/.test(req.headers.accept ?? '')) {
         const { engine: _engine, ...answer } = await sendMessage(ctx, caller, req.body);
         return answer;
