@@ -63,6 +63,7 @@ export const DE: LexiconSource = {
     'display|bildschirm|scharnier|tastatur|gehause|glas|ladegerat|stecker|anschluss|deckel|displayglas … gebrochen|gesprungen|zerbrochen|kaputt|zersplittert|gerissen|abgebrochen|beschadigt',
     'rauch|raucht|qualmt|qualm|brandgeruch|verbrannt|verschmort|funken|brennt|geschmolzen|aufgeblaht|aufgeblasen|runtergefallen|heruntergefallen|hingefallen',
     'fallen … lassen|gelassen',
+    'nass|durchnasst|wasserschaden|riss|risse|sprung',
   ],
   breaks: ['aber', 'sondern', 'nur', 'stattdessen', 'lieber', 'weil', 'denn', 'dann', 'also', 'einfach', 'nein'],
   skip: ['und', 'bitte', 'jetzt', 'mal', 'doch', 'schnell', 'ihn', 'es', 'sie', 'mich', 'mir', 'den', 'das', 'die', 'hallo', 'ok', 'also', 'nicht'],

@@ -57,6 +57,7 @@ export const EN: LexiconSource = {
     'screen|display|monitor|hinge|keyboard|lid|glass|charger|port|casing|plug … broken|broke|cracked|shattered|smashed|bent|snapped|damaged',
     'smoke|smoking|smoked|burning|burnt|burned|sparks|sparking|sparked|fire|flames|melted|melting|swollen|bulging|fried',
     'dropped|drop',
+    'wet|soaked|drenched|waterlogged|submerged',
     'fell|falling … off|down|on|from',
     'stepped|sat|ran … on|over',
   ],

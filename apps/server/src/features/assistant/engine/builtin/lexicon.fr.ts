@@ -55,9 +55,10 @@ export const FR: LexiconSource = {
     'fume|fumee|brule|brulee|etincelle*|flamme*|fondu|gonfle|gonflee',
     'tombe|tombee … par|terre|sol|escalier',
     'fait|laisse … tomber',
+    'mouille|mouillee|trempe|trempee|inonde|inondee',
   ],
   breaks: ['mais', 'juste', 'seulement', 'plutot', 'uniquement', 'car', 'parce', 'puis', 'donc', 'sinon', 'simplement', 'non'],
-  skip: ['et', 'svp', 'stp', 'merci', 'juste', 'vite', 'maintenant', 'le', 'la', 'les', 'l', 'me', 'moi', 'lui', 'ne', 'n', 'bonjour', 'salut', 'alors', 'bon', 'ok', 'donc'],
+  skip: ['un', 'une', 'et', 'svp', 'stp', 'merci', 'juste', 'vite', 'maintenant', 'le', 'la', 'les', 'l', 'me', 'moi', 'lui', 'ne', 'n', 'bonjour', 'salut', 'alors', 'bon', 'ok', 'donc'],
   filler: [
     'bonjour', 'salut', 'bonsoir', 'coucou', 'merci', 'beaucoup', 'svp', 'stp', 's', 'il', 'plait', 'cordialement', 'aide', 'aider', 'aidez', 'besoin', 'pouvez', 'peux', 'pourriez', 'pourrais', 'voudrais', 'aimerais', 'veux',
     'urgent', 'vite', 'question', 'savoir', 'dire', 'desole', 'ok', 'oui', 'encore', 'toujours', 'completement', 'totalement', 'vraiment', 'aujourd', 'hui', 'maintenant', 'arrete', 'ca', 'cela', 'ceci', 'fait', 'plus', 'bonne', 'journee', 'soiree', 'semaine', 'week', 'end', 'parfait', 'super', 'top', 'revoir', 'bientot', 'tres', 'bien',

@@ -54,9 +54,10 @@ export const IT: LexiconSource = {
     'schermo|display|cerniera|tastiera|vetro|monitor|caricatore|porta|scocca … rotto|rotta|crepato|crepata|incrinato|incrinata|spaccato|spaccata|frantumato|frantumata|danneggiato|danneggiata',
     'fumo|fuma|fumare|bruciato|bruciata|scintille|scintilla|fiamme|fuoco|sciolto|sciolta|gonfia|gonfiata|gonfio',
     'per … terra',
+    'bagnato|bagnata|bagnati|fradicio|fradicia',
   ],
   breaks: ['ma', 'pero', 'solo', 'soltanto', 'piuttosto', 'invece', 'perche', 'poiche', 'quindi', 'poi', 'basta', 'semplicemente', 'no'],
-  skip: ['e', 'per', 'favore', 'piacere', 'ora', 'adesso', 'subito', 'lo', 'la', 'il', 'mi', 'ciao', 'ok', 'allora', 'dai', 'non'],
+  skip: ['un', 'uno', 'una', 'e', 'per', 'favore', 'piacere', 'ora', 'adesso', 'subito', 'lo', 'la', 'il', 'mi', 'ciao', 'ok', 'allora', 'dai', 'non'],
   filler: [
     'ciao', 'salve', 'buongiorno', 'buonasera', 'grazie', 'mille', 'favore', 'piacere', 'cortesia', 'saluti', 'cordiali', 'aiuto', 'aiutare', 'aiutarmi', 'aiutatemi', 'bisogno', 'puoi', 'potete', 'potresti', 'vorrei', 'voglio',
     'urgente', 'subito', 'domanda', 'sapere', 'dire', 'scusa', 'scusate', 'ok', 'si', 'ancora', 'sempre', 'completamente', 'totalmente', 'davvero', 'oggi', 'adesso', 'ora', 'continua', 'fammi', 'buona', 'buon', 'giornata', 'serata', 'fine', 'settimana', 'perfetto', 'ottimo', 'arrivederci', 'presto', 'dopo',

@@ -7,10 +7,12 @@ const es = set('es');
 const it = set('it');
 
 /**
- * The held-out set (issue 13, honesty): written after the engine was frozen at commit dfe29b5
- * and scored separately; the engine was not changed for it.
+ * The first held-out set (issue 13, honesty): written after the engine was frozen at commit
+ * dfe29b5 and scored apart (56/60). On 4 Dec 2026 the engine was changed for its misses (water
+ * damage, "hat einen Riss", a restart asked with a noun), so it joined the labelled set; the
+ * second held-out set (held-out-2.ts) took its place.
  */
-export const HELD_OUT: Labelled[] = [
+export const HELD_OUT_1: Labelled[] = [
   en('hey, could you power down my workstation tonight?', 'action:shutdown', 'plain'),
   en("Please don't reboot anything, I'm in the middle of a call. Just lock the screen.", 'action:lock', 'negation'),
   en('Excel restarts every time I open a big file', 'kb', 'confusable'),
