@@ -29,6 +29,11 @@ const OVERRIDE = [
   new RegExp(String.raw`\b(ignore[rz]?|oublie[rz]?)\b[^.!?\n]{0,40}?\b(instructions?|consignes?|r[eè]gles?)\b` + AFTER, 'giu'),
   new RegExp(String.raw`\b(ignorier\w*|vergiss)\b[^.!?\n]{0,40}?\b(anweisungen|regeln|vorgaben)\b` + AFTER, 'giu'),
   new RegExp(String.raw`\b(ignora\w*|olvida\w*|dimentica\w*)\b[^.!?\n]{0,40}?\b(instrucciones|reglas|istruzioni|regole)\b` + AFTER, 'giu'),
+  // "forget everything above", "olvida todo lo anterior", "oublie tout ce qui précède", "vergiss alles Bisherige", "dimentica tutto quanto detto prima".
+  new RegExp(
+    String.raw`\b(forget|ignore|disregard|olvida\w*|ignora\w*|oublie[rz]?|ignore[rz]?|vergiss|ignorier\w*|dimentica\w*)\s+(everything|all|todo|tout|alles|tutto)\b[^.!?\n]{0,30}?\b(above|before|previous\w*|earlier|anterior\w*|pr[eé]c[eè]d\p{L}*|vorherig\p{L}*|bisherig\p{L}*|oben|sopra|precedent\p{L}*|prima)\b`,
+    'giu',
+  ),
   /\b(decode|d[eé]code[rz]?|dekodier\w*|decodifica\w*)\b[^.!?\n]*/gi,
 ];
 

@@ -68,7 +68,7 @@ export const DE: LexiconSource = {
   breaks: ['aber', 'sondern', 'nur', 'stattdessen', 'lieber', 'weil', 'denn', 'dann', 'also', 'einfach', 'nein'],
   skip: ['und', 'bitte', 'jetzt', 'mal', 'doch', 'schnell', 'ihn', 'es', 'sie', 'mich', 'mir', 'den', 'das', 'die', 'hallo', 'ok', 'also', 'nicht'],
   filler: [
-    'hallo', 'hi', 'servus', 'moin', 'guten', 'tag', 'morgen', 'abend', 'danke', 'vielen', 'dank', 'bitte', 'gruss', 'grusse', 'lg', 'mfg', 'hilfe', 'helfen', 'brauche', 'kannst', 'konnen', 'konnten', 'mochte', 'will', 'mal',
+    'geht', 'gehts', 'hallo', 'hi', 'servus', 'moin', 'guten', 'tag', 'morgen', 'abend', 'danke', 'vielen', 'dank', 'bitte', 'gruss', 'grusse', 'lg', 'mfg', 'hilfe', 'helfen', 'brauche', 'kannst', 'konnen', 'konnten', 'mochte', 'will', 'mal',
     'dringend', 'schnell', 'frage', 'wissen', 'sagen', 'sorry', 'ok', 'ja', 'wieder', 'immer', 'noch', 'komplett', 'total', 'völlig', 'vollig', 'wirklich', 'heute', 'jetzt', 'einfach', 'leider', 'schon', 'gerade', 'schonen', 'schoenen', 'noch', 'wochenende', 'super', 'perfekt', 'tschuss', 'wiedersehen', 'bis', 'bald', 'gut', 'prima',
   ],
   laptop: ['laptop', 'notebook', 'macbook', 'klapprechner'],

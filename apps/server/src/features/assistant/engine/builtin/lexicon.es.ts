@@ -58,7 +58,7 @@ export const ES: LexiconSource = {
   breaks: ['pero', 'sino', 'solo', 'solamente', 'mejor', 'porque', 'luego', 'asi', 'simplemente', 'unicamente'],
   skip: ['un', 'una', 'y', 'por', 'favor', 'porfa', 'ya', 'ahora', 'rapido', 'lo', 'la', 'le', 'me', 'hola', 'vale', 'ok', 'bueno', 'no'],
   filler: [
-    'hola', 'buenas', 'buenos', 'dias', 'tardes', 'noches', 'gracias', 'muchas', 'favor', 'porfa', 'saludos', 'ayuda', 'ayudar', 'ayudame', 'necesito', 'puedes', 'podrias', 'puede', 'quiero', 'quisiera',
+    'tal', 'estas', 'esta', 'va', 'hola', 'buenas', 'buenos', 'dias', 'tardes', 'noches', 'gracias', 'muchas', 'favor', 'porfa', 'saludos', 'ayuda', 'ayudar', 'ayudame', 'necesito', 'puedes', 'podrias', 'puede', 'quiero', 'quisiera',
     'urgente', 'rapido', 'pregunta', 'saber', 'decir', 'perdon', 'vale', 'ok', 'si', 'otra', 'vez', 'siempre', 'completamente', 'totalmente', 'realmente', 'hoy', 'ahora', 'todavia', 'sigue', 'hasta', 'luego', 'pronto', 'buen', 'buena', 'dia', 'fin', 'semana', 'perfecto', 'genial', 'adios', 'vale',
   ],
   laptop: ['portatil', 'laptop', 'notebook', 'macbook'],

@@ -60,7 +60,7 @@ export const FR: LexiconSource = {
   breaks: ['mais', 'juste', 'seulement', 'plutot', 'uniquement', 'car', 'parce', 'puis', 'donc', 'sinon', 'simplement', 'non'],
   skip: ['un', 'une', 'et', 'svp', 'stp', 'merci', 'juste', 'vite', 'maintenant', 'le', 'la', 'les', 'l', 'me', 'moi', 'lui', 'ne', 'n', 'bonjour', 'salut', 'alors', 'bon', 'ok', 'donc'],
   filler: [
-    'bonjour', 'salut', 'bonsoir', 'coucou', 'merci', 'beaucoup', 'svp', 'stp', 's', 'il', 'plait', 'cordialement', 'aide', 'aider', 'aidez', 'besoin', 'pouvez', 'peux', 'pourriez', 'pourrais', 'voudrais', 'aimerais', 'veux',
+    'va', 'vas', 'allez', 'bonjour', 'salut', 'bonsoir', 'coucou', 'merci', 'beaucoup', 'svp', 'stp', 's', 'il', 'plait', 'cordialement', 'aide', 'aider', 'aidez', 'besoin', 'pouvez', 'peux', 'pourriez', 'pourrais', 'voudrais', 'aimerais', 'veux',
     'urgent', 'vite', 'question', 'savoir', 'dire', 'desole', 'ok', 'oui', 'encore', 'toujours', 'completement', 'totalement', 'vraiment', 'aujourd', 'hui', 'maintenant', 'arrete', 'ca', 'cela', 'ceci', 'fait', 'plus', 'bonne', 'journee', 'soiree', 'semaine', 'week', 'end', 'parfait', 'super', 'top', 'revoir', 'bientot', 'tres', 'bien',
   ],
   laptop: ['portable', 'laptop', 'notebook', 'macbook'],

@@ -59,7 +59,7 @@ export const IT: LexiconSource = {
   breaks: ['ma', 'pero', 'solo', 'soltanto', 'piuttosto', 'invece', 'perche', 'poiche', 'quindi', 'poi', 'basta', 'semplicemente', 'no'],
   skip: ['un', 'uno', 'una', 'e', 'per', 'favore', 'piacere', 'ora', 'adesso', 'subito', 'lo', 'la', 'il', 'mi', 'ciao', 'ok', 'allora', 'dai', 'non'],
   filler: [
-    'ciao', 'salve', 'buongiorno', 'buonasera', 'grazie', 'mille', 'favore', 'piacere', 'cortesia', 'saluti', 'cordiali', 'aiuto', 'aiutare', 'aiutarmi', 'aiutatemi', 'bisogno', 'puoi', 'potete', 'potresti', 'vorrei', 'voglio',
+    'stai', 'sta', 'va', 'ciao', 'salve', 'buongiorno', 'buonasera', 'grazie', 'mille', 'favore', 'piacere', 'cortesia', 'saluti', 'cordiali', 'aiuto', 'aiutare', 'aiutarmi', 'aiutatemi', 'bisogno', 'puoi', 'potete', 'potresti', 'vorrei', 'voglio',
     'urgente', 'subito', 'domanda', 'sapere', 'dire', 'scusa', 'scusate', 'ok', 'si', 'ancora', 'sempre', 'completamente', 'totalmente', 'davvero', 'oggi', 'adesso', 'ora', 'continua', 'fammi', 'buona', 'buon', 'giornata', 'serata', 'fine', 'settimana', 'perfetto', 'ottimo', 'arrivederci', 'presto', 'dopo',
   ],
   laptop: ['portatile', 'laptop', 'notebook', 'macbook'],

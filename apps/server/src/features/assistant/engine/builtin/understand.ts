@@ -9,6 +9,7 @@ import { kbQuery } from './kb-query.ts';
 import { lexicon } from './lexicon.ts';
 import { type Entries, findAll } from './patterns.ts';
 import { type Tok, tokenize } from './tokens.ts';
+import { wantedProduct } from './wanted-product.ts';
 
 /** Words that say "a program" without naming one ("install this from my URL"). */
 const NOT_A_PRODUCT = new Set(['url', 'link', 'lien', 'enlace', 'collegamento', 'file', 'fichier', 'datei', 'archivo', 'exe', 'msi', 'dmg', 'pkg', 'program', 'programm', 'programma', 'programa', 'logiciel', 'software', 'app', 'apps', 'application', 'applicazione', 'aplicacion', 'anwendung', 'tool', 'this', 'that', 'it', 'something', 'anything', 'everything', 'ceci', 'ca', 'das', 'dies', 'esto', 'eso', 'questo', 'quello']);
@@ -55,9 +56,12 @@ export function understand(input: UnderstandInput): Understanding {
   if (install && (!action || install.start < action.at)) return withDevice(installFrom(input, toks, install.end, lex.known));
   if (action) return withDevice({ intent: 'action', action: action.action });
 
-  if (symptoms === 0 && find(lex.want, false).length > 0 && find(lex.problem).length === 0) {
+  const want = find(lex.want, false)[0];
+  if (symptoms === 0 && want && find(lex.problem).length === 0) {
     const m = matchCatalogue(input.catalogue, words, lex.known) ?? matchCatalogue(input.catalogue, content(words, input.lang), lex.known);
     if (m) return withDevice({ intent: 'install', packageId: m.packageId, productName: nameOf(input, m.packageId) });
+    const outside = wantedProduct(toks, want.end, lex, input.lang);
+    if (outside) return withDevice({ intent: 'install', packageId: null, productName: outside });
   }
   if (create.length > 0) return { intent: 'ticket', reason: 'other' };
 

@@ -8,8 +8,10 @@ const it = set('it');
 
 /**
  * The second held-out set (issue 13, honesty): written on 4 Dec 2026 at commit b61a266, before
- * the engine was changed for the first held-out set's misses, and never used to tune it. The
- * first held-out set then joined the labelled set; this one is scored apart, as that one was.
+ * the engine was changed for the first held-out set's misses, and scored apart: 54/60 before
+ * and after those changes. The engine was then changed for its misses (a product outside the
+ * catalogue asked for without an install verb, "wie geht es", "olvida todo lo anterior"), so it
+ * joined the labelled set and the third held-out set (held-out-3.ts) took its place.
  * Two injection labels were corrected after the first scoring to the sets' convention (an
  * injected request is labelled as what it asks for, which the tools then confine: "restart every
  * PC" → action:restart on the contact's own device, "install from my URL" → install:null).
