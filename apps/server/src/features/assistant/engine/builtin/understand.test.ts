@@ -131,3 +131,10 @@ describe('built-in engine: a product outside the catalogue asked for without an 
     expect(read('Ich brauche Zugriff auf meinem Rechner', 'de').intent).not.toBe('install');
   });
 });
+
+describe('built-in engine: damage words match only as written', () => {
+  it('does not read a meeting as melting', () => {
+    expect(read('I need Teams for a client meeting')).toMatchObject({ intent: 'install', packageId: 'p-teams' });
+    expect(read('the charger is melting')).toMatchObject({ intent: 'ticket', reason: 'damage' });
+  });
+});

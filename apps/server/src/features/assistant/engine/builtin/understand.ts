@@ -35,7 +35,8 @@ export function understand(input: UnderstandInput): Understanding {
   const create = find(lex.ticketCreate, false);
   const firstStatus = status[0];
   if (firstStatus && !(create[0] && create[0].start < firstStatus.start)) return { intent: 'ticket_status' };
-  if (find(lex.damage).length > 0) return withDevice({ intent: 'ticket', reason: 'damage' });
+  // Damage words match as written: with a typo allowed, "meeting" read as "melting" sent an install request to a technician.
+  if (find(lex.damage, false).length > 0) return withDevice({ intent: 'ticket', reason: 'damage' });
   if (find(lex.person).length > 0) return { intent: 'ticket', reason: 'person' };
 
   const ctx = context(toks, lex);
