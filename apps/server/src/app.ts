@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import type pg from 'pg';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
 import { registerGuard } from './platform/auth/guard.ts';
@@ -7,6 +8,7 @@ import { SessionCache } from './platform/auth/session-cache.ts';
 import { frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import './platform/http/fastify-types.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerMetrics } from './platform/metrics/metrics.routes.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { defaultWebDist, registerWebApp } from './platform/http/web-app.ts';
 import { TenantResolver } from './platform/tenancy/tenant-resolver.ts';
@@ -55,6 +57,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Sees every route as it is registered (the authorization suite lists them with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** The database pool, for `/metrics` (connections in use and waiting). */
+  pool?: pg.Pool;
 }
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
@@ -95,6 +99,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.addHook('onClose', async () => stopListening.forEach((stop) => stop()));
   registerGuard(app, ctx, tenants, sessions);
 
+  registerMetrics(app, ctx, opts.pool);
   healthRoutes(app, ctx);
   setupRoutes(app, ctx, tenants);
   authRoutes(app, ctx);

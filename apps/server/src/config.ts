@@ -44,6 +44,8 @@ const envSchema = z.object({
   PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PORTA_OUTBOUND_ALLOW_PRIVATE: bool.optional(),
+  /** Turns on `GET /metrics` (Prometheus), answered only with `Authorization: Bearer <token>`. */
+  PORTA_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -75,6 +77,8 @@ export interface Config {
   outboundAllowPrivate: boolean;
   /** SS-6: at most this many verification codes per tenant per hour. */
   smsTenantHourlyLimit: number;
+  /** PORTA_METRICS_TOKEN: `/metrics` is off without it. */
+  metricsToken: string | undefined;
 }
 
 export interface MailConfig {
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
     outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? false,
+    metricsToken: e.PORTA_METRICS_TOKEN,
     smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
       relay: e.PORTA_SMTP_RELAY,

@@ -12,7 +12,7 @@ import { startBanner } from './start-banner.ts';
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
   const { ctx, handle, keyGenerated } = await bootWith(config, opened);
-  const { app } = await buildApp(ctx);
+  const { app } = await buildApp(ctx, { pool: handle.pool });
   const log = app.log;
   if (keyGenerated && handle.engine === 'postgres') {
     log.warn('PORTA_SECRET_KEY is not set: using a key generated and kept in the database. Set it in production (docs/OPERATIONS.md).');

@@ -52,11 +52,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     ...opts.env,
   });
   // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.
-  const db = kyselyOver(new pg.Pool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 }), database.engine);
+  const pool = new pg.Pool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 });
+  const db = kyselyOver(pool, database.engine);
   const busPool = new pg.Pool({ ...database.connection, max: 1 });
   const bus = await createBus(database.engine, busPool, database.connection);
   const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config, bus };
-  const { app, tenants } = await buildApp(ctx, { ...opts.build, logger: false });
+  const { app, tenants } = await buildApp(ctx, { pool, ...opts.build, logger: false });
   opts.routes?.(app);
   await app.ready();
   return {

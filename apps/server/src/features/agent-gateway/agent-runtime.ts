@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { CommandSigner } from '../agent-commands/signer.ts';
 import { AgentGateway } from './gateway.ts';
+import { registerLiveSource } from '../../platform/metrics/live-sources.ts';
 
 /** How often each node expires commands that were never acknowledged in time. */
 export const SWEEP_INTERVAL_MS = 15_000;
@@ -22,6 +23,7 @@ const runtimes = new WeakMap<AppContext, AgentRuntime>();
 export function startAgentRuntime(ctx: AppContext, sweep: () => Promise<unknown>): AgentRuntime {
   const gateway = new AgentGateway(ctx);
   const stopListening = ctx.bus.subscribe((m) => gateway.onBus(m));
+  const stopCounting = registerLiveSource('agent_sockets', () => gateway.size);
   let signer: Promise<CommandSigner> | null = null;
   const sweeper = setInterval(() => void sweep().catch(() => undefined), SWEEP_INTERVAL_MS);
   sweeper.unref();
@@ -37,6 +39,7 @@ export function startAgentRuntime(ctx: AppContext, sweep: () => Promise<unknown>
     async close() {
       clearInterval(sweeper);
       stopListening();
+      stopCounting();
       await gateway.close();
       if (signer) await (await signer.catch(() => null))?.close();
       runtimes.delete(ctx);

@@ -120,6 +120,7 @@ describe('assistant API: section, sessions, streaming', () => {
     expectError(refused, 429, 'TOO_MANY_ATTEMPTS');
     // The message says how long to wait: the 5-minute block, in seconds.
     expect(Number(/\d+/.exec(refused.json<{ error: { message: string } }>().error.message)?.[0])).toBeGreaterThan(200);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(200);
     const stored = await t.ctx.db.selectFrom('assistant_messages').select('id').where('session_id', '=', sessionId as string).where('role', '=', 'contact').execute();
     expect(stored).toHaveLength(60);
     expectStatus(await bruno.client.post('/api/v1/portal/assistant/messages', { text: 'ciao' }), 200);

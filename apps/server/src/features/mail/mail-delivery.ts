@@ -26,13 +26,13 @@ export class TargetCache {
  * mail is held: kept in the outbox for the console, logged without its body.
  * Sent → marked done; a sensitive mail (credentials, reset link) loses its text then.
  */
-export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedRow, targets: TargetCache): Promise<void> {
+export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedRow, targets: TargetCache): Promise<'sent' | 'held'> {
   const mail = row.payload as QueuedMail;
   const target = await targets.of(row.tenant_id);
   if (!target) {
     log.info({ mailId: row.id, tenantId: row.tenant_id, kind: mail.kind, to: mail.to.address, subject: mail.subject }, 'no SMTP configured: mail kept in the outbox');
     await outbox.markFinal(ctx.db, row.tenant_id, row.id, 'held', null);
-    return;
+    return 'held';
   }
   const info = await transportFor(target).sendMail({
     messageId: mail.messageId,
@@ -53,4 +53,5 @@ export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedR
   }
   const sealed = mail.textEnc !== null ? { ...mail, textEnc: null, text: null } : undefined;
   await outbox.markDone(ctx.db, row.tenant_id, row.id, sealed);
+  return 'sent';
 }

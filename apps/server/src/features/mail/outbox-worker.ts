@@ -7,6 +7,7 @@ import type { ClaimedRow } from './outbox.repo.ts';
 import { queueWelcome } from './welcome.ts';
 import { deliverSms, giveUpSms } from '../sms/sms-delivery.ts';
 import type { WorkerLog } from './worker-log.ts';
+import { countDelivery } from '../../platform/metrics/deliveries.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
 const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow) => Promise<void>> = {
@@ -104,12 +105,13 @@ export class OutboxWorker {
   private async process(row: ClaimedRow, targets: TargetCache): Promise<void> {
     try {
       if (row.topic === 'mail') {
-        await deliverMail(this.ctx, this.log, row, targets);
+        countDelivery('mail', await deliverMail(this.ctx, this.log, row, targets));
         return;
       }
       // Issue 12 (SS-6): SMS go through the same outbox (never lost, retried with backoff).
       if (row.topic === 'sms') {
         await deliverSms(this.ctx, row);
+        countDelivery('sms', 'done');
         return;
       }
       const handler = EVENT_HANDLERS[row.topic];
@@ -117,6 +119,7 @@ export class OutboxWorker {
         if (handler) await handler(this.ctx, trx, row);
         if (!(await outbox.markDone(trx, row.tenant_id, row.id))) throw new LostClaim();
       });
+      countDelivery(row.topic, 'done');
     } catch (err) {
       if (err instanceof LostClaim) return;
       await this.failed(row, err).catch((e: unknown) => this.log.error({ outboxId: row.id, err: messageOf(e) }, 'outbox worker: could not record a failure'));
@@ -128,6 +131,7 @@ export class OutboxWorker {
     const { maxAttempts, retryBaseMs } = this.ctx.config.mail;
     if (row.attempts >= maxAttempts) {
       this.log.error({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: giving up (dead)');
+      countDelivery(row.topic, 'dead');
       await this.ctx.db.transaction().execute(async (trx) => {
         await outbox.markFinal(trx, row.tenant_id, row.id, 'dead', error);
         // SS-6: an SMS given up on is failed, not left 'queued' for ever.
@@ -135,6 +139,7 @@ export class OutboxWorker {
       });
     } else {
       this.log.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: will retry');
+      countDelivery(row.topic, 'retry');
       await outbox.markRetry(this.ctx.db, row.tenant_id, row.id, error, backoffMs(retryBaseMs, row.attempts));
     }
   }

@@ -3,6 +3,7 @@ import { isExpired } from '../auth/sessions.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
 import type { BusMessage } from '../events/bus.ts';
+import { countStream } from '../metrics/live-sources.ts';
 
 const PING_MS = 25_000;
 
@@ -23,6 +24,7 @@ export interface Outgoing {
 export function startEventStream(reply: FastifyReply): FastifyReply['raw'] {
   reply.hijack();
   const res = reply.raw;
+  countStream(res);
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-store',

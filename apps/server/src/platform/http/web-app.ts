@@ -51,7 +51,7 @@ export async function registerWebApp(app: FastifyInstance, webDist: string, tena
   }
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '';
-    const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !pathname.startsWith('/healthz') && !pathname.startsWith('/assets/');
+    const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !pathname.startsWith('/healthz') && !pathname.startsWith('/readyz') && !pathname.startsWith('/metrics') && !pathname.startsWith('/assets/');
     const tenant = isPage ? await tenants.resolve(request.headers.host) : null;
     if (isPage && !tenant && (await tenants.tenantCount()) > 0) {
       return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
