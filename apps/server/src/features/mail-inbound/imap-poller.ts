@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { ImapFlow } from 'imapflow';
+import { resolveOutbound } from '../../platform/net/outbound-guard.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { readMailSettings, tenantsWithImap } from '../mail/mail-settings.repo.ts';
 import { serverTarget } from '../mail/mail-settings.service.ts';
@@ -14,7 +16,16 @@ export async function pollTenantMailbox(ctx: AppContext, log: WorkerLog, tenantI
   const s = await readMailSettings(ctx.db, tenantId);
   if (!s.imap) return 0;
   const target = serverTarget(ctx, s.imap);
-  const client = new ImapFlow({ host: target.host, port: target.port, secure: target.secure, auth: { user: target.user ?? '', pass: target.password ?? '' }, logger: false });
+  // The tenant chose this server: connect to the address the outbound guard resolved, naming the host for TLS.
+  const address = await resolveOutbound(target.host, ctx.config.outboundAllowPrivate);
+  const client = new ImapFlow({
+    host: address,
+    ...(address !== target.host && !isIP(target.host) && { servername: target.host }),
+    port: target.port,
+    secure: target.secure,
+    auth: { user: target.user ?? '', pass: target.password ?? '' },
+    logger: false,
+  });
   await client.connect();
   let handled = 0;
   try {

@@ -34,7 +34,7 @@ export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedR
     await outbox.markFinal(ctx.db, row.tenant_id, row.id, 'held', null);
     return 'held';
   }
-  const info = await transportFor(target).sendMail({
+  const info = await (await transportFor(target, ctx.config.outboundAllowPrivate)).sendMail({
     messageId: mail.messageId,
     from: mail.from,
     to: mail.to,

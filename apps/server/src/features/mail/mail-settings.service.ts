@@ -46,7 +46,7 @@ export function deliveryTarget(ctx: AppContext, s: StoredMailSettings): SmtpTarg
 }
 
 export function serverTarget(ctx: AppContext, s: StoredServer): SmtpTarget {
-  return { host: s.host, port: s.port, secure: s.secure, user: s.user ?? undefined, password: s.passwordEnc ? decrypt(ctx.keys, s.passwordEnc) : undefined };
+  return { host: s.host, port: s.port, secure: s.secure, user: s.user ?? undefined, password: s.passwordEnc ? decrypt(ctx.keys, s.passwordEnc) : undefined, tenantChosen: true };
 }
 
 function presentServer(s: StoredServer) {

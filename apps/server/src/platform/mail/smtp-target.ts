@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { resolveOutbound } from '../net/outbound-guard.ts';
 
 /** Where outgoing mail goes: the tenant's own SMTP server or the global relay. */
 export interface SmtpTarget {
@@ -10,6 +12,8 @@ export interface SmtpTarget {
   password?: string | undefined;
   /** Accept a self-signed or mismatched certificate (private relays); off unless set. */
   allowInvalidCert?: boolean | undefined;
+  /** A tenant typed it (its own SMTP server): connected to only through the outbound guard. The operator's relay is not. */
+  tenantChosen?: boolean | undefined;
 }
 
 /** `smtp://[user:pass@]host:port` or `smtps://…` (PORTA_SMTP_RELAY); `?tls=insecure` accepts a self-signed certificate. */
@@ -33,13 +37,20 @@ export function describeTarget(t: SmtpTarget): string {
 
 const transports = new Map<string, Transporter>();
 
-/** One pooled nodemailer transport per distinct target, reused across sends. */
-export function transportFor(t: SmtpTarget): Transporter {
-  const key = JSON.stringify([t.host, t.port, t.secure, t.user ?? '', t.password ?? '', t.allowInvalidCert === true]);
+/**
+ * One pooled nodemailer transport per distinct target, reused across sends. A tenant's own
+ * server is resolved through the outbound guard at every send (loopback, private, link-local and
+ * metadata addresses refused unless PORTA_OUTBOUND_ALLOW_PRIVATE) and the transport connects to
+ * that address, presenting and verifying the host's name for TLS; a new address, a new transport.
+ */
+export async function transportFor(t: SmtpTarget, allowPrivate: boolean): Promise<Transporter> {
+  const address = t.tenantChosen ? await resolveOutbound(t.host, allowPrivate) : t.host;
+  const key = JSON.stringify([t.host, address, t.port, t.secure, t.user ?? '', t.password ?? '', t.allowInvalidCert === true]);
   let transport = transports.get(key);
   if (!transport) {
     transport = nodemailer.createTransport({
-      host: t.host,
+      host: address,
+      ...(address !== t.host && !isIP(t.host) && { servername: t.host }),
       port: t.port,
       secure: t.secure,
       pool: true,

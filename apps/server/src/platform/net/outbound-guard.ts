@@ -4,8 +4,8 @@ import https from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 /**
- * Requests to addresses a tenant typed in (SMS webhooks, provider base URLs): one guarded
- * client. Outside `allowPrivate`, a name that resolves to a loopback, private, link-local,
+ * Connections to addresses a tenant typed in (SMS webhooks, provider base URLs, the assistant's
+ * model URL, the tenant's own SMTP and IMAP servers): one guard. Outside `allowPrivate`, a name that resolves to a loopback, private, link-local,
  * carrier-grade NAT, multicast or reserved address is refused AT CONNECT TIME (the check runs
  * in the socket's own DNS lookup, so a name that changes its answer after a check cannot slip
  * through). They are refused unless the operator sets PORTA_OUTBOUND_ALLOW_PRIVATE (e.g. an SMS
@@ -64,6 +64,22 @@ export function guardedLookup(allowPrivate: boolean): LookupFunction {
       callback(null, first.address, first.family);
     });
   };
+}
+
+/**
+ * The address to connect to for a host a tenant chose (SMTP, IMAP: clients that resolve names
+ * themselves): resolved once through the guard, so the connection goes to the address checked
+ * (no second lookup that could answer differently). An IP literal is checked as it is.
+ */
+export async function resolveOutbound(host: string, allowPrivate: boolean): Promise<string> {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (isIP(bare)) {
+    if (!allowPrivate && isPrivateAddress(bare)) throw new OutboundRefused(host);
+    return bare;
+  }
+  return new Promise((resolve, reject) => {
+    guardedLookup(allowPrivate)(bare, { all: false }, (err, address) => (err ? reject(err) : resolve(address as string)));
+  });
 }
 
 /** Refuses a URL before any request: wrong scheme, or a literal private address outside `allowPrivate`. */
