@@ -14,6 +14,18 @@ describe('loadConfig: environment → typed config', () => {
     expect(c).toMatchObject({ port: 8080, trustProxy: true, baseDomain: 'portal.example.com', bootstrapAdmin: { email: 'a@example.com', password: 'long-enough-1', slug: 'acme', name: 'My MSP' } });
   });
 
+  it('keeps tenant-chosen targets off private addresses unless either name of the switch turns it on', () => {
+    expect(loadConfig({}).outboundAllowPrivate).toBe(false);
+    expect(loadConfig({ PORTA_OUTBOUND_ALLOW_PRIVATE: 'true' }).outboundAllowPrivate).toBe(true);
+    expect(loadConfig({ PORTA_ALLOW_PRIVATE_TARGETS: '1' }).outboundAllowPrivate).toBe(true);
+  });
+
+  it('takes a metrics token of 16 characters or more, and none by default (metrics off)', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ PORTA_METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');
+    expect(() => loadConfig({ PORTA_METRICS_TOKEN: 'short' })).toThrow(/PORTA_METRICS_TOKEN/);
+  });
+
   it('refuses bad values with a readable message naming each variable', () => {
     let message = '';
     try {

@@ -44,6 +44,8 @@ const envSchema = z.object({
   PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   PORTA_OUTBOUND_ALLOW_PRIVATE: bool.optional(),
+  /** The same switch under the name issue 15 gives it; either one turns it on. */
+  PORTA_ALLOW_PRIVATE_TARGETS: bool.optional(),
   /** Turns on `GET /metrics` (Prometheus), answered only with `Authorization: Bearer <token>`. */
   PORTA_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
@@ -134,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,
-    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? false,
+    outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? e.PORTA_ALLOW_PRIVATE_TARGETS ?? false,
     metricsToken: e.PORTA_METRICS_TOKEN,
     smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
