@@ -9,6 +9,7 @@ import { frameworkErrors, registerErrorHandler } from './platform/http/error-han
 import './platform/http/fastify-types.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerMetrics } from './platform/metrics/metrics.routes.ts';
+import { registerRateLimits } from './platform/http/rate-limits.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { defaultWebDist, registerWebApp } from './platform/http/web-app.ts';
 import { TenantResolver } from './platform/tenancy/tenant-resolver.ts';
@@ -98,6 +99,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const stopListening = [sessions.listen(ctx.bus), tenants.listen(ctx.bus)];
   app.addHook('onClose', async () => stopListening.forEach((stop) => stop()));
   registerGuard(app, ctx, tenants, sessions);
+  await registerRateLimits(app);
 
   registerMetrics(app, ctx, opts.pool);
   healthRoutes(app, ctx);

@@ -46,6 +46,8 @@ const envSchema = z.object({
   PORTA_OUTBOUND_ALLOW_PRIVATE: bool.optional(),
   /** The same switch under the name issue 15 gives it; either one turns it on. */
   PORTA_ALLOW_PRIVATE_TARGETS: bool.optional(),
+  /** Multiplies the request-rate limits on searches and uploads (platform/http/rate-limits.ts). */
+  PORTA_RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(100_000).default(1),
   /** Turns on `GET /metrics` (Prometheus), answered only with `Authorization: Bearer <token>`. */
   PORTA_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
@@ -79,6 +81,8 @@ export interface Config {
   outboundAllowPrivate: boolean;
   /** SS-6: at most this many verification codes per tenant per hour. */
   smsTenantHourlyLimit: number;
+  /** PORTA_RATE_LIMIT_FACTOR: every request-rate limit times this. */
+  rateLimitFactor: number;
   /** PORTA_METRICS_TOKEN: `/metrics` is off without it. */
   metricsToken: string | undefined;
 }
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     outboundAllowPrivate: e.PORTA_OUTBOUND_ALLOW_PRIVATE ?? e.PORTA_ALLOW_PRIVATE_TARGETS ?? false,
     metricsToken: e.PORTA_METRICS_TOKEN,
+    rateLimitFactor: e.PORTA_RATE_LIMIT_FACTOR,
     smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
     mail: {
       relay: e.PORTA_SMTP_RELAY,

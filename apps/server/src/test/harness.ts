@@ -49,6 +49,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     PORTA_WEB_DIST: path.join(os.tmpdir(), 'porta-test-no-web-dist'),
     // The stand-ins tenants point at (a Twilio-shaped server, webhook receivers) listen on loopback.
     PORTA_OUTBOUND_ALLOW_PRIVATE: 'true',
+    // Suites send hundreds of searches as one person (fuzzing, ranking); the limits have their own test (rate-limits.int.test.ts).
+    PORTA_RATE_LIMIT_FACTOR: '1000',
     ...opts.env,
   });
   // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.

@@ -15,6 +15,7 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { presentArticle, presentSummary } from './kb.presenter.ts';
 import * as repo from './kb.repo.ts';
 import * as service from './kb.service.ts';
+import { searchRateLimit } from '../../platform/http/rate-limits.ts';
 
 const tech = { access: 'technician' } as const;
 const admin = { access: 'admin' } as const;
@@ -29,7 +30,7 @@ export function kbRoutes(app: ZodApp, ctx: AppContext): void {
     return presentArticle(article, translations, lang, def);
   };
 
-  app.get('/api/v1/kb/articles', { config: tech, schema: { tags, querystring: kbArticleListQuerySchema, response: { 200: kbArticlePageSchema } } }, async (req) => {
+  app.get('/api/v1/kb/articles', { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: kbArticleListQuerySchema, response: { 200: kbArticlePageSchema } } }, async (req) => {
     const { lang, def } = languages(req);
     const page = await repo.listArticles(ctx.db, technicianOf(req).tenantId, def, req.query);
     return { items: page.items.map((r) => presentSummary(r, lang, def)), total: page.total, page: req.query.page, pageSize: req.query.pageSize };

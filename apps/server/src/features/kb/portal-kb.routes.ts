@@ -7,6 +7,7 @@ import * as repo from './kb-portal.repo.ts';
 import { kbReader } from './kb.policy.ts';
 import { pickName, presentItem, presentPortalArticle } from './kb.presenter.ts';
 import { portalSearch } from './search/portal-search.ts';
+import { searchRateLimit } from '../../platform/http/rate-limits.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
@@ -15,7 +16,7 @@ const MIN_QUERY = 2;
 
 /** KB-1..KB-3 in the portal: every route passes the section check (KB-2) and sees only what the contact may read. */
 export function portalKbRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get('/api/v1/portal/kb/articles', { config: contactAccess, schema: { tags, querystring: portalKbListQuerySchema, response: { 200: portalKbListSchema } } }, async (req) => {
+  app.get('/api/v1/portal/kb/articles', { config: { ...contactAccess, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: portalKbListQuerySchema, response: { 200: portalKbListSchema } } }, async (req) => {
     const reader = kbReader(req);
     const { q, categoryId, sort, limit } = req.query;
     if (q !== undefined) {

@@ -25,6 +25,7 @@ import * as portal from './portal-tickets.service.ts';
 import { portalTicketForm } from './portal-ticket-form.ts';
 import { forPortal, presentAttachment, presentComment, presentDetail, presentSummary } from './tickets.presenter.ts';
 import * as repo from './tickets.repo.ts';
+import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const tags = ['portal'];
@@ -51,7 +52,7 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
     return portalTicketForm(ctx, contact.tenantId, settings);
   });
 
-  const listRoute = { config: contactAccess, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
+  const listRoute = { config: { ...contactAccess, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
   app.get('/api/v1/portal/tickets', listRoute, async (req) => {
     const { contact, settings } = scope(req);
     const page = await portal.listForContact(ctx, contact, settings, req.query);
@@ -93,7 +94,7 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.post(
     '/api/v1/portal/tickets/:id/attachments',
-    { config: contactAccess, schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 201: attachmentSchema } } },
+    { config: { ...contactAccess, rateLimit: uploadRateLimit(ctx.config) }, schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 201: attachmentSchema } } },
     async (req, reply) => {
       const { contact, settings } = scope(req);
       const ticket = await portal.readableTicket(ctx, contact, settings, req.params.id);

@@ -19,6 +19,7 @@ import { receiveAttachment, sendAttachment } from './attachments.service.ts';
 import { presentAttachment, presentComment, presentDetail, presentSummary } from './tickets.presenter.ts';
 import * as repo from './tickets.repo.ts';
 import * as service from './tickets.service.ts';
+import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
 
 const tech = { access: 'technician' } as const;
 const tags = ['tickets'];
@@ -34,7 +35,7 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
     return t;
   };
 
-  const queueRoute = { config: tech, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
+  const queueRoute = { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
   app.get('/api/v1/tickets', queueRoute, async (req) => {
     const page = await service.listForConsole(ctx, technicianOf(req).tenantId, req.query);
     return { items: page.items.map(presentSummary), total: page.total, page: req.query.page, pageSize: req.query.pageSize };
@@ -69,7 +70,7 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
     },
   );
 
-  app.post('/api/v1/tickets/:id/attachments', { config: tech, schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 201: attachmentSchema } } }, async (req, reply) => {
+  app.post('/api/v1/tickets/:id/attachments', { config: { ...tech, rateLimit: uploadRateLimit(ctx.config) }, schema: { tags, params: idParamsSchema, consumes: ['multipart/form-data'], response: { 201: attachmentSchema } } }, async (req, reply) => {
     const me = technicianOf(req);
     const ticket = await mustFind(me.tenantId, req.params.id);
     const row = await receiveAttachment(ctx, req, me.tenantId, ticket, { contactId: null, technicianId: me.id });
