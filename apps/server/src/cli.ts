@@ -7,14 +7,18 @@
  *   demo                          seed a demo MSP and print its logins
  *   mail-worker                   deliver the outbox (e-mail) as a process of its own
  *   audit verify [--tenant S]     check the audit log's hash chain (SS-7)
+ *   backup FILE / restore FILE    the embedded database and attachments in one file (server stopped)
  * It uses the same configuration as the server (DATABASE_URL or PORTA_DATA_DIR). On the
  * embedded database, stop the server first: one process at a time may open a data dir.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLanguage } from '@porta/i18n/languages';
 import { setupBodySchema } from '@porta/contracts/setup';
 import { loadConfig } from './config.ts';
 import { boot } from './platform/boot.ts';
+import { backupEmbedded, BackupRefused, restoreEmbedded } from './platform/db/backup.ts';
+import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { AppError } from './platform/errors.ts';
 import { createTenantWithAdmin } from './features/tenants/tenants.service.ts';
 import { listTenants, readDefaultTenant, setDefaultTenant, type DefaultTenantReport } from './features/tenants/default-tenant.service.ts';
@@ -41,6 +45,10 @@ Commands:
   audit verify [--tenant S]
                           Check the audit log's hash chain of every tenant (or one); names the
                           first broken row and exits 1 when a chain does not hold.
+  backup FILE             Write the embedded database and the attachments to FILE (.tar.gz).
+                          Stop the server first: a running one holds the data directory.
+                          On PostgreSQL use pg_dump and copy PORTA_ATTACHMENTS_DIR.
+  restore FILE            Restore a backup into an empty data directory (PORTA_DATA_DIR).
 `;
 
 function describeDefault(report: DefaultTenantReport): string {
@@ -74,10 +82,22 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list' || sub === 'default')) || (command === 'audit' && sub === 'verify');
+  const known = command === 'migrate' || command === 'demo' || command === 'mail-worker' || (command === 'tenant' && (sub === 'create' || sub === 'list' || sub === 'default')) || (command === 'audit' && sub === 'verify') || ((command === 'backup' || command === 'restore') && sub !== undefined);
   if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
+  if (command === 'backup' || command === 'restore') {
+    if (config.databaseUrl) fail(`${command} is for the embedded database. On PostgreSQL use pg_dump / pg_restore and copy PORTA_ATTACHMENTS_DIR (docs/OPERATIONS.md "Backups").`);
+    const file = path.resolve(sub as string);
+    try {
+      const m = command === 'backup' ? await backupEmbedded(config.dataDir, config.attachmentsDir, file) : await restoreEmbedded(file, config.dataDir, config.attachmentsDir);
+      process.stdout.write(command === 'backup' ? `Backed up ${config.dataDir} (${m.attachments} attachment files) to ${file}.\n` : `Restored ${file} (taken ${m.createdAt}, ${m.attachments} attachment files) into ${config.dataDir}.\n`);
+    } catch (err) {
+      if (err instanceof BackupRefused || err instanceof DataDirLockedError) fail(`${command}: ${err.message}`);
+      throw err;
+    }
+    return;
+  }
   if (command === 'mail-worker') {
     await runMailWorker(config);
     return;
