@@ -62,8 +62,8 @@ function parsed(data: string): unknown {
  * are in; for a 200 it also waits for the server's first (`ready`) event, so that anything the
  * test does afterwards happens while the stream is subscribed. Other statuses are read to the end.
  */
-export async function openEventStream(app: FastifyInstance, c: Client, url: string): Promise<EventStream> {
-  const headers: Record<string, string> = { host: c.host, accept: 'text/event-stream' };
+export async function openEventStream(app: FastifyInstance, c: Client, url: string, extra: Record<string, string> = {}): Promise<EventStream> {
+  const headers: Record<string, string> = { host: c.host, accept: 'text/event-stream', ...extra };
   if (c.cookie) headers.cookie = c.cookie;
   const res = await app.inject({ method: 'GET', url, headers, remoteAddress: c.ip, payloadAsStream: true });
   const stream: Readable = res.stream();

@@ -3,6 +3,7 @@ import { hashToken } from '../../platform/crypto/tokens.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, client, signInTechnician } from '../../test/client.ts';
 import { makeTechnician, makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { openEventStream } from '../../test/sse.ts';
 import { useTestApp } from '../../test/harness.ts';
 
 const t = useTestApp();
@@ -92,5 +93,18 @@ describe('API keys (A-6)', () => {
     expectError(await otherAdmin.delete(`/api/v1/api-keys/${apiKey.id}`), 404, 'API_KEY_NOT_FOUND');
     expectStatus(await withKey(secret).get('/api/v1/customers'), 200);
     expectError(await admin.delete('/api/v1/api-keys/00000000-0000-4000-8000-000000000000'), 404, 'API_KEY_NOT_FOUND');
+  });
+
+  it('a live stream opened with a key ends, signed-out, as soon as the key is revoked', async () => {
+    const { apiKey, secret } = await createKey('read', 'stream');
+    const s = await openEventStream(t.app, withKey(secret), '/api/v1/tickets/events', { authorization: `Bearer ${secret}` });
+    try {
+      expect(s.statusCode).toBe(200);
+      expectStatus(await admin.delete(`/api/v1/api-keys/${apiKey.id}`), 200);
+      await s.ended();
+      expect(s.events.map((e) => e.event)).toContain('signed-out');
+    } finally {
+      s.close();
+    }
   });
 });

@@ -4,7 +4,7 @@ function selectKeys(db: Db, tenantId: string) {
   return db
     .selectFrom('api_keys as k')
     .innerJoin('technicians as t', (j) => j.onRef('t.id', '=', 'k.technician_id').onRef('t.tenant_id', '=', 'k.tenant_id'))
-    .select(['k.id', 'k.name', 'k.scope', 'k.prefix', 'k.created_at', 'k.last_used_at', 'k.revoked_at', 't.name as created_by'])
+    .select(['k.id', 'k.name', 'k.scope', 'k.prefix', 'k.created_at', 'k.last_used_at', 'k.revoked_at', 't.name as created_by', 'k.technician_id'])
     .where('k.tenant_id', '=', tenantId);
 }
 

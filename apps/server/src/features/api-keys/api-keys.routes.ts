@@ -6,6 +6,7 @@ import { hashToken, randomToken } from '../../platform/crypto/tokens.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as repo from './api-keys.repo.ts';
+import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 
 const admin = { access: 'admin', apiKey: false } as const;
 const tags = ['api-keys'];
@@ -52,6 +53,9 @@ export function apiKeyRoutes(app: ZodApp, ctx: AppContext): void {
     const tenantId = technicianOf(req).tenantId;
     await mustFind(ctx, tenantId, req.params.id);
     await repo.revokeApiKey(ctx.db, tenantId, req.params.id);
-    return present(await mustFind(ctx, tenantId, req.params.id));
+    const revoked = await mustFind(ctx, tenantId, req.params.id);
+    // Live streams opened with the key end now on every node (they re-check it), not at their next ping.
+    await sessionsChanged(ctx, tenantId, revoked.technician_id);
+    return present(revoked);
   });
 }

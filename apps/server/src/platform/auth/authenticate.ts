@@ -75,6 +75,7 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
     totpEnrolmentRequired: row.require_totp && !totpEnabled,
     via: 'session',
     sessionId: row.sessionId,
+    apiKeyId: null,
     apiKeyScope: null,
   };
   cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
@@ -109,6 +110,7 @@ export async function technicianFromApiKey(ctx: AppContext, tenantId: string, se
     totpEnrolmentRequired: false,
     via: 'api-key',
     sessionId: null,
+    apiKeyId: row.keyId,
     apiKeyScope: row.scope,
   };
 }

@@ -19,6 +19,8 @@ export interface TechnicianPrincipal {
   requireTotp: boolean;
   via: 'session' | 'api-key';
   sessionId: string | null;
+  /** The API key a request came with (null for a session): live streams re-check it. */
+  apiKeyId: string | null;
   apiKeyScope: 'read' | 'write' | null;
 }
 

@@ -35,8 +35,12 @@ export function startEventStream(reply: FastifyReply): FastifyReply['raw'] {
   return res;
 }
 
-/** The stream's session still exists and has not expired (API keys are checked per request only). */
+/** The stream's session still exists and has not expired, or its API key is not revoked. */
 async function sessionStillValid(ctx: AppContext, p: Principal): Promise<boolean> {
+  if (p.kind === 'technician' && p.apiKeyId) {
+    const key = await ctx.db.selectFrom('api_keys').select('id').where('tenant_id', '=', p.tenantId).where('id', '=', p.apiKeyId).where('revoked_at', 'is', null).executeTakeFirst();
+    return key !== undefined;
+  }
   if (!p.sessionId) return true;
   const row = await ctx.db.selectFrom('sessions').select(['id', 'last_seen_at', 'expires_at']).where('tenant_id', '=', p.tenantId).where('id', '=', p.sessionId).executeTakeFirst();
   return row !== undefined && !isExpired(ctx, row);
