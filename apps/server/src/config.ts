@@ -40,6 +40,10 @@ const envSchema = z.object({
   PORTA_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   PORTA_MAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   PORTA_MAIL_LEASE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  PORTA_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PORTA_OUTBOX_DEAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  PORTA_OUTBOX_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  PORTA_OUTBOX_VACUUM_EVERY: z.coerce.number().int().min(0).max(10_000_000).default(5000),
   PORTA_MAIL_DOMAIN_HOURLY_LIMIT: z.coerce.number().int().min(0).max(100_000).default(20),
   PORTA_IMAP_POLL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
@@ -102,6 +106,13 @@ export interface MailConfig {
   maxAttempts: number;
   retryBaseMs: number;
   leaseMs: number;
+  /** Issue 16: done rows are pruned after this many days, dead ones after `deadRetentionDays`; held and pending never. */
+  retentionDays: number;
+  deadRetentionDays: number;
+  /** How often a worker prunes (one node at a time: an advisory lock). */
+  pruneIntervalMs: number;
+  /** The worker vacuums the outbox after this many finished rows (0 = never; autovacuum alone). */
+  vacuumEvery: number;
   domainHourlyLimit: number;
   imapPollMs: number;
   /** Test hook (the kill -9 test): pause between the SMTP send and marking the mail sent. */
@@ -155,6 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.PORTA_MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.PORTA_MAIL_RETRY_BASE_MS,
       leaseMs: e.PORTA_MAIL_LEASE_MS,
+      retentionDays: e.PORTA_OUTBOX_RETENTION_DAYS,
+      deadRetentionDays: e.PORTA_OUTBOX_DEAD_RETENTION_DAYS,
+      pruneIntervalMs: e.PORTA_OUTBOX_PRUNE_INTERVAL_MS,
+      vacuumEvery: e.PORTA_OUTBOX_VACUUM_EVERY,
       domainHourlyLimit: e.PORTA_MAIL_DOMAIN_HOURLY_LIMIT,
       imapPollMs: e.PORTA_IMAP_POLL_MS,
       pauseAfterSendMs: e.PORTA_MAIL_TEST_PAUSE_AFTER_SEND_MS,

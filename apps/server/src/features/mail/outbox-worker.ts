@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { deliverMail, TargetCache } from './mail-delivery.ts';
 import { notifyTicketEvent } from './notifications.ts';
 import * as outbox from './outbox.repo.ts';
+import { OutboxMaintenance } from './outbox-maintenance.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import { queueWelcome } from './welcome.ts';
 import { deliverSms, giveUpSms } from '../sms/sms-delivery.ts';
@@ -41,6 +42,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Pruning and vacuum (issue 16): only while started, so `runOnce`/`drain` in tests stay plain. */
+  private maintenance: OutboxMaintenance | null = null;
 
   constructor(
     private readonly ctx: AppContext,
@@ -58,6 +61,11 @@ export class OutboxWorker {
 
   start(): void {
     this.stopped = false;
+    // A worker limited to some tenants (sharding, tests) leaves the shared table's upkeep to the others.
+    if (!this.onlyTenants) {
+      this.maintenance = new OutboxMaintenance(this.ctx, this.log);
+      this.maintenance.start();
+    }
     this.schedule(0);
   }
 
@@ -66,6 +74,8 @@ export class OutboxWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await this.maintenance?.stop();
+    this.maintenance = null;
   }
 
   private schedule(ms: number): void {
@@ -92,6 +102,7 @@ export class OutboxWorker {
   /** Claims one batch and processes it; answers how many rows it claimed. */
   async runOnce(): Promise<number> {
     const rows = await outbox.claimDue(this.ctx.db, this.batch, this.ctx.config.mail.leaseMs, this.onlyTenants);
+    this.maintenance?.claimed(rows.length);
     const targets = new TargetCache(this.ctx);
     await Promise.all(rows.map((row) => this.process(row, targets)));
     return rows.length;
