@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely';
  * - `self_service_settings.action_policies`: the tenant default per action (missing key = allowed).
  * - `customers.action_policies`: the customer's override per action (missing key = tenant default).
  * - `self_service_requests`: two states before the SMS code (`awaiting-confirmation`,
- *   `awaiting-approval`) and one end (`denied`); who decided, when, why; when the request lapses.
+ *   `awaiting-approval`) and one end (`denied`); who decided, when, why; when the request lapses
+ *   (the partial index serves the lazy expiry, which runs whenever a tenant's requests are read).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -20,13 +21,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table self_service_requests add column decided_by uuid;
     alter table self_service_requests add column decided_at timestamptz;
     alter table self_service_requests add column decision_reason text;
-    create index self_service_requests_pending_idx on self_service_requests (tenant_id, customer_id) where status = 'awaiting-approval';
+    create index self_service_requests_waiting_idx on self_service_requests (tenant_id, expires_at) where status in ('awaiting-confirmation', 'awaiting-approval');
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
-    drop index self_service_requests_pending_idx;
+    drop index self_service_requests_waiting_idx;
     update self_service_requests set status = 'cancelled' where status in ('awaiting-confirmation', 'awaiting-approval', 'denied');
     alter table self_service_requests drop column decision_reason;
     alter table self_service_requests drop column decided_at;
