@@ -37,7 +37,7 @@ test('approval: a colleague asks the assistant to restart, a primary contact app
     const hostname = device?.hostname ?? '';
     expect((await admin.request.patch(`/api/v1/devices/${device?.id ?? ''}`, { headers, data: { contactIds: [contact.id] } })).ok()).toBeTruthy();
 
-    const e164 = `+44791155${String(stamp % 10_000).padStart(4, '0')}`;
+    const e164 = `+39333777${String(stamp % 10_000).padStart(4, '0')}`;
     const codeFromOutbox = async (kind: string, seen: number): Promise<string> => {
       let code = '';
       await expect
