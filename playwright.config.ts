@@ -47,6 +47,7 @@ export default defineConfig({
     { name: 'onboarding', testMatch: /onboarding\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'first-load', testMatch: /first-load\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'self-service', testMatch: /self-service(-actions)?\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'self-service-approval', testMatch: /self-service-approval\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant', testMatch: /assistant\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant-options', testMatch: /assistant-options\.spec\.ts$/, dependencies: ['foundation'] },
   ],

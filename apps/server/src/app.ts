@@ -41,6 +41,7 @@ import { smsRoutes } from './features/sms/sms.routes.ts';
 import { phoneRoutes } from './features/phone-verification/phone.routes.ts';
 import { softwareRoutes } from './features/software/software.routes.ts';
 import { assistantRoutes } from './features/assistant/assistant.routes.ts';
+import { actionPolicyRoutes } from './features/self-service/action-policy.routes.ts';
 import { selfServiceRoutes } from './features/self-service/self-service.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import multipart from '@fastify/multipart';
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   phoneRoutes(app, ctx);
   softwareRoutes(app, ctx);
   selfServiceRoutes(app, ctx);
+  actionPolicyRoutes(app, ctx);
   assistantRoutes(app, ctx);
   auditRoutes(app, ctx);
   await registerAgentGateway(app, ctx);

@@ -39,9 +39,14 @@ export const assistantCardSchema = z.discriminatedUnion('kind', [
     packageName: z.string().nullable(),
     /** The self-service request once one exists (a code was sent), else null. */
     requestId: z.uuid().nullable(),
-    /** proposed → awaiting-approval → awaiting-code → confirmed (then the command's status) / cancelled / expired / refused. */
-    state: z.enum(['proposed', 'awaiting-approval', 'awaiting-code', 'confirmed', 'cancelled', 'expired', 'refused']),
+    /**
+     * proposed → (awaiting-approval →) (awaiting-confirmation →) awaiting-code → confirmed (then the
+     * command's status) / cancelled / expired / refused / denied (a primary contact said no).
+     */
+    state: z.enum(['proposed', 'awaiting-confirmation', 'awaiting-approval', 'awaiting-code', 'confirmed', 'cancelled', 'expired', 'refused', 'denied']),
     commandStatus: commandStatusSchema.nullable(),
+    /** Issue 13 item 5: a primary contact's decision on this request (approval mode). */
+    decision: z.object({ approved: z.boolean(), by: z.string(), reason: z.string().nullable() }).optional(),
   }),
   /** The contact has several devices: which one? */
   z.object({ kind: z.literal('choose-device'), action: actionSchema, packageId: z.uuid().nullable(), devices: z.array(z.object({ id: z.uuid(), name: z.string(), os: z.string() })) }),

@@ -15,7 +15,33 @@ export const phoneStateSchema = z.object({ phone: z.string().nullable(), verifie
 /** `POST /api/v1/portal/devices/:id/actions` (issue 12 item 9). */
 export const actionRequestBodySchema = z.strictObject({ action: actionSchema, packageId: z.uuid().optional() });
 
-export const actionStatusSchema = z.enum(['awaiting-code', 'confirmed', 'cancelled', 'expired']);
+/**
+ * Issue 13 item 5: what an action kind needs before its SMS code is sent, per tenant (default)
+ * and per customer (override). `allowed`: the request sends the code. `confirm`: the request
+ * waits until the requester confirms it (POST /portal/actions/:id/proceed), which sends the code.
+ * `approval`: a primary contact of the company approves or denies first; once approved, the
+ * requester confirms as under `confirm`. A primary contact's own request skips the approval.
+ */
+export const actionPolicySchema = z.enum(['allowed', 'confirm', 'approval']);
+export type ActionPolicy = z.infer<typeof actionPolicySchema>;
+/** Every action kind → its mode (the tenant's defaults, or a customer's effective modes). */
+export const actionPoliciesSchema = z.strictObject({
+  restart: actionPolicySchema,
+  lock: actionPolicySchema,
+  shutdown: actionPolicySchema,
+  'reset-password': actionPolicySchema,
+  logout: actionPolicySchema,
+  'install-software': actionPolicySchema,
+});
+export type ActionPolicies = z.infer<typeof actionPoliciesSchema>;
+/** A partial map: keys present replace (tenant PATCH) or override (customer PUT); absent keys inherit. */
+export const actionPoliciesPatchSchema = actionPoliciesSchema.partial();
+export type ActionPoliciesPatch = z.infer<typeof actionPoliciesPatchSchema>;
+/** `GET|PUT /api/v1/customers/:id/action-policies`: the override and the resulting modes. */
+export const customerActionPoliciesBodySchema = z.strictObject({ overrides: actionPoliciesPatchSchema });
+export const customerActionPoliciesSchema = z.object({ overrides: actionPoliciesPatchSchema, effective: actionPoliciesSchema, tenantDefaults: actionPoliciesSchema });
+
+export const actionStatusSchema = z.enum(['awaiting-confirmation', 'awaiting-approval', 'awaiting-code', 'confirmed', 'cancelled', 'expired', 'denied']);
 
 export const selfServiceActionSchema = z.object({
   id: z.uuid(),
@@ -26,6 +52,13 @@ export const selfServiceActionSchema = z.object({
   createdAt: z.string(),
   confirmedAt: z.string().nullable(),
   requestedBy: z.object({ contactId: z.uuid(), name: z.string() }),
+  /** The mode that applied when it was requested. */
+  policy: actionPolicySchema,
+  /** When a request still waiting for confirmation or approval lapses (else null). */
+  expiresAt: z.string().nullable(),
+  /** The primary contact's decision (approval mode), else null. */
+  decision: z.object({ approved: z.boolean(), by: z.string(), at: z.string(), reason: z.string().nullable() }).nullable(),
+  deviceName: z.string().nullable(),
   command: z
     .object({
       id: z.uuid(),
@@ -37,7 +70,9 @@ export const selfServiceActionSchema = z.object({
     .nullable(),
 });
 export type SelfServiceActionView = z.infer<typeof selfServiceActionSchema>;
-export const actionCreatedSchema = z.object({ id: z.uuid(), status: z.literal('awaiting-code') });
+export const actionCreatedSchema = z.object({ id: z.uuid(), status: z.enum(['awaiting-confirmation', 'awaiting-approval', 'awaiting-code']) });
+/** Approve or deny (a primary contact), with an optional reason shown to the requester. */
+export const approvalDecisionBodySchema = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const cancelAllAnswerSchema = z.object({ requests: z.number().int(), commands: z.number().int() });
 export const portalActionListSchema = z.object({ items: z.array(selfServiceActionSchema) });
 

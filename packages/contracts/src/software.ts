@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionPoliciesPatchSchema, actionPoliciesSchema } from './self-service.ts';
 
 const ref = (re: RegExp) => z.string().trim().max(200).regex(re).nullable().optional();
 const simpleRef = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
@@ -59,8 +60,9 @@ export const softwareStarterSchema = z.object({
 export const softwareStarterListSchema = z.object({ items: z.array(softwareStarterSchema) });
 
 /** Per-tenant private sources and the kill switch (Admin > Customer portal > Software / Self-service). */
-export const selfServiceSettingsSchema = z.object({ chocolateySource: z.string().nullable(), homebrewTap: z.string().nullable(), paused: z.boolean() });
+export const selfServiceSettingsSchema = z.object({ chocolateySource: z.string().nullable(), homebrewTap: z.string().nullable(), paused: z.boolean(), actionPolicies: actionPoliciesSchema });
 export const selfServiceSettingsPatchSchema = z.strictObject({
+  actionPolicies: actionPoliciesPatchSchema.optional(),
   chocolateySource: z.string().trim().max(500).regex(/^(https:\/\/\S+|[A-Za-z0-9._-]+)$/).nullable().optional(),
   homebrewTap: z.string().trim().max(200).regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/).nullable().optional(),
   paused: z.boolean().optional(),

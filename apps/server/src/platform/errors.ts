@@ -56,6 +56,8 @@ const CONFLICTS: ErrorCode[] = [
   'MAIL_NOT_RETRYABLE',
   'SOFTWARE_PACKAGE_NAME_TAKEN',
   'DEVICE_REVOKED',
+  'APPROVAL_ALREADY_DECIDED',
+  'ACTION_CONFIRMATION_NOT_PENDING',
 ];
 
 export function statusOf(code: ErrorCode): number {

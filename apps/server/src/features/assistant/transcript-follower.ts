@@ -1,6 +1,6 @@
 import { isLanguage } from '@porta/i18n/languages';
 import type { AppContext } from '../../platform/context.ts';
-import type { AgentCommandChanged } from '../../platform/events/bus.ts';
+import type { AgentCommandChanged, SelfServiceRequestChanged } from '../../platform/events/bus.ts';
 import { readStoredSettings } from '../portal-settings/portal-settings.repo.ts';
 import { resolvePortalSettings } from '../portal-settings/portal-settings.model.ts';
 import { listMessages, sessionsWithRequest } from './assistant.repo.ts';
@@ -14,12 +14,13 @@ import { refreshCards, syncTranscriptTicket } from './transcript.ts';
  */
 export function followActionResults(ctx: AppContext, onError: (err: unknown) => void): () => void {
   return ctx.bus.subscribe((m) => {
-    if (m.topic !== 'agent-command.changed' || m.actionId === null) return;
+    // Command changes, and (issue 13 item 5) a request approved, denied or confirmed before any command.
+    if ((m.topic !== 'agent-command.changed' && m.topic !== 'self-service.request.changed') || m.actionId === null) return;
     void follow(ctx, m).catch(onError);
   });
 }
 
-async function follow(ctx: AppContext, m: AgentCommandChanged): Promise<void> {
+async function follow(ctx: AppContext, m: AgentCommandChanged | SelfServiceRequestChanged): Promise<void> {
   if (!m.actionId) return;
   const settings = resolvePortalSettings(await readStoredSettings(ctx.db, m.tenantId));
   if (!settings.assistant.createsTicket) return;

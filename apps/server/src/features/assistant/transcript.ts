@@ -44,7 +44,10 @@ function actionLine(lang: Language, c: ActionCard): string {
   // Request states the portal names; the card's own (proposed…) stay as they are.
   const state = REQUEST_STATES.has(c.state) ? translate(lang, 'devices', `selfService.requestStatus.${c.state}`) : c.state;
   const outcome = c.commandStatus ? ` (${translate(lang, 'devices', `status.${c.commandStatus}`)})` : '';
-  return `${what} — ${c.deviceName} — ${state}${outcome}`;
+  // Issue 13 item 5: who approved or denied, and why.
+  const d = c.decision;
+  const decision = d ? ` — ${translate(lang, 'assistant', d.approved ? 'transcript.approvedBy' : 'transcript.deniedBy', { name: d.by })}${d.reason ? `: ${d.reason}` : ''}` : '';
+  return `${what} — ${c.deviceName} — ${state}${outcome}${decision}`;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function refreshCards(ctx: AppContext, caller: TranscriptOwner, mes
         continue;
       }
       const next = await refreshed(ctx, caller.tenantId, who, card);
-      changed ||= next.state !== card.state || next.commandStatus !== card.commandStatus;
+      changed ||= next.state !== card.state || next.commandStatus !== card.commandStatus || JSON.stringify(next.decision ?? null) !== JSON.stringify(card.decision ?? null);
       cards.push(next);
     }
     if (changed) await updateMessageCards(ctx.db, caller.tenantId, m.id, cards);
@@ -80,7 +83,8 @@ export async function refreshCards(ctx: AppContext, caller: TranscriptOwner, mes
 async function refreshed(ctx: AppContext, tenantId: string, who: Parameters<typeof getAction>[2], card: ActionCard): Promise<ActionCard> {
   try {
     const view = await getAction(ctx, tenantId, who, card.requestId ?? '');
-    return { ...card, state: view.status, commandStatus: view.command?.status ?? null };
+    const decision = view.decision ? { approved: view.decision.approved, by: view.decision.by, reason: view.decision.reason } : null;
+    return { ...card, state: view.status, commandStatus: view.command?.status ?? null, ...(decision && { decision }) };
   } catch (err) {
     if (err instanceof AppError) return card;
     throw err;

@@ -2,6 +2,7 @@ import { idParamsSchema } from '@porta/contracts/common';
 import {
   actionCreatedSchema,
   actionRequestBodySchema,
+  approvalDecisionBodySchema,
   cancelAllAnswerSchema,
   codeBodySchema,
   portalActionListSchema,
@@ -17,7 +18,7 @@ import { listPackages } from '../software/software.repo.ts';
 import { type DeviceOs, installParams } from '../software/software.model.ts';
 import { selfServiceContact } from './self-service.policy.ts';
 import { assignedDevice } from './self-service.repo.ts';
-import { cancelAllQueued, confirmAction, getAction, listActions, requestAction } from './self-service.service.ts';
+import { cancelAllQueued, confirmAction, decideApproval, getAction, listActions, listPendingApprovals, proceedAction, requestAction } from './self-service.service.ts';
 
 const contactAccess = { access: 'contact' } as const;
 const admin = { access: 'admin' } as const;
@@ -43,6 +44,28 @@ export function selfServiceRoutes(app: ZodApp, ctx: AppContext): void {
   app.post('/api/v1/portal/actions/:id/confirm', { config: contactAccess, schema: { tags, params: idParamsSchema, body: codeBodySchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
     const contact = selfServiceContact(req);
     return confirmAction(ctx, contactOf(req).tenantId, contact, req.params.id, req.body.code);
+  });
+
+  // Issue 13 item 5: `confirm` mode — the requester confirms, then the code is sent.
+  app.post('/api/v1/portal/actions/:id/proceed', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return proceedAction(ctx, contactOf(req).tenantId, contact, req.params.id);
+  });
+
+  // Issue 13 item 5: `approval` mode — the company's primary contacts see and decide.
+  app.get('/api/v1/portal/approvals', { config: contactAccess, schema: { tags, response: { 200: portalActionListSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return { items: await listPendingApprovals(ctx, contactOf(req).tenantId, contact) };
+  });
+
+  app.post('/api/v1/portal/approvals/:id/approve', { config: contactAccess, schema: { tags, params: idParamsSchema, body: approvalDecisionBodySchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return decideApproval(ctx, contactOf(req).tenantId, contact, req.params.id, true, req.body.reason);
+  });
+
+  app.post('/api/v1/portal/approvals/:id/deny', { config: contactAccess, schema: { tags, params: idParamsSchema, body: approvalDecisionBodySchema, response: { 200: selfServiceActionSchema } } }, async (req) => {
+    const contact = selfServiceContact(req);
+    return decideApproval(ctx, contactOf(req).tenantId, contact, req.params.id, false, req.body.reason);
   });
 
   app.get('/api/v1/portal/actions/:id', { config: contactAccess, schema: { tags, params: idParamsSchema, response: { 200: selfServiceActionSchema } } }, async (req) => {

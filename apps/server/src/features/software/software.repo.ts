@@ -1,4 +1,6 @@
+import type { ActionPolicies } from '@porta/contracts/self-service';
 import type { Db } from '../../platform/db/db.ts';
+import { withDefaults } from '../self-service/action-policy.ts';
 
 export interface PackageFields {
   name: string;
@@ -45,12 +47,12 @@ export async function deletePackage(db: Db, tenantId: string, id: string): Promi
 }
 
 export async function readSelfServiceSettings(db: Db, tenantId: string) {
-  const row = await db.selectFrom('self_service_settings').select(['chocolatey_source', 'homebrew_tap', 'paused']).where('tenant_id', '=', tenantId).executeTakeFirst();
-  return { chocolateySource: row?.chocolatey_source ?? null, homebrewTap: row?.homebrew_tap ?? null, paused: row?.paused ?? false };
+  const row = await db.selectFrom('self_service_settings').select(['chocolatey_source', 'homebrew_tap', 'paused', 'action_policies']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  return { chocolateySource: row?.chocolatey_source ?? null, homebrewTap: row?.homebrew_tap ?? null, paused: row?.paused ?? false, actionPolicies: withDefaults(row?.action_policies) };
 }
 
-export async function writeSelfServiceSettings(db: Db, tenantId: string, s: { chocolateySource: string | null; homebrewTap: string | null; paused: boolean }) {
-  const values = { chocolatey_source: s.chocolateySource, homebrew_tap: s.homebrewTap, paused: s.paused, updated_at: new Date() };
+export async function writeSelfServiceSettings(db: Db, tenantId: string, s: { chocolateySource: string | null; homebrewTap: string | null; paused: boolean; actionPolicies: ActionPolicies }) {
+  const values = { chocolatey_source: s.chocolateySource, homebrew_tap: s.homebrewTap, paused: s.paused, action_policies: JSON.stringify(s.actionPolicies), updated_at: new Date() };
   await db
     .insertInto('self_service_settings')
     .values({ tenant_id: tenantId, ...values })

@@ -64,7 +64,8 @@ export function softwareRoutes(app: ZodApp, ctx: AppContext): void {
     const tenantId = technicianOf(req).tenantId;
     return ctx.db.transaction().execute(async (trx) => {
       const current = await repo.readSelfServiceSettings(trx, tenantId);
-      const next = { ...current, ...Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined)) } as typeof current;
+      const { actionPolicies, ...rest } = req.body;
+      const next = { ...current, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), actionPolicies: { ...current.actionPolicies, ...actionPolicies } } as typeof current;
       await repo.writeSelfServiceSettings(trx, tenantId, next);
       return next;
     });

@@ -42,6 +42,8 @@ export interface CustomersTable {
   id: Generated<string>;
   tenant_id: string;
   name: string;
+  /** Issue 13 item 5: the customer's override per action (missing key: the tenant default). */
+  action_policies: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -374,10 +376,12 @@ export interface SelfServiceSettingsTable {
   chocolatey_source: string | null;
   homebrew_tap: string | null;
   paused: Generated<boolean>;
+  /** Issue 13 item 5: action → 'allowed' | 'confirm' | 'approval' (missing key: allowed). */
+  action_policies: ColumnType<unknown, string | undefined, string>;
   updated_at: Timestamp;
 }
 
-export type SelfServiceRequestStatus = 'awaiting-code' | 'confirmed' | 'cancelled' | 'expired';
+export type SelfServiceRequestStatus = 'awaiting-confirmation' | 'awaiting-approval' | 'awaiting-code' | 'confirmed' | 'cancelled' | 'expired' | 'denied';
 
 export interface SelfServiceRequestsTable {
   id: Generated<string>;
@@ -392,6 +396,11 @@ export interface SelfServiceRequestsTable {
   command_id: string | null;
   created_at: CreatedAt;
   confirmed_at: Date | null;
+  policy: Generated<string>;
+  expires_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
 }
 
 export interface AuditLogTable {

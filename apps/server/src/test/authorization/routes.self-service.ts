@@ -105,4 +105,19 @@ export const SELF_SERVICE_ROWS: Record<string, Row> = {
   // SS-7: with the section on, what each contact hears is covered in features/self-service/self-service-live.
   'GET /api/v1/portal/actions/events': { expect: contacts(404), call: () => ({ url: '/api/v1/portal/actions/events' }) },
   'GET /api/v1/portal/actions': { expect: contacts(404), call: () => ({ url: '/api/v1/portal/actions' }) },
+  // Issue 13 item 5: confirm and approval modes. With the section on, who may decide (primary
+  // contacts of the requester's company only; twice → 409) is covered in features/self-service/approvals.
+  'POST /api/v1/portal/actions/:id/proceed': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/actions/${NO_REQUEST}/proceed` }) },
+  'GET /api/v1/portal/approvals': { expect: contacts(404), call: () => ({ url: '/api/v1/portal/approvals' }) },
+  'POST /api/v1/portal/approvals/:id/approve': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/approvals/${NO_REQUEST}/approve`, body: {} }) },
+  'POST /api/v1/portal/approvals/:id/deny': { expect: contacts(404), call: () => ({ url: `/api/v1/portal/approvals/${NO_REQUEST}/deny`, body: { reason: 'no' } }) },
+  'GET /api/v1/customers/:id/action-policies': { expect: technicians({ ok: 200, ownHost: 404 }), call: (w) => ({ url: `/api/v1/customers/${w.customerA.id}/action-policies` }) },
+  'PUT /api/v1/customers/:id/action-policies': {
+    expect: admins({ ok: 200, write: true, ownHost: 404 }),
+    call: (w) => ({
+      url: `/api/v1/customers/${w.customerA.id}/action-policies`,
+      body: { overrides: { restart: 'approval' } },
+      snapshot: () => w.ctx.db.selectFrom('customers').select('action_policies').where('id', '=', w.customerA.id).executeTakeFirst(),
+    }),
+  },
 };

@@ -1,6 +1,6 @@
 /** SS-7: the steps of a self-service action, in order, and the other events the log records. */
 export const ACTION_STEPS = ['action.requested', 'action.verified', 'command.signed', 'command.delivered', 'command.result'] as const;
-export const OTHER_EVENTS = ['action.code-rejected', 'phone.verified', 'phone.cleared', 'self-service.cancelled-all'] as const;
+export const OTHER_EVENTS = ['action.code-rejected', 'action.approved', 'action.denied', 'action.confirmed-by-contact', 'action-policies.changed', 'phone.verified', 'phone.cleared', 'self-service.cancelled-all'] as const;
 export const AUDIT_EVENTS = [...ACTION_STEPS, ...OTHER_EVENTS] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
@@ -16,6 +16,10 @@ const KEYS = {
   'command.delivered': 'command_delivered',
   'command.result': 'command_result',
   'action.code-rejected': 'action_code_rejected',
+  'action.approved': 'action_approved',
+  'action.denied': 'action_denied',
+  'action.confirmed-by-contact': 'action_confirmed_by_contact',
+  'action-policies.changed': 'action_policies_changed',
   'phone.verified': 'phone_verified',
   'phone.cleared': 'phone_cleared',
   'self-service.cancelled-all': 'self_service_cancelled_all',
@@ -33,6 +37,10 @@ const COLORS: Record<AuditEvent, string> = {
   'command.delivered': 'grape',
   'command.result': 'teal',
   'action.code-rejected': 'red',
+  'action.approved': 'teal',
+  'action.denied': 'red',
+  'action.confirmed-by-contact': 'indigo',
+  'action-policies.changed': 'gray',
   'phone.verified': 'teal',
   'phone.cleared': 'gray',
   'self-service.cancelled-all': 'red',

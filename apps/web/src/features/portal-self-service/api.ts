@@ -4,6 +4,7 @@ import {
   type SelfServiceActionView,
   phoneAnswerSchema,
   phoneStateSchema,
+  portalActionListSchema,
   portalDeviceSoftwareSchema,
   selfServiceActionSchema,
 } from '@porta/contracts/self-service';
@@ -50,11 +51,38 @@ export function useConfirmAction() {
   });
 }
 
+/** Issue 13 item 5 (`confirm`, or `approval` once approved): the requester confirms; the SMS code is sent. */
+export function useProceedAction() {
+  return useMutation({
+    mutationFn: (actionId: string) => portalApi.post(`/api/v1/portal/actions/${id(actionId)}/proceed`, selfServiceActionSchema),
+    onSuccess: (view) => queryClient.setQueryData(actionKey(view.id), view),
+  });
+}
+
+const APPROVALS_KEY = [...KEY, 'approvals'] as const;
+
+/** Issue 13 item 5: requests of the company waiting for a primary contact (empty for other contacts). */
+export function usePendingApprovals() {
+  return useQuery({ queryKey: APPROVALS_KEY, queryFn: () => portalApi.get('/api/v1/portal/approvals', portalActionListSchema), retry: false });
+}
+
+export function refreshApprovals(): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: APPROVALS_KEY });
+}
+
+export function useDecideApproval() {
+  return useMutation({
+    mutationFn: (input: { actionId: string; approve: boolean; reason: string }) =>
+      portalApi.post(`/api/v1/portal/approvals/${id(input.actionId)}/${input.approve ? 'approve' : 'deny'}`, selfServiceActionSchema, input.reason.trim() ? { reason: input.reason.trim() } : {}),
+    onSuccess: () => void refreshApprovals(),
+  });
+}
+
 const FINAL_COMMAND = new Set(['succeeded', 'failed', 'refused', 'expired', 'cancelled']);
 
 /** True once neither the request nor its command can change any more. */
 export function isFinal(view: SelfServiceActionView): boolean {
-  if (view.status === 'cancelled' || view.status === 'expired') return true;
+  if (view.status === 'cancelled' || view.status === 'expired' || view.status === 'denied') return true;
   return view.command !== null && FINAL_COMMAND.has(view.command.status);
 }
 

@@ -103,5 +103,11 @@ async function act(t: ToolContext, device: EngineDevice, action: Action, pkg: Ca
   const log = r.log ? [r.log] : [];
   if (!r.ok) return done(say(t, `refused.${r.code && REFUSALS.has(r.code) ? r.code : 'other'}`), [], log);
   const key = action === 'install-software' ? 'install' : (Object.entries(AGENT_ACTION).find(([, v]) => v === action)?.[0] ?? 'restart');
+  // Issue 13 item 5: the tenant's mode for this action decides what the contact does next.
+  const state = r.cards[0]?.kind === 'action' ? r.cards[0].state : 'awaiting-code';
+  if (state === 'awaiting-confirmation' || state === 'awaiting-approval') {
+    const label = translate(t.caller.language, 'devices', `actions.${action}`);
+    return done(say(t, state === 'awaiting-confirmation' ? 'confirmFirst' : 'approvalFirst', { action: pkg ? `${label}: ${pkg.name}` : label, device: device.name }), r.cards, log);
+  }
   return done(say(t, `codeSent.${key}`, { device: device.name, package: pkg?.name ?? '' }), r.cards, log);
 }

@@ -30,13 +30,21 @@ export async function requestOnDevice(t: ToolContext, deviceRef: string | null |
   const what = pkg ? `${action} ${pkg.name}` : action;
   try {
     const req = await selfServiceRequest(t.ctx, t.caller.tenantId, asSelfServiceContact(t.caller.contact, t.caller.language), { deviceId: device.id, action: action as SelfServiceAction, ...(pkg && { packageId: pkg.id }) });
-    const card: AssistantCard = { kind: 'action', deviceId: device.id, deviceName: device.name, action, packageId: pkg?.id ?? null, packageName: pkg?.name ?? null, requestId: req.id, state: 'awaiting-code', commandStatus: null };
-    return { ok: true, data: { requestId: req.id, device: device.name, action, status: 'awaiting-code', note: 'A code was sent by SMS to the contact; they type it into the card. Nothing runs before.' }, cards: [card], log: `${what} on ${device.name}: SMS code sent (request ${req.id})` };
+    const card: AssistantCard = { kind: 'action', deviceId: device.id, deviceName: device.name, action, packageId: pkg?.id ?? null, packageName: pkg?.name ?? null, requestId: req.id, state: req.status, commandStatus: null };
+    return { ok: true, data: { requestId: req.id, device: device.name, action, status: req.status, note: NOTES[req.status] }, cards: [card], log: `${what} on ${device.name}: ${LOGS[req.status]} (request ${req.id})` };
   } catch (err) {
     if (err instanceof AppError) return refused(err.code, `${what} on ${device.name}: refused (${err.code})`);
     throw err;
   }
 }
+
+/** What the model is told per first state (issue 13 item 5: the tenant's mode for this action). */
+const NOTES = {
+  'awaiting-code': 'A code was sent by SMS to the contact; they type it into the card. Nothing runs before.',
+  'awaiting-confirmation': 'The contact must first confirm the action in the card; the SMS code is sent then. Nothing runs before.',
+  'awaiting-approval': "A primary contact of the contact's company must approve this first; the outcome appears in the card. Nothing runs before.",
+} as const;
+const LOGS = { 'awaiting-code': 'SMS code sent', 'awaiting-confirmation': 'waiting for the contact to confirm', 'awaiting-approval': "waiting for a primary contact's approval" } as const;
 
 /** request_action(device, action): one of the five actions on one of the contact's devices. */
 export async function requestActionTool(t: ToolContext, args: { device: string; action: AssistantAction }): Promise<ToolResult> {

@@ -13,6 +13,7 @@ import * as m0012 from './0012_self_service_device_fk.ts';
 import * as m0013 from './0013_assistant.ts';
 import * as m0016 from './0016_software_aliases.ts';
 import * as m0021 from './0021_outbox_retention.ts';
+import * as m0017 from './0017_action_policies.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0013_assistant': m0013,
   '0016_software_aliases': m0016,
   '0021_outbox_retention': m0021,
+  '0017_action_policies': m0017,
 };

@@ -11,6 +11,7 @@ import { SectionCard } from '../../../components/ui/SectionCard';
 import { formatDate } from '../../../lib/format';
 import { useListParams } from '../../../lib/use-list-params';
 import { ContactsTable } from '../../contacts/components/ContactsTable';
+import { CustomerActionPolicies } from '../../self-service-settings/components/CustomerActionPolicies';
 import { useCustomer } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { DeleteCustomerModal } from '../components/DeleteCustomerModal';
@@ -80,6 +81,7 @@ export function CustomerDetailPage() {
           empty={{ title: t('customers.detail.contactsEmptyTitle'), description: t('customers.detail.contactsEmptyText', { name: data.name }), action: addContact }}
         />
       </SectionCard>
+      <CustomerActionPolicies customerId={data.id} />
       <CustomerFormModal opened={editing} customer={data} onClose={() => setEditing(false)} />
       <DeleteCustomerModal customer={deleting ? data : null} onClose={() => setDeleting(false)} onDeleted={() => void navigate('/console/customers', { replace: true })} />
     </Stack>

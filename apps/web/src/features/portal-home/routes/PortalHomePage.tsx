@@ -8,6 +8,7 @@ import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { usePageTitle } from '../../../lib/document-title';
 import { useContact } from '../../portal-auth/contact-context';
+import { PendingApprovals } from '../../portal-self-service/components/PendingApprovals';
 import { usePortalHome } from '../api';
 import { HomeKb } from '../components/HomeKb';
 import { HomeKbSearch } from '../components/HomeKbSearch';
@@ -37,6 +38,7 @@ export function PortalHomePage() {
         </Title>
         <Text c="dimmed">{t('home.subtitle', { customer: me.customer.name })}</Text>
       </Stack>
+      {me.sections.selfService && me.isPrimary && <PendingApprovals />}
       {me.sections.kb && <HomeKbSearch />}
       {hasBlocks && <HomeBlocks customer={me.customer.name} />}
       {shortcuts.length > 0 && (

@@ -9,9 +9,10 @@ import { isApiError } from '../../../lib/api-error';
 import { useConfirmAction, useDeviceSoftware, usePhoneState, useRequestAction } from '../api';
 import { ActionProgress } from './ActionProgress';
 import { CodeField } from './CodeField';
+import { PendingRequest } from './PendingRequest';
 import { PhoneEnrolment } from './PhoneEnrolment';
 
-type Step = { kind: 'confirm' } | { kind: 'phone' } | { kind: 'code'; actionId: string } | { kind: 'progress'; actionId: string };
+type Step = { kind: 'confirm' } | { kind: 'phone' } | { kind: 'pending'; actionId: string } | { kind: 'code'; actionId: string } | { kind: 'progress'; actionId: string };
 
 interface ActionFlowModalProps {
   device: PortalDevice;
@@ -38,7 +39,8 @@ export function ActionFlowModal({ device, action, onClose }: ActionFlowModalProp
     request.mutate(
       { action, ...(action === 'install-software' && packageId ? { packageId } : {}) },
       {
-        onSuccess: (created) => setStep({ kind: 'code', actionId: created.id }),
+        // Issue 13 item 5: `confirm` / `approval` modes wait before the code is sent.
+        onSuccess: (created) => setStep({ kind: created.status === 'awaiting-code' ? 'code' : 'pending', actionId: created.id }),
         onError: (error) => {
           if (isApiError(error, 'PHONE_NOT_VERIFIED')) {
             request.reset();
@@ -93,6 +95,15 @@ export function ActionFlowModal({ device, action, onClose }: ActionFlowModalProp
         </form>
       ) : step.kind === 'phone' ? (
         <PhoneEnrolment onVerified={sendRequest} />
+      ) : step.kind === 'pending' ? (
+        <Stack>
+          <PendingRequest actionId={step.actionId} deviceName={device.hostname} onCodeSent={() => setStep({ kind: 'code', actionId: step.actionId })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('selfService.close')}
+            </Button>
+          </Group>
+        </Stack>
       ) : step.kind === 'code' ? (
         <form onSubmit={(e) => submitCode(e, step.actionId)} noValidate>
           <Stack>

@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { useSelfServiceSettings } from '../../software/api';
 import { CancelQueuedCard } from '../components/CancelQueuedCard';
 import { PauseCard } from '../components/PauseCard';
+import { TenantActionPolicies } from '../components/TenantActionPolicies';
 
 /** SS-7: Admin > Customer portal > Self-service: pause new actions, cancel every queued one. */
 export function SelfServiceSettingsPage() {
@@ -19,7 +20,10 @@ export function SelfServiceSettingsPage() {
       ) : settings.isError ? (
         <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
       ) : (
-        <PauseCard current={settings.data} />
+        <>
+          <PauseCard current={settings.data} />
+          <TenantActionPolicies key={JSON.stringify(settings.data.actionPolicies)} current={settings.data} />
+        </>
       )}
       <CancelQueuedCard />
     </Stack>

@@ -9,6 +9,7 @@ import { isApiError } from '../../../../lib/api-error';
 import { useActionProgress, useConfirmAction, useRequestAction } from '../../../portal-self-service/api';
 import { ActionProgress } from '../../../portal-self-service/components/ActionProgress';
 import { CodeField } from '../../../portal-self-service/components/CodeField';
+import { PENDING_STATES, PendingRequest } from '../../../portal-self-service/components/PendingRequest';
 import { PhoneEnrolment } from '../../../portal-self-service/components/PhoneEnrolment';
 
 type ActionCardData = Extract<AssistantCard, { kind: 'action' }>;
@@ -45,7 +46,7 @@ export function ActionCard({ card }: { card: ActionCardData }) {
     );
 
   let body;
-  if (requestId) body = <RequestStep requestId={requestId} packageName={card.packageName} />;
+  if (requestId) body = <RequestStep requestId={requestId} packageName={card.packageName} deviceName={card.deviceName} />;
   else if (enrolPhone) body = <PhoneEnrolment onVerified={sendCode} />;
   else if (card.state === 'proposed') {
     body = (
@@ -84,7 +85,7 @@ export function ActionCard({ card }: { card: ActionCardData }) {
 }
 
 /** A request exists: the code entry while it waits for one, then the live progress. */
-function RequestStep({ requestId, packageName }: { requestId: string; packageName: string | null }) {
+function RequestStep({ requestId, packageName, deviceName }: { requestId: string; packageName: string | null; deviceName: string }) {
   const { t } = useTranslation(['chat', 'devices']);
   const [code, setCode] = useState('');
   // Read once, not polled: the code entry needs no live state, the progress view keeps its own.
@@ -94,6 +95,8 @@ function RequestStep({ requestId, packageName }: { requestId: string; packageNam
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const status = view.data.status;
   if (status === 'confirmed') return <ActionProgress actionId={requestId} showAction={false} />;
+  // Issue 13 item 5: confirmation, approval, denial; once the code is sent the view above moves on.
+  if (PENDING_STATES.has(status)) return <PendingRequest actionId={requestId} deviceName={deviceName} onCodeSent={() => undefined} />;
   if (status !== 'awaiting-code') return <Ended state={status} />;
 
   const submit = (e: FormEvent) => {
@@ -119,9 +122,9 @@ function RequestStep({ requestId, packageName }: { requestId: string; packageNam
   );
 }
 
-const ENDED_COLOURS: Record<string, string> = { 'awaiting-approval': 'blue', refused: 'red' };
+const ENDED_COLOURS: Record<string, string> = { 'awaiting-approval': 'blue', 'awaiting-confirmation': 'blue', refused: 'red', denied: 'red' };
 
-function Ended({ state }: { state: 'awaiting-approval' | 'cancelled' | 'expired' | 'refused' | 'awaiting-code' | 'confirmed' }) {
+function Ended({ state }: { state: Exclude<ActionCardData['state'], 'proposed'> }) {
   const { t } = useTranslation('chat');
   return (
     <Group gap="xs">
