@@ -60,9 +60,13 @@ export async function removeImage(ctx: AppContext, tenantId: string, kind: Brand
   return getBranding(ctx, tenantId);
 }
 
-/** What a page of the tenant draws: the portal name (else the tenant's), colour, logo and favicon URLs. */
-export async function pageBrand(db: Db, tenant: { id: string; name: string }): Promise<PageBrand> {
+/**
+ * What a page of the tenant draws: the portal name (else the tenant's), colour, logo and
+ * favicon URLs; null for a tenant that never set any branding (its pages stay as built).
+ */
+export async function pageBrand(db: Db, tenant: { id: string; name: string }): Promise<PageBrand | null> {
   const stored = await repo.readBranding(db, tenant.id);
+  if (!stored) return null;
   return {
     name: stored?.portalName ?? tenant.name,
     primaryColor: stored?.primaryColor ?? null,
@@ -80,5 +84,6 @@ export interface MailBrand {
 
 export async function mailBrand(db: Db, tenant: { id: string; name: string }, portalUrl: string): Promise<MailBrand> {
   const page = await pageBrand(db, tenant);
+  if (!page) return { name: tenant.name, primaryColor: null, logoUrl: null };
   return { name: page.name, primaryColor: page.primaryColor, logoUrl: page.logoUrl ? `${portalUrl.replace(/\/+$/, '')}${page.logoUrl}` : null };
 }

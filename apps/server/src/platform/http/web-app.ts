@@ -35,7 +35,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * parse HTML as a script).
  */
 /** A tenant's brand for its pages (features/branding); read on each page load, so a change shows on the next one. */
-export type BrandOf = (tenant: ResolvedTenant) => Promise<PageBrand>;
+export type BrandOf = (tenant: ResolvedTenant) => Promise<PageBrand | null>;
 
 export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver, brandOf?: BrandOf): Promise<void> {
   const indexFile = path.join(webDist, 'index.html');
