@@ -1,4 +1,4 @@
-import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { brandShades, pageBrand } from '../lib/page-brand';
@@ -9,7 +9,7 @@ import { cssVariablesResolver, theme } from './theme';
 
 /** D-4: the tenant's colour, when it chose one, as the primary colour of the whole app. */
 const shades = pageBrand?.primaryColor ? brandShades(pageBrand.primaryColor) : null;
-const appTheme = shades ? mergeThemeOverrides(theme, { colors: { brand: shades }, primaryColor: 'brand' }) : theme;
+const appTheme = shades ? { ...theme, colors: { ...theme.colors, brand: shades }, primaryColor: 'brand' } : theme;
 
 export function App() {
   return (
