@@ -50,6 +50,7 @@ export default defineConfig({
     { name: 'self-service-approval', testMatch: /self-service-approval\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant', testMatch: /assistant\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant-options', testMatch: /assistant-options\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'branding', testMatch: /branding\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

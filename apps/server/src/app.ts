@@ -24,6 +24,8 @@ import { setupRoutes } from './features/setup/setup.routes.ts';
 import { technicianRoutes } from './features/technicians/technicians.routes.ts';
 import { customFieldRoutes } from './features/custom-fields/custom-fields.routes.ts';
 import { portalSettingsRoutes } from './features/portal-settings/portal-settings.routes.ts';
+import { brandingRoutes } from './features/branding/branding.routes.ts';
+import { pageBrand } from './features/branding/branding.service.ts';
 import { ticketStatusRoutes } from './features/ticket-statuses/ticket-statuses.routes.ts';
 import { ticketEventRoutes } from './features/tickets/ticket-events.routes.ts';
 import { portalTicketRoutes } from './features/tickets/portal-tickets.routes.ts';
@@ -113,6 +115,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   contactRoutes(app, ctx);
   portalAuthRoutes(app, ctx);
   portalSettingsRoutes(app, ctx);
+  brandingRoutes(app, ctx);
   ticketStatusRoutes(app, ctx);
   customFieldRoutes(app, ctx);
   ticketEventRoutes(app, ctx);
@@ -138,6 +141,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   enrolmentRoutes(app, ctx);
   deviceRoutes(app, ctx);
 
-  await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
+  await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants, (tenant) => pageBrand(ctx.db, tenant));
   return { app, tenants };
 }

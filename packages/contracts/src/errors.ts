@@ -85,6 +85,11 @@ export const ERROR_CODES = [
   'COMMAND_NOT_FOUND',
   'ASSISTANT_SESSION_NOT_FOUND',
   'MANUAL_TICKETS_DISABLED',
+  'BRANDING_IMAGE_EMPTY',
+  'BRANDING_IMAGE_TOO_LARGE',
+  'BRANDING_IMAGE_SVG',
+  'BRANDING_IMAGE_TYPE',
+  'BRANDING_COLOR_CONTRAST',
   'INTERNAL',
 ] as const;
 
@@ -117,6 +122,9 @@ export interface ErrorParamsMap {
   CUSTOM_FIELD_NOT_FOUND: { field: string };
   CUSTOM_FIELD_INVALID: { field: string };
   ATTACHMENT_TOO_LARGE: { megabytes: number };
+  BRANDING_IMAGE_TOO_LARGE: { kilobytes: number };
+  BRANDING_IMAGE_TYPE: { types: string };
+  BRANDING_COLOR_CONTRAST: { ratio: string };
 }
 
 export type ErrorParams<C extends ErrorCode> = C extends keyof ErrorParamsMap ? ErrorParamsMap[C] : Record<string, never>;
@@ -129,4 +137,7 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParamsMap]: readonly (keyof E
   CUSTOM_FIELD_NOT_FOUND: ['field'],
   CUSTOM_FIELD_INVALID: ['field'],
   ATTACHMENT_TOO_LARGE: ['megabytes'],
+  BRANDING_IMAGE_TOO_LARGE: ['kilobytes'],
+  BRANDING_IMAGE_TYPE: ['types'],
+  BRANDING_COLOR_CONTRAST: ['ratio'],
 };

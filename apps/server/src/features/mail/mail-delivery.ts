@@ -1,15 +1,27 @@
 import type { AppContext } from '../../platform/context.ts';
 import { describeTarget, type SmtpTarget, transportFor } from '../../platform/mail/smtp-target.ts';
 import { readMailSettings } from './mail-settings.repo.ts';
-import { deliveryTarget } from './mail-settings.service.ts';
+import { brandedMailHtml } from '../branding/mail-html.ts';
+import { type MailBrand, mailBrand } from '../branding/branding.service.ts';
+import { deliveryTarget, tenantIdentity } from './mail-settings.service.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import * as outbox from './outbox.repo.ts';
 import { textOf, type QueuedMail } from './queued-mail.ts';
 import type { WorkerLog } from './worker-log.ts';
 
-/** Each tenant's SMTP target, read once per claimed batch rather than once per mail. */
+/** Each tenant's SMTP target and brand, read once per claimed batch rather than once per mail. */
 export class TargetCache {
   private readonly byTenant = new Map<string, Promise<SmtpTarget | null>>();
+  private readonly brands = new Map<string, Promise<MailBrand>>();
+  /** D-4: the brand as it is when the mail is sent; its logo on the address the mail's links use. */
+  brandOf(tenantId: string): Promise<MailBrand> {
+    let found = this.brands.get(tenantId);
+    if (!found) {
+      found = tenantIdentity(this.ctx, this.ctx.db, tenantId).then((id) => mailBrand(this.ctx.db, id, id.portalUrl));
+      this.brands.set(tenantId, found);
+    }
+    return found;
+  }
   constructor(private readonly ctx: AppContext) {}
   of(tenantId: string): Promise<SmtpTarget | null> {
     let found = this.byTenant.get(tenantId);
@@ -34,13 +46,16 @@ export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedR
     await outbox.markFinal(ctx.db, row.tenant_id, row.id, 'held', null);
     return 'held';
   }
+  const text = textOf(ctx, mail) ?? '';
+  const html = brandedMailHtml(await targets.brandOf(row.tenant_id), text);
   const info = await (await transportFor(target, ctx.config.outboundAllowPrivate)).sendMail({
     messageId: mail.messageId,
     from: mail.from,
     to: mail.to,
     ...(mail.replyTo && { replyTo: mail.replyTo }),
     subject: mail.subject,
-    text: textOf(ctx, mail) ?? '',
+    text,
+    html,
     ...(mail.inReplyTo && { inReplyTo: mail.inReplyTo }),
     ...(mail.references.length > 0 && { references: mail.references }),
     headers: { 'Auto-Submitted': 'auto-generated', ...(mail.ticketId && { 'X-Porta-Ticket': mail.ticketId }) },

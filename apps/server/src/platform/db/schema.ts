@@ -204,6 +204,20 @@ export interface PortalSettingsTable {
   updated_at: Timestamp;
 }
 
+/** Issue 14 item 4 (D-4): one row per tenant that set any branding. */
+export interface TenantBrandingTable {
+  tenant_id: string;
+  portal_name: string | null;
+  primary_color: string | null;
+  logo: Buffer | null;
+  logo_type: string | null;
+  logo_hash: string | null;
+  favicon: Buffer | null;
+  favicon_type: string | null;
+  favicon_hash: string | null;
+  updated_at: Timestamp;
+}
+
 export interface OutboxTable {
   id: Generated<string>;
   tenant_id: string;
@@ -522,6 +536,7 @@ export interface Database {
   custom_fields: CustomFieldsTable;
   ticket_field_values: TicketFieldValuesTable;
   portal_settings: PortalSettingsTable;
+  tenant_branding: TenantBrandingTable;
   outbox: OutboxTable;
   kb_categories: KbCategoriesTable;
   kb_articles: KbArticlesTable;

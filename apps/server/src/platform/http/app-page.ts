@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isLanguage, type Language, pickLanguage } from '@porta/i18n/languages';
+import type { PageBrand } from '@porta/contracts/branding';
 import type { FastifyRequest } from 'fastify';
 import type { ResolvedTenant } from '../auth/principal.ts';
-import { LANGUAGE_COOKIE, withSignInShell } from './sign-in-shell.ts';
+import { escapeHtml, LANGUAGE_COOKIE, scriptJson, withSignInShell } from './sign-in-shell.ts';
 
 /** `locale-<lang>-<hash>.js` of the build (apps/web/vite.config.ts): one chunk per language. */
 export function catalogueChunks(webDist: string): Map<string, string> {
@@ -32,6 +33,7 @@ interface PageContext {
   request: FastifyRequest;
   pathname: string;
   tenant: ResolvedTenant | null;
+  brand?: PageBrand | null;
   catalogues: Map<string, string>;
 }
 
@@ -40,11 +42,22 @@ interface PageContext {
  * (it is otherwise found only after the entry script ran), and on the portal sign-in of a
  * known tenant the server-written first paint (#9 item 7).
  */
-export function appPage(indexHtml: string, { request, pathname, tenant, catalogues }: PageContext): string {
+export function appPage(indexHtml: string, { request, pathname, tenant, brand = null, catalogues }: PageContext): string {
   const lang = pageLanguage(request);
-  let html = indexHtml;
+  let html = brand ? withBrand(indexHtml, brand) : indexHtml;
   const catalogue = catalogues.get(lang);
   if (catalogue) html = html.replace('</head>', `  <link rel="modulepreload" crossorigin href="${catalogue}">\n  </head>`);
-  if (tenant && (pathname === '/login' || pathname === '/login/')) html = withSignInShell(html, lang, tenant);
+  if (tenant && (pathname === '/login' || pathname === '/login/')) html = withSignInShell(html, lang, tenant, brand);
   return html;
+}
+
+/**
+ * D-4: the tenant's brand in the page itself, so the first paint has it: the tab's title and
+ * favicon, and `#porta-brand` (name, colour, logo) that the app reads before it draws
+ * (apps/web/src/lib/page-brand.ts).
+ */
+export function withBrand(indexHtml: string, brand: PageBrand): string {
+  let html = indexHtml.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(brand.name)}</title>`);
+  if (brand.faviconUrl) html = html.replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${escapeHtml(brand.faviconUrl)}">`);
+  return html.replace('</head>', `  <script type="application/json" id="porta-brand">${scriptJson(brand)}</script>\n  </head>`);
 }

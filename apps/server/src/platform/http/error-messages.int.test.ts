@@ -24,6 +24,9 @@ const SAMPLE_PARAMS: { [C in keyof ErrorParamsMap]: ErrorParamsMap[C] } = {
   CUSTOM_FIELD_NOT_FOUND: { field: 'costCentre' },
   CUSTOM_FIELD_INVALID: { field: 'Cost centre' },
   ATTACHMENT_TOO_LARGE: { megabytes: 25 },
+  BRANDING_IMAGE_TOO_LARGE: { kilobytes: 512 },
+  BRANDING_IMAGE_TYPE: { types: 'PNG, JPEG, WebP' },
+  BRANDING_COLOR_CONTRAST: { ratio: '3.12' },
 };
 
 function hasParams(code: ErrorCode): code is keyof ErrorParamsMap {

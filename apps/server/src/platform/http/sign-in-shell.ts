@@ -1,5 +1,6 @@
 import { isLanguage, LANGUAGE_NAMES, type Language } from '@porta/i18n/languages';
 import { translate } from '@porta/i18n/translate';
+import type { PageBrand } from '@porta/contracts/branding';
 import type { ResolvedTenant } from '../auth/principal.ts';
 import { SHELL_CSS } from './sign-in-shell.css.ts';
 
@@ -24,21 +25,25 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /** JSON inside `<script type="application/json">`: no `<` can end the element early. */
-const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** The shell's markup, inserted before `<div id="root">`; every text escaped. */
-export function signInShell(lang: Language, tenant: ResolvedTenant): string {
+export function signInShell(lang: Language, tenant: ResolvedTenant, brand: PageBrand | null = null): string {
+  const name = brand?.name ?? tenant.name;
   const t = (ns: 'portal' | 'common' | 'mail', key: string, params: Record<string, string> = {}) => escapeHtml(translate(lang, ns, key, params));
-  const boot = { lang, tenant: { name: tenant.name, slug: tenant.slug, defaultLanguage: isLanguage(tenant.defaultLanguage) ? tenant.defaultLanguage : 'en' } };
+  const boot = { lang, tenant: { name, slug: tenant.slug, defaultLanguage: isLanguage(tenant.defaultLanguage) ? tenant.defaultLanguage : 'en' } };
   const languageLabel = t('common', 'language.change', { code: lang.toUpperCase(), language: LANGUAGE_NAMES[lang] });
-  return `<style>${SHELL_CSS}</style>
+  // D-4: the brand's colour over the product's (checked for white-text contrast when saved), its logo in the header.
+  const colour = brand?.primaryColor && /^#[0-9a-f]{6}$/.test(brand.primaryColor) ? `.shell{--shell-primary:${brand.primaryColor}}` : '';
+  const logo = brand?.logoUrl ? `<img class="shell-logo-img" src="${escapeHtml(brand.logoUrl)}" alt="" height="34">` : '<span class="shell-logo" aria-hidden="true"></span>';
+  return `<style>${SHELL_CSS}${colour}</style>
 <script type="application/json" id="porta-boot">${scriptJson(boot)}</script>
 <div id="porta-shell" class="shell" data-lang="${lang}">
-<header class="shell-header"><span class="shell-brand"><span class="shell-logo" aria-hidden="true"></span>${escapeHtml(tenant.name)}</span><button type="button" class="shell-language" disabled aria-label="${languageLabel}">${lang.toUpperCase()}</button></header>
+<header class="shell-header"><span class="shell-brand">${logo}${escapeHtml(name)}</span><button type="button" class="shell-language" disabled aria-label="${languageLabel}">${lang.toUpperCase()}</button></header>
 <div class="shell-column">
 <main class="shell-card">
 <h1 class="shell-title">${t('portal', 'login.title')}</h1>
-<p class="shell-subtitle">${t('portal', 'login.subtitle', { tenant: tenant.name })}</p>
+<p class="shell-subtitle">${t('portal', 'login.subtitle', { tenant: name })}</p>
 <form class="shell-form" data-shell-form novalidate>
 <div class="shell-field"><label class="shell-label" for="shell-username">${t('portal', 'login.username')}</label>
 <input class="shell-input" id="shell-username" data-field="username" autocomplete="username" autocapitalize="none" spellcheck="false" autofocus></div>
@@ -58,12 +63,12 @@ export function signInShell(lang: Language, tenant: ResolvedTenant): string {
 const STYLESHEET = /[ \t]*<link rel="stylesheet"[^>]*>\n?/g;
 
 /** `index.html` with the shell in, the app's style sheets after it, and the page's language on `<html>`. */
-export function withSignInShell(indexHtml: string, lang: Language, tenant: ResolvedTenant): string {
-  const title = `${escapeHtml(translate(lang, 'portal', 'login.title'))} · ${escapeHtml(tenant.name)}`;
+export function withSignInShell(indexHtml: string, lang: Language, tenant: ResolvedTenant, brand: PageBrand | null = null): string {
+  const title = `${escapeHtml(translate(lang, 'portal', 'login.title'))} · ${escapeHtml(brand?.name ?? tenant.name)}`;
   const sheets = (indexHtml.match(STYLESHEET) ?? []).map((link) => link.trim()).join('\n');
   return indexHtml
     .replace(STYLESHEET, '')
     .replace(/<html lang="[^"]*"/, `<html lang="${lang}"`)
     .replace(/<title>[^<]*<\/title>/, `<title>${title}</title>`)
-    .replace('<div id="root"></div>', `${signInShell(lang, tenant)}${sheets}\n<div id="root"></div>`);
+    .replace('<div id="root"></div>', `${signInShell(lang, tenant, brand)}${sheets}\n<div id="root"></div>`);
 }

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import type { PageBrand } from '@porta/contracts/branding';
 import type { FastifyInstance } from 'fastify';
 import { translate } from '@porta/i18n/translate';
+import type { ResolvedTenant } from '../auth/principal.ts';
 import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
 import { noPortalPage } from './no-portal-page.ts';
 import { sendCompressedHtml } from './send-compressed-html.ts';
@@ -27,12 +29,15 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * they are sent by content negotiation (`Accept-Encoding`, with `Vary: Accept-Encoding`).
  * `index.html` is sent from memory with a preload of the page language's catalogue chunk, and
  * on the portal sign-in with the server-written first paint (sign-in-shell.ts), compressed per
- * request (it is a few kB). Hashed files under `/assets/` are immutable; everything else
+ * request (it is a few kB), with the tenant's brand (D-4: tab title, favicon, theme colour, logo). Hashed files under `/assets/` are immutable; everything else
  * (`index.html` above all) is revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
  * is a 404, never `index.html` (a stale page asking for an old chunk must fail loudly, not
  * parse HTML as a script).
  */
-export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver): Promise<void> {
+/** A tenant's brand for its pages (features/branding); read on each page load, so a change shows on the next one. */
+export type BrandOf = (tenant: ResolvedTenant) => Promise<PageBrand | null>;
+
+export async function registerWebApp(app: FastifyInstance, webDist: string, tenants: TenantResolver, brandOf?: BrandOf): Promise<void> {
   const indexFile = path.join(webDist, 'index.html');
   const built = fs.existsSync(indexFile);
   const indexHtml = built ? fs.readFileSync(indexFile, 'utf8') : '';
@@ -56,7 +61,10 @@ export async function registerWebApp(app: FastifyInstance, webDist: string, tena
     if (isPage && !tenant && (await tenants.tenantCount()) > 0) {
       return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
     }
-    if (isPage && built) return sendCompressedHtml(request, reply, appPage(indexHtml, { request, pathname, tenant, catalogues }));
+    if (isPage && built) {
+      const brand = tenant && brandOf ? await brandOf(tenant) : null;
+      return sendCompressedHtml(request, reply, appPage(indexHtml, { request, pathname, tenant, brand, catalogues }));
+    }
     if (isPage) return reply.type('text/plain; charset=utf-8').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang, 'errors', 'NOT_FOUND') } });
   });

@@ -8,6 +8,7 @@ import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
 import { SELF_SERVICE_ROWS } from './routes.self-service.ts';
 import { ASSISTANT_ROWS } from './routes.assistant.ts';
+import { BRANDING_ROWS } from './routes.branding.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -47,6 +48,7 @@ export const TABLE: Record<string, Row> = {
   ...MAIL_ROWS,
   ...SELF_SERVICE_ROWS,
   ...ASSISTANT_ROWS,
+  ...BRANDING_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

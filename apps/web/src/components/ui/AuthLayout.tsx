@@ -8,6 +8,8 @@ import { LanguageMenu } from './LanguageMenu';
 interface AuthLayoutProps {
   /** Brand shown above the card (tenant or product name). */
   brand: string;
+  /** The tenant's logo (D-4), in place of the product mark. */
+  logoUrl?: string | null;
   title: string;
   subtitle?: ReactNode;
   language: Language;
@@ -18,15 +20,19 @@ interface AuthLayoutProps {
 }
 
 /** Centered card used by the sign-in and set-up pages. */
-export function AuthLayout({ brand, title, subtitle, language, onLanguageChange, children, footer, width = 420 }: AuthLayoutProps) {
+export function AuthLayout({ brand, logoUrl = null, title, subtitle, language, onLanguageChange, children, footer, width = 420 }: AuthLayoutProps) {
   useDocumentTitle(`${title} · ${brand}`);
   return (
     <Box mih="100vh" bg="var(--mantine-color-gray-0)" px="md" py="lg">
       <Group component="header" justify="space-between" maw={width + 160} mx="auto" mb="xl">
         <Group gap="xs" wrap="nowrap">
-          <ThemeIcon size="lg" radius="md" aria-hidden>
-            <IconLifebuoy size={20} />
-          </ThemeIcon>
+          {logoUrl ? (
+            <img src={logoUrl} alt="" height={34} style={{ height: 34, width: 'auto', maxWidth: 160, objectFit: 'contain' }} data-testid="auth-logo" />
+          ) : (
+            <ThemeIcon size="lg" radius="md" aria-hidden>
+              <IconLifebuoy size={20} />
+            </ThemeIcon>
+          )}
           <Text fw={700} size="lg">
             {brand}
           </Text>

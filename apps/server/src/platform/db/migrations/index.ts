@@ -14,6 +14,7 @@ import * as m0013 from './0013_assistant.ts';
 import * as m0016 from './0016_software_aliases.ts';
 import * as m0021 from './0021_outbox_retention.ts';
 import * as m0017 from './0017_action_policies.ts';
+import * as m0018 from './0018_branding.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0016_software_aliases': m0016,
   '0021_outbox_retention': m0021,
   '0017_action_policies': m0017,
+  '0018_branding': m0018,
 };

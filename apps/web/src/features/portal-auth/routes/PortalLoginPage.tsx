@@ -7,6 +7,7 @@ import { AuthLayout } from '../../../components/ui/AuthLayout';
 import { FormError } from '../../../components/ui/FormError';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { PRODUCT_NAME } from '../../../lib/brand';
+import { pageBrand } from '../../../lib/page-brand';
 import { zodValidator } from '../../../lib/forms';
 import { choosePreferredLanguage } from '../../../lib/i18n';
 import { useCurrentLanguage } from '../../../lib/use-language';
@@ -29,10 +30,12 @@ export function PortalLoginPage() {
   if (setup.data?.needed) return <Navigate to="/console/setup" replace />;
   if (session.data) return <Navigate to={next} replace />;
 
-  const tenantName = tenant.data?.name;
+  // D-4: the portal name the tenant chose (written into the page), else its name.
+  const tenantName = pageBrand?.name ?? tenant.data?.name;
   return (
     <AuthLayout
       brand={tenantName ?? PRODUCT_NAME}
+      logoUrl={pageBrand?.logoUrl ?? null}
       title={t('login.title')}
       subtitle={tenantName ? t('login.subtitle', { tenant: tenantName }) : t('login.subtitleGeneric')}
       language={language}

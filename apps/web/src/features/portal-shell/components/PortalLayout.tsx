@@ -7,6 +7,7 @@ import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorState } from '../../../components/ui/ErrorState';
 import { LoadingState } from '../../../components/ui/LoadingState';
 import { TitleSuffixContext } from '../../../lib/document-title';
+import { pageBrand } from '../../../lib/page-brand';
 import { applyLanguage } from '../../../lib/i18n';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { AssistantLauncher } from '../../portal-assistant/components/AssistantLauncher';
@@ -32,8 +33,8 @@ export function PortalLayout() {
   }
   return (
     <ContactContext.Provider value={session.data}>
-      <TitleSuffixContext.Provider value={session.data.tenant.name}>
-        <Shell tenantName={session.data.tenant.name} {...session.data.sections} />
+      <TitleSuffixContext.Provider value={pageBrand?.name ?? session.data.tenant.name}>
+        <Shell tenantName={pageBrand?.name ?? session.data.tenant.name} logoUrl={pageBrand?.logoUrl ?? null} {...session.data.sections} />
       </TitleSuffixContext.Provider>
     </ContactContext.Provider>
   );
@@ -47,7 +48,7 @@ interface NavItem {
   phoneOnly?: boolean;
 }
 
-function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName: string; tickets: boolean; kb: boolean; assistant: boolean; selfService: boolean }) {
+function Shell({ tenantName, logoUrl, tickets, kb, assistant, selfService }: { tenantName: string; logoUrl: string | null; tickets: boolean; kb: boolean; assistant: boolean; selfService: boolean }) {
   const { t } = useTranslation(['portal', 'common', 'kb', 'devices', 'chat']);
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -87,9 +88,13 @@ function Shell({ tenantName, tickets, kb, assistant, selfService }: { tenantName
             />
             <UnstyledButton component={Link} to="/" style={{ minWidth: 0 }}>
               <Group gap={8} wrap="nowrap">
-                <ThemeIcon size="lg" radius="md" aria-hidden>
-                  <IconLifebuoy size={20} />
-                </ThemeIcon>
+                {logoUrl ? (
+                  <img src={logoUrl} alt="" height={34} style={{ height: 34, width: 'auto', maxWidth: 160, objectFit: 'contain' }} data-testid="portal-logo" />
+                ) : (
+                  <ThemeIcon size="lg" radius="md" aria-hidden>
+                    <IconLifebuoy size={20} />
+                  </ThemeIcon>
+                )}
                 <Text fw={700} size="lg" truncate>
                   {tenantName}
                 </Text>

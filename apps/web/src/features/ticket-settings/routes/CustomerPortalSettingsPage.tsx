@@ -13,6 +13,10 @@ import { CustomerMultiSelect } from '../../customers/components/CustomerMultiSel
 import { usePortalSettings, useUpdatePortalSettings } from '../api';
 import { WelcomeEmailCard } from '../../mail/components/WelcomeEmailCard';
 import { AssistantOptionsCard } from '../../assistant-settings/components/AssistantOptionsCard';
+import { useBranding } from '../../branding/api';
+import { BrandingCard } from '../../branding/components/BrandingCard';
+import { PortalAddressCard } from '../../branding/components/PortalAddressCard';
+import { useTenantInfo } from '../../tenant/api';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -30,6 +34,7 @@ export function CustomerPortalSettingsPage() {
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader title={t('portalSettings.title')} description={t('portalSettings.description')} />
+      <BrandingSection />
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (
@@ -44,6 +49,20 @@ export function CustomerPortalSettingsPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** D-1, D-4: the portal's address and its branding. */
+function BrandingSection() {
+  const branding = useBranding();
+  const tenant = useTenantInfo();
+  if (branding.isPending) return <LoadingState />;
+  if (branding.isError) return <ErrorState error={branding.error} onRetry={() => void branding.refetch()} />;
+  return (
+    <>
+      <PortalAddressCard address={branding.data.portalAddress} />
+      <BrandingCard key={`${branding.data.portalName}|${branding.data.primaryColor}`} current={branding.data} tenantName={tenant.data?.name ?? ''} />
+    </>
   );
 }
 
