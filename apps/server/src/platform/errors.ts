@@ -56,6 +56,8 @@ const CONFLICTS: ErrorCode[] = [
   'MAIL_NOT_RETRYABLE',
   'SOFTWARE_PACKAGE_NAME_TAKEN',
   'DEVICE_REVOKED',
+  'CUSTOM_DOMAIN_TAKEN',
+  'CUSTOM_DOMAIN_LIMIT',
 ];
 
 export function statusOf(code: ErrorCode): number {
