@@ -25,7 +25,7 @@ export interface LoopbackDns {
  * knows it, the target's addresses; an unknown name is NXDOMAIN; a known name without the
  * asked type is an empty answer (NODATA).
  */
-export async function startLoopbackDns(zone: Map<string, DnsRecords> = new Map()): Promise<LoopbackDns> {
+export async function startLoopbackDns(zone: Map<string, DnsRecords> = new Map(), port = 0): Promise<LoopbackDns> {
   const state = { failing: false };
   const server = dns2.createServer({
     udp: true,
@@ -42,25 +42,28 @@ export async function startLoopbackDns(zone: Map<string, DnsRecords> = new Map()
         response.header.rcode = 3;
         return send(response);
       }
+      type Answer = (typeof response.answers)[number];
+      // dns2's types ask every answer for `toBuffer`, which plain records (what the encoder takes) lack.
+      const answer = (r: Omit<Answer, 'toBuffer'>) => response.answers.push(r as Answer);
       const base = { class: Packet.CLASS.IN, ttl: 60 };
       let addressesOf: DnsRecords | undefined = records;
       let owner = name;
       if (records.cname) {
-        response.answers.push({ ...base, name, type: Packet.TYPE.CNAME, domain: records.cname });
+        answer({ ...base, name, type: Packet.TYPE.CNAME, domain: records.cname });
         if (question.type === Packet.TYPE.CNAME) return send(response);
         owner = records.cname;
         addressesOf = zone.get(records.cname);
       }
-      if (question.type === Packet.TYPE.A) for (const address of addressesOf?.a ?? []) response.answers.push({ ...base, name: owner, type: Packet.TYPE.A, address });
-      if (question.type === Packet.TYPE.AAAA) for (const address of addressesOf?.aaaa ?? []) response.answers.push({ ...base, name: owner, type: Packet.TYPE.AAAA, address });
+      if (question.type === Packet.TYPE.A) for (const address of addressesOf?.a ?? []) answer({ ...base, name: owner, type: Packet.TYPE.A, address });
+      if (question.type === Packet.TYPE.AAAA) for (const address of addressesOf?.aaaa ?? []) answer({ ...base, name: owner, type: Packet.TYPE.AAAA, address });
       send(response);
     },
   });
-  await server.listen({ udp: { port: 0, address: '127.0.0.1' } });
-  const port = server.addresses().udp?.port;
-  if (!port) throw new Error('the loopback DNS server did not start');
+  await server.listen({ udp: { port, address: '127.0.0.1' } });
+  const bound = server.addresses().udp?.port;
+  if (!bound) throw new Error('the loopback DNS server did not start');
   return {
-    server: `127.0.0.1:${port}`,
+    server: `127.0.0.1:${bound}`,
     zone,
     get failing() {
       return state.failing;

@@ -13,6 +13,7 @@ import { CustomerMultiSelect } from '../../customers/components/CustomerMultiSel
 import { usePortalSettings, useUpdatePortalSettings } from '../api';
 import { WelcomeEmailCard } from '../../mail/components/WelcomeEmailCard';
 import { AssistantOptionsCard } from '../../assistant-settings/components/AssistantOptionsCard';
+import { CustomDomainsCard } from '../../custom-domains/components/CustomDomainsCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -43,6 +44,7 @@ export function CustomerPortalSettingsPage() {
           <WelcomeEmailCard key={JSON.stringify(settings.data.welcomeEmail)} current={settings.data.welcomeEmail} />
         </>
       )}
+      <CustomDomainsCard />
     </Stack>
   );
 }
