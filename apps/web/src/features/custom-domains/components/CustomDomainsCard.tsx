@@ -73,7 +73,7 @@ function DomainRow({ domain }: { domain: CustomDomain }) {
   const remove = useRemoveCustomDomain();
   const [confirming, setConfirming] = useState(false);
   return (
-    <Paper withBorder p="md" radius="md" data-testid="custom-domain" aria-label={domain.name}>
+    <Paper withBorder p="md" radius="md" data-testid="custom-domain" role="group" aria-label={domain.name}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Text fw={600}>{domain.name}</Text>
@@ -82,7 +82,7 @@ function DomainRow({ domain }: { domain: CustomDomain }) {
           </Badge>
         </Group>
         {domain.failureReason && (
-          <Text size="sm" c={domain.state === 'failed' ? 'red' : 'orange'} role="status">
+          <Text size="sm" c={domain.state === 'failed' ? 'red.9' : 'orange.9'} role="status">
             {t(`customDomains.reason.${domain.failureReason}`)}
           </Text>
         )}
@@ -97,13 +97,13 @@ function DomainRow({ domain }: { domain: CustomDomain }) {
         <FormError error={check.error ?? remove.error} />
         <Group>
           <Button
-            variant="light"
+            variant="default"
             loading={check.isPending}
             onClick={() => check.mutate(domain.id, { onSuccess: (d) => d.state === 'verified' && notifySuccess(t('customDomains.verified', { name: d.name })) })}
           >
             {t('customDomains.checkNow')}
           </Button>
-          <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>
+          <Button variant="subtle" color="red.9" onClick={() => setConfirming(true)}>
             {t('customDomains.remove')}
           </Button>
         </Group>
