@@ -34,7 +34,7 @@ export function CustomDomainsCard() {
         <ErrorState error={domains.error} onRetry={() => void domains.refetch()} />
       ) : (
         <Stack gap="md">
-          <CopyValue label={t('customDomains.generatedHost')} value={domains.data.target} testId="custom-domain-generated-host" />
+          <CopyValue label={t('customDomains.generatedHost')} value={domains.data.target} testId="custom-domain-generated-host" wrap />
           {domains.data.domains.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('customDomains.empty')}
@@ -89,11 +89,11 @@ function DomainRow({ domain }: { domain: CustomDomain }) {
         {domain.state !== 'verified' && (
           <Text size="sm">{t('customDomains.instructions')}</Text>
         )}
-        <Group grow align="flex-start">
-          <CopyValue label={t('customDomains.recordName')} value={domain.record.name} />
-          <CopyValue label={t('customDomains.recordType')} value={domain.record.type} />
-          <CopyValue label={t('customDomains.recordTarget')} value={domain.record.target} testId="custom-domain-target" />
-        </Group>
+        <Stack gap="xs">
+          <CopyValue label={t('customDomains.recordName')} value={domain.record.name} wrap />
+          <CopyValue label={t('customDomains.recordType')} value={domain.record.type} wrap />
+          <CopyValue label={t('customDomains.recordTarget')} value={domain.record.target} testId="custom-domain-target" wrap />
+        </Stack>
         <FormError error={check.error ?? remove.error} />
         <Group>
           <Button
@@ -103,7 +103,7 @@ function DomainRow({ domain }: { domain: CustomDomain }) {
           >
             {t('customDomains.checkNow')}
           </Button>
-          <Button variant="subtle" color="red.9" onClick={() => setConfirming(true)}>
+          <Button variant="default" onClick={() => setConfirming(true)}>
             {t('customDomains.remove')}
           </Button>
         </Group>
