@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { BASE_URL, E2E_PORT, MAIL_SINK_HTTP_PORT, MAIL_SINK_SMTP_PORT, SETUP_TOKEN } from './e2e/support/env';
+import { BASE_URL, DNS_PORT, E2E_PORT, MAIL_SINK_HTTP_PORT, MAIL_SINK_SMTP_PORT, SETUP_TOKEN } from './e2e/support/env';
 
 // A fresh data directory per run (in the git-ignored .tmp/), wiped by the main process only:
 // workers load this file again but inherit the variable.
@@ -51,6 +51,7 @@ export default defineConfig({
     { name: 'assistant', testMatch: /assistant\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant-options', testMatch: /assistant-options\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'branding', testMatch: /branding\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'custom-domain', testMatch: /custom-domain\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {
@@ -73,6 +74,8 @@ export default defineConfig({
         PORTA_SETUP_TOKEN: SETUP_TOKEN,
         PORTA_SMTP_RELAY: `smtp://127.0.0.1:${MAIL_SINK_SMTP_PORT}`,
         PORTA_MAIL_POLL_MS: '200',
+        // D-2: custom domains are checked against the DNS server custom-domain.spec.ts starts on loopback.
+        PORTA_DNS_SERVERS: `127.0.0.1:${DNS_PORT}`,
         LOG_LEVEL: 'warn',
       },
     },

@@ -13,3 +13,6 @@ export const ADMIN = {
 /** The test SMTP relay the e2e server sends through (e2e/support/smtp-sink.ts) and its HTTP read-out. */
 export const MAIL_SINK_SMTP_PORT = E2E_PORT + 1025;
 export const MAIL_SINK_HTTP_PORT = E2E_PORT + 1026;
+
+/** The loopback DNS server `e2e/custom-domain.spec.ts` starts; the e2e server checks custom domains against it (D-2). */
+export const DNS_PORT = E2E_PORT + 1053;

@@ -51,6 +51,9 @@ import { applyMultipartSkipFix } from './platform/http/multipart-skip-fix.ts';
 import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts';
 import { deviceRoutes } from './features/devices/devices.routes.ts';
 import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
+import { customDomainRoutes } from './features/custom-domains/custom-domains.routes.ts';
+import { customDomainClaims } from './features/custom-domains/domain-claims.ts';
+import { registerWithheldHosts } from './platform/http/withheld-hosts.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -97,10 +100,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   registerSecurityHeaders(app);
   registerErrorHandler(app, ctx.config);
   await registerOpenApi(app);
-  const tenants = new TenantResolver(ctx.db, ctx.config);
+  const tenants = new TenantResolver(ctx.db, ctx.config, [customDomainClaims(ctx.db)]);
   const sessions = new SessionCache(ctx.config.sessionCacheMs);
   const stopListening = [sessions.listen(ctx.bus), tenants.listen(ctx.bus)];
   app.addHook('onClose', async () => stopListening.forEach((stop) => stop()));
+  registerWithheldHosts(app, tenants);
   registerGuard(app, ctx, tenants, sessions);
   await registerRateLimits(app);
 
@@ -116,6 +120,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   portalAuthRoutes(app, ctx);
   portalSettingsRoutes(app, ctx);
   brandingRoutes(app, ctx);
+  customDomainRoutes(app, ctx);
   ticketStatusRoutes(app, ctx);
   customFieldRoutes(app, ctx);
   ticketEventRoutes(app, ctx);

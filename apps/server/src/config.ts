@@ -54,6 +54,15 @@ const envSchema = z.object({
   PORTA_RATE_LIMIT_FACTOR: z.coerce.number().min(1).max(100_000).default(1),
   /** Turns on `GET /metrics` (Prometheus), answered only with `Authorization: Bearer <token>`. */
   PORTA_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** D-2: DNS servers custom domains are checked against (`host[:port]`, comma-separated); default: the system's. */
+  PORTA_DNS_SERVERS: z
+    .string()
+    .regex(/^[^,\s]+(,[^,\s]+)*$/, 'host[:port],host[:port]…')
+    .optional(),
+  /** D-2: minutes between periodic re-checks of every custom domain. */
+  PORTA_DOMAIN_CHECK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+  /** D-2: consecutive failed re-checks before a verified domain stops routing (the grace period). */
+  PORTA_DOMAIN_FAILURES_ALLOWED: z.coerce.number().int().min(1).max(100).default(3),
   PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -89,6 +98,8 @@ export interface Config {
   rateLimitFactor: number;
   /** PORTA_METRICS_TOKEN: `/metrics` is off without it. */
   metricsToken: string | undefined;
+  /** D-2: custom-domain checks (`PORTA_DNS_SERVERS`, `PORTA_DOMAIN_CHECK_MINUTES`, `PORTA_DOMAIN_FAILURES_ALLOWED`). */
+  domains: { dnsServers: string[] | undefined; checkMs: number; failuresAllowed: number };
 }
 
 export interface MailConfig {
@@ -155,6 +166,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.PORTA_METRICS_TOKEN,
     rateLimitFactor: e.PORTA_RATE_LIMIT_FACTOR,
     smsTenantHourlyLimit: e.PORTA_SMS_TENANT_HOURLY_LIMIT,
+    domains: {
+      dnsServers: e.PORTA_DNS_SERVERS?.split(','),
+      checkMs: e.PORTA_DOMAIN_CHECK_MINUTES * 60_000,
+      failuresAllowed: e.PORTA_DOMAIN_FAILURES_ALLOWED,
+    },
     mail: {
       relay: e.PORTA_SMTP_RELAY,
       receiverPort: e.PORTA_SMTP_PORT,

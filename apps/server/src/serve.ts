@@ -8,6 +8,7 @@ import { startMail } from './features/mail/mail-runtime.ts';
 import { warmKbSearch } from './features/kb/search/kb-search-index.ts';
 import { publicBaseUrl } from './platform/tenancy/tenant-address.ts';
 import { startBanner } from './start-banner.ts';
+import { startDomainRechecks } from './features/custom-domains/custom-domains.job.ts';
 
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
@@ -19,6 +20,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   }
   if (await bootstrapFromEnv(ctx)) log.info({ email: config.bootstrapAdmin?.email }, 'created the first tenant and admin from PORTA_ADMIN_EMAIL');
   const stopSweeper = startSessionSweeper(ctx);
+  const stopDomainRechecks = startDomainRechecks(ctx, (err) => log.warn({ err }, 'custom-domain re-check failed'));
   const mail = await startMail(ctx, log);
   const stopKbWarmUp = warmKbSearch(ctx, (err) => log.warn({ err }, 'could not build the knowledge-base search index at start; it is built on the first search'));
 
@@ -28,6 +30,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
     closing = true;
     log.info({ signal }, 'shutting down');
     stopSweeper();
+    stopDomainRechecks();
     stopKbWarmUp();
     await mail.stop();
     await app.close();

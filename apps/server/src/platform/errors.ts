@@ -63,6 +63,8 @@ const CONFLICTS: ErrorCode[] = [
   'DEVICE_REVOKED',
   'APPROVAL_ALREADY_DECIDED',
   'ACTION_CONFIRMATION_NOT_PENDING',
+  'CUSTOM_DOMAIN_TAKEN',
+  'CUSTOM_DOMAIN_LIMIT',
 ];
 
 export function statusOf(code: ErrorCode): number {

@@ -21,6 +21,7 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   default_tenant_tenant_id_fkey: 'TENANT_NOT_FOUND',
   custom_fields_tenant_id_fkey: 'TENANT_NOT_FOUND',
   customer_domains_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  tenant_domains_tenant_id_fkey: 'TENANT_NOT_FOUND',
   customers_tenant_id_fkey: 'TENANT_NOT_FOUND',
   kb_articles_tenant_id_fkey: 'TENANT_NOT_FOUND',
   kb_categories_tenant_id_fkey: 'TENANT_NOT_FOUND',
@@ -129,6 +130,8 @@ export const STILL_REFERENCED: Record<string, ErrorCode> = {
 /** Unique constraints and unique indexes (primary keys included) → the 409 they answer. */
 export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   tenants_slug_key: 'TENANT_SLUG_TAKEN',
+  tenant_domains_name_key: 'CUSTOM_DOMAIN_TAKEN',
+  tenant_domains_pkey: 'CONFLICT',
   technicians_email_uq: 'EMAIL_TAKEN',
   contacts_email_uq: 'EMAIL_TAKEN',
   contacts_username_uq: 'USERNAME_TAKEN',

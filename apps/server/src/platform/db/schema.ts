@@ -517,6 +517,19 @@ export interface AssistantModelKeysTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** D-2: a tenant's custom portal domain (migration 0019). */
+export interface TenantDomainsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  state: Generated<'pending' | 'verified' | 'failed' | 'removed'>;
+  failure_reason: string | null;
+  failures: Generated<number>;
+  checked_at: Date | null;
+  verified_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   tenants: TenantsTable;
   technicians: TechniciansTable;
@@ -564,6 +577,7 @@ export interface Database {
   assistant_sessions: AssistantSessionsTable;
   assistant_messages: AssistantMessagesTable;
   assistant_model_keys: AssistantModelKeysTable;
+  tenant_domains: TenantDomainsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

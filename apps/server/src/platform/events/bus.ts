@@ -31,6 +31,18 @@ export interface TenantsChanged {
   topic: 'tenants.changed';
 }
 
+/**
+ * D-2: a custom portal domain started or stopped routing to its tenant (verified, failed after
+ * its grace period, removed). Every node's host → tenant cache drops it; the TLS side orders or
+ * forgets its certificate.
+ */
+export interface TenantDomainsChanged {
+  tenantId: string;
+  topic: 'tenant.domains.changed';
+  domain: string;
+  change: 'verified' | 'unverified' | 'removed';
+}
+
 /** A KB article was written, published, unpublished, limited or deleted: every node's search index reloads it. */
 export interface KbChanged {
   tenantId: string;
@@ -84,7 +96,7 @@ export interface SelfServiceRequestChanged {
 
 export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked | SelfServiceRequestChanged;
 
-export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | KbChanged | DeviceMessage;
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | TenantDomainsChanged | KbChanged | DeviceMessage;
 
 /** A ticket change for open browsers (not a cache notice). */
 export function isLiveEvent(m: BusMessage): m is LiveEvent {

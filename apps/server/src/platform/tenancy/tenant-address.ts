@@ -26,14 +26,31 @@ export function addressFor(config: AddressConfig, slug: string, isDefault: boole
   return `${url.protocol}//${slug}.${config.baseDomain}${url.port ? `:${url.port}` : ''}`;
 }
 
+/** `<scheme>://<host>[:<port>]` with the scheme and port of the public URL, for a verified custom domain. */
+export function customDomainAddress(config: Pick<Config, 'publicUrl' | 'port'>, name: string): string {
+  const url = new URL(publicBaseUrl(config));
+  return `${url.protocol}//${name}${url.port ? `:${url.port}` : ''}`;
+}
+
 /**
  * THE portal/console address of a tenant (no trailing slash): the portal is at `<address>/`,
  * the console at `<address>/console`. Every link Porta writes (mails, the start banner, the
  * CLI, the demo) comes from here, so each is an address the tenant resolver answers for that
- * tenant. A tenant's configured portal address (mail settings) is the one exception, applied
+ * tenant. A verified custom domain (D-2; the first verified, when several) takes precedence
+ * over the generated host and the public URL (D-1). A tenant's configured portal address (mail settings) is the one exception, applied
  * by the mail code on top of this.
  */
 export async function tenantUrl(ctx: { db: Db; config: AddressConfig }, tenant: { id: string; slug: string }): Promise<string> {
+  const custom = await ctx.db
+    .selectFrom('tenant_domains')
+    .select('name')
+    .where('tenant_id', '=', tenant.id)
+    .where('state', '=', 'verified')
+    .orderBy('verified_at')
+    .orderBy('name')
+    .limit(1)
+    .executeTakeFirst();
+  if (custom) return customDomainAddress(ctx.config, custom.name);
   const fallback = await findDefaultTenant(ctx.db);
   return addressFor(ctx.config, tenant.slug, fallback?.id === tenant.id);
 }

@@ -15,20 +15,32 @@ const TTL_MS = 10_000;
  */
 export interface HostClaims {
   tenantOfHost(hostName: string): Promise<string | null>;
+  /**
+   * True when the host is claimed but must not route (a custom domain pending, failed or
+   * removed): it answers the neutral "not configured" page instead of the default tenant.
+   */
+  withholds?(hostName: string): Promise<boolean>;
+}
+
+interface Resolution {
+  tenant: ResolvedTenant | null;
+  /** A claimed host that routes nowhere (see `HostClaims.withholds`). */
+  withheld: boolean;
 }
 
 /**
  * Host header → tenant, in this order:
  * 1. `PORTA_PUBLIC_URL`'s host → the default tenant (the address links give it), when there is one;
  * 2. `<slug>.<baseDomain>` → the tenant with that slug;
- * 3. a host a tenant has claimed (`HostClaims`);
+ * 3. a host a tenant has claimed (`HostClaims`: a verified custom domain); a host claimed but
+ *    not verified (pending, failed, removed) resolves to nothing and is `withheld`;
  * 4. any other host → the default tenant (the first tenant unless `porta tenant default`
  *    chose another or none), else nothing.
  * Answers are cached per host for 10 s: this runs on every request. Tenant changes are
  * announced on the bus (`tenants.changed`), which every node hears, and empty the cache.
  */
 export class TenantResolver {
-  private cache = new Map<string, { tenant: ResolvedTenant | null; until: number }>();
+  private cache = new Map<string, Resolution & { until: number }>();
   private count: { value: number; until: number } | null = null;
   private readonly baseDomain: string;
   private readonly publicHost: string | null;
@@ -50,7 +62,7 @@ export class TenantResolver {
   /** Empties the cache whenever any node announces a tenant change. */
   listen(bus: EventBus): () => void {
     return bus.subscribe((m) => {
-      if (m.topic === 'tenants.changed') this.invalidate();
+      if (m.topic === 'tenants.changed' || m.topic === 'tenant.domains.changed') this.invalidate();
     });
   }
 
@@ -79,31 +91,44 @@ export class TenantResolver {
   }
 
   async resolve(host: string | undefined): Promise<ResolvedTenant | null> {
+    return (await this.resolution(host)).tenant;
+  }
+
+  /** True for a host claimed as a custom domain that does not route (pending, failed, removed). */
+  async withheld(host: string | undefined): Promise<boolean> {
+    return (await this.resolution(host)).withheld;
+  }
+
+  private async resolution(host: string | undefined): Promise<Resolution> {
     const key = (host ?? '').toLowerCase();
     const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && hit.until > now) return hit.tenant;
-    const row = await this.lookup(key);
+    if (hit && hit.until > now) return hit;
+    const { row, withheld } = await this.lookup(key);
     const tenant = row ? { id: row.id, slug: row.slug, name: row.name, defaultLanguage: row.default_language } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(key, { tenant, until: now + TTL_MS });
-    return tenant;
+    const entry = { tenant, withheld, until: now + TTL_MS };
+    this.cache.set(key, entry);
+    return entry;
   }
 
-  private async lookup(host: string): Promise<TenantRow | undefined> {
+  private async lookup(host: string): Promise<{ row: TenantRow | undefined; withheld: boolean }> {
     const name = TenantResolver.hostName(host);
     if (this.publicHost !== null && name === this.publicHost) {
       const fallback = await findDefaultTenant(this.db);
-      if (fallback) return fallback;
+      if (fallback) return { row: fallback, withheld: false };
     }
     const slug = this.slugOf(name);
     const bySlug = slug ? await findTenantRowBySlug(this.db, slug) : undefined;
-    if (bySlug) return bySlug;
+    if (bySlug) return { row: bySlug, withheld: false };
     for (const claims of this.claims) {
       const tenantId = await claims.tenantOfHost(name);
       const claimed = tenantId ? await findTenantRowById(this.db, tenantId) : undefined;
-      if (claimed) return claimed;
+      if (claimed) return { row: claimed, withheld: false };
     }
-    return findDefaultTenant(this.db);
+    for (const claims of this.claims) {
+      if (await claims.withholds?.(name)) return { row: undefined, withheld: true };
+    }
+    return { row: await findDefaultTenant(this.db), withheld: false };
   }
 }

@@ -13,6 +13,9 @@ import { actorFor, buildWorld, ROLES, type Role, type World } from './world.ts';
  */
 const registered: string[] = [];
 const t = useTestApp({
+  // Custom-domain checks (D-2) ask a DNS server that refuses at once (the discard port on
+  // loopback): the suite tests who may call, not the DNS, and never waits on the network.
+  env: { PORTA_DNS_SERVERS: '127.0.0.1:9' },
   build: {
     onRoute(route) {
       for (const method of [route.method].flat()) {

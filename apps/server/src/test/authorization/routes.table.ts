@@ -3,6 +3,7 @@ import { encrypt } from '../../platform/crypto/keys.ts';
 import { uniq } from '../factories.ts';
 import { admins, contacts, everyone, type Expect, personal, technicians } from './expectations.ts';
 import { DEVICE_ROWS } from './routes.devices.ts';
+import { DOMAIN_ROWS } from './routes.domains.ts';
 import { KB_ROWS } from './routes.kb.ts';
 import { MAIL_ROWS } from './routes.mail.ts';
 import { TICKET_ROWS } from './routes.tickets.ts';
@@ -49,6 +50,7 @@ export const TABLE: Record<string, Row> = {
   ...SELF_SERVICE_ROWS,
   ...ASSISTANT_ROWS,
   ...BRANDING_ROWS,
+  ...DOMAIN_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

@@ -15,6 +15,7 @@ import * as m0016 from './0016_software_aliases.ts';
 import * as m0021 from './0021_outbox_retention.ts';
 import * as m0017 from './0017_action_policies.ts';
 import * as m0018 from './0018_branding.ts';
+import * as m0019 from './0019_custom_domains.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0021_outbox_retention': m0021,
   '0017_action_policies': m0017,
   '0018_branding': m0018,
+  '0019_custom_domains': m0019,
 };

@@ -17,6 +17,7 @@ import { useBranding } from '../../branding/api';
 import { BrandingCard } from '../../branding/components/BrandingCard';
 import { PortalAddressCard } from '../../branding/components/PortalAddressCard';
 import { useTenantInfo } from '../../tenant/api';
+import { CustomDomainsCard } from '../../custom-domains/components/CustomDomainsCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -48,6 +49,7 @@ export function CustomerPortalSettingsPage() {
           <WelcomeEmailCard key={JSON.stringify(settings.data.welcomeEmail)} current={settings.data.welcomeEmail} />
         </>
       )}
+      <CustomDomainsCard />
     </Stack>
   );
 }
