@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory, type RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
@@ -47,6 +47,7 @@ import { applyMultipartSkipFix } from './platform/http/multipart-skip-fix.ts';
 import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts';
 import { deviceRoutes } from './features/devices/devices.routes.ts';
 import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
+import { tlsRoutes } from './features/tls/tls.routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -59,6 +60,8 @@ export interface BuildAppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** The database pool, for `/metrics` (connections in use and waiting). */
   pool?: pg.Pool;
+  /** D-3: the HTTPS server to answer on (features/tls/tls-runtime.ts), with PORTA_TLS on. */
+  serverFactory?: FastifyServerFactory;
 }
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
@@ -69,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    ...(opts.serverFactory && { serverFactory: opts.serverFactory }),
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -133,6 +137,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await registerAgentGateway(app, ctx);
   enrolmentRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  // SEAM(domains): pass the verified custom domains source as the third argument.
+  tlsRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants);
   return { app, tenants };

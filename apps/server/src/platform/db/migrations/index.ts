@@ -12,6 +12,7 @@ import * as m0011 from './0011_self_service.ts';
 import * as m0012 from './0012_self_service_device_fk.ts';
 import * as m0013 from './0013_assistant.ts';
 import * as m0016 from './0016_software_aliases.ts';
+import * as m0020 from './0020_tls.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0012_self_service_device_fk': m0012,
   '0013_assistant': m0013,
   '0016_software_aliases': m0016,
+  '0020_tls': m0020,
 };
