@@ -13,6 +13,7 @@ import { CustomerMultiSelect } from '../../customers/components/CustomerMultiSel
 import { usePortalSettings, useUpdatePortalSettings } from '../api';
 import { WelcomeEmailCard } from '../../mail/components/WelcomeEmailCard';
 import { AssistantOptionsCard } from '../../assistant-settings/components/AssistantOptionsCard';
+import { CertificatesCard } from '../../tls-settings/components/CertificatesCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -30,6 +31,7 @@ export function CustomerPortalSettingsPage() {
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader title={t('portalSettings.title')} description={t('portalSettings.description')} />
+      <CertificatesCard />
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (
