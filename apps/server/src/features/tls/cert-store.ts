@@ -29,6 +29,11 @@ export class CertificateStore {
     else this.contexts.delete(host);
   }
 
+  /** Adds a host's certificate directly (a benchmark of the SNI path; the server uses the database). */
+  put(host: string, cert: string, key: string, notAfter: Date): void {
+    this.contexts.set(host, { context: tls.createSecureContext({ cert, key }), notAfter });
+  }
+
   private build(row: { cert_pem: string | null; key_sealed: string | null; not_after: Date | null }) {
     if (!row.cert_pem || !row.key_sealed || !row.not_after) return null;
     return { context: tls.createSecureContext({ cert: row.cert_pem, key: decrypt(this.ctx.keys, row.key_sealed) }), notAfter: row.not_after };
