@@ -15,7 +15,8 @@ export async function tenantTlsStatus(ctx: AppContext, tenantId: string, customD
       const row = rows.get(host);
       return {
         host,
-        state: mode === 'acme' && row && certifiable(host) ? row.state : 'none',
+        // In ACME mode a certifiable host without a row yet is about to be ordered.
+        state: mode !== 'acme' || !certifiable(host) ? 'none' : (row?.state ?? 'pending'),
         validUntil: row?.not_after?.toISOString() ?? null,
         failureReason: row?.failure_reason ?? null,
         nextAttemptAt: row?.next_attempt_at?.toISOString() ?? null,
