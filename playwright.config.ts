@@ -49,6 +49,7 @@ export default defineConfig({
     { name: 'self-service', testMatch: /self-service(-actions)?\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant', testMatch: /assistant\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'assistant-options', testMatch: /assistant-options\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

@@ -10,12 +10,13 @@ test('console: HTTPS certificates card lists the portal addresses and their stat
   const { admin, headers } = await adminWithSelfService(browser);
   const page = await admin.newPage();
   await page.goto('/console/settings/portal');
-  const card = page.locator('section').filter({ has: page.getByText('HTTPS certificates', { exact: true }) });
-  await expect(card.getByText('HTTPS is handled by the reverse proxy in front of Porta (PORTA_TLS=off).')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'HTTPS certificates' })).toBeVisible();
+  const card = page.getByTestId('tls-hosts');
+  await expect(page.getByText('HTTPS is handled by the reverse proxy in front of Porta (PORTA_TLS=off).')).toBeVisible();
   const status = (await (await admin.request.get('/api/v1/settings/tls', { headers })).json()) as { mode: string; hosts: { host: string }[] };
   expect(status.mode).toBe('off');
   expect(status.hosts.length).toBeGreaterThan(0);
-  for (const { host } of status.hosts) await expect(card.getByRole('cell', { name: host })).toBeVisible();
+  for (const { host } of status.hosts) await expect(card.getByText(host, { exact: true })).toBeVisible();
   await expect(card.getByText('Not managed here').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'https certificates card');
   await admin.close();
