@@ -52,6 +52,7 @@ export default defineConfig({
     { name: 'assistant-options', testMatch: /assistant-options\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'branding', testMatch: /branding\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'custom-domain', testMatch: /custom-domain\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

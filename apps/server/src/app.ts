@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory, type RouteOptions } from 'fastify';
 import type pg from 'pg';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './platform/context.ts';
@@ -54,6 +54,7 @@ import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
 import { customDomainRoutes } from './features/custom-domains/custom-domains.routes.ts';
 import { customDomainClaims } from './features/custom-domains/domain-claims.ts';
 import { registerWithheldHosts } from './platform/http/withheld-hosts.ts';
+import { tlsRoutes } from './features/tls/tls.routes.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -66,6 +67,8 @@ export interface BuildAppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** The database pool, for `/metrics` (connections in use and waiting). */
   pool?: pg.Pool;
+  /** D-3: the HTTPS server to answer on (features/tls/tls-runtime.ts), with PORTA_TLS on. */
+  serverFactory?: FastifyServerFactory;
 }
 
 /** The whole HTTP application, without listening: tests drive it with `app.inject()`. */
@@ -76,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    ...(opts.serverFactory && { serverFactory: opts.serverFactory }),
   }).withTypeProvider<ZodTypeProvider>();
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   app.setValidatorCompiler(validatorCompiler);
@@ -145,6 +149,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await registerAgentGateway(app, ctx);
   enrolmentRoutes(app, ctx);
   deviceRoutes(app, ctx);
+  // SEAM(domains): pass the verified custom domains source as the third argument.
+  tlsRoutes(app, ctx);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants, (tenant) => pageBrand(ctx.db, tenant));
   return { app, tenants };

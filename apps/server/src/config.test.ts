@@ -26,6 +26,14 @@ describe('loadConfig: environment → typed config', () => {
     expect(() => loadConfig({ PORTA_METRICS_TOKEN: 'short' })).toThrow(/PORTA_METRICS_TOKEN/);
   });
 
+  it('D-3: TLS is off by default (reverse proxy), Let\'s Encrypt production and port 443 for ACME, file mode from the files alone', () => {
+    const off = loadConfig({}).tls;
+    expect(off).toMatchObject({ mode: 'off', httpsPort: 443, acmeDirectoryUrl: 'https://acme-v02.api.letsencrypt.org/directory' });
+    expect(loadConfig({ PORTA_TLS_CERT_FILE: '/c.pem', PORTA_TLS_KEY_FILE: '/k.pem' }).tls).toMatchObject({ mode: 'file', certFile: '/c.pem', keyFile: '/k.pem' });
+    expect(loadConfig({ PORTA_TLS: 'acme', PORTA_HTTPS_PORT: '8443', PORTA_ACME_EMAIL: 'ops@msp.example.com' }).tls).toMatchObject({ mode: 'acme', httpsPort: 8443, acmeEmail: 'ops@msp.example.com' });
+    expect(() => loadConfig({ PORTA_TLS: 'on' })).toThrow(/PORTA_TLS/);
+  });
+
   it('refuses bad values with a readable message naming each variable', () => {
     let message = '';
     try {

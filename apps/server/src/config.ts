@@ -64,6 +64,17 @@ const envSchema = z.object({
   /** D-2: consecutive failed re-checks before a verified domain stops routing (the grace period). */
   PORTA_DOMAIN_FAILURES_ALLOWED: z.coerce.number().int().min(1).max(100).default(3),
   PORTA_SMS_TENANT_HOURLY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  /** D-3: `off` (behind a reverse proxy), `acme` (Porta orders certificates) or `file` (an operator's wildcard). */
+  PORTA_TLS: z.enum(['off', 'acme', 'file']).optional(),
+  PORTA_HTTPS_PORT: z.coerce.number().int().min(0).max(65535).default(443),
+  PORTA_ACME_DIRECTORY_URL: z.string().url().default('https://acme-v02.api.letsencrypt.org/directory'),
+  PORTA_ACME_EMAIL: z.string().email().optional(),
+  /** A CA bundle the ACME client (only) trusts for the directory's HTTPS: a private ACME server. */
+  PORTA_ACME_CA_FILE: z.string().optional(),
+  PORTA_ACME_RETRY_BASE_MS: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  PORTA_ACME_CHECK_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
+  PORTA_TLS_CERT_FILE: z.string().optional(),
+  PORTA_TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +111,22 @@ export interface Config {
   metricsToken: string | undefined;
   /** D-2: custom-domain checks (`PORTA_DNS_SERVERS`, `PORTA_DOMAIN_CHECK_MINUTES`, `PORTA_DOMAIN_FAILURES_ALLOWED`). */
   domains: { dnsServers: string[] | undefined; checkMs: number; failuresAllowed: number };
+  tls: TlsConfig;
+}
+
+/** D-3: how Porta gets its HTTPS certificates (docs/OPERATIONS.md, "HTTPS"). */
+export interface TlsConfig {
+  mode: 'off' | 'acme' | 'file';
+  httpsPort: number;
+  acmeDirectoryUrl: string;
+  acmeEmail: string | undefined;
+  acmeCaFile: string | undefined;
+  /** First retry after a failed order; doubled after each further failure (capped at a day). */
+  retryBaseMs: number;
+  /** How often the node looks for hosts to certify and certificates to renew. */
+  checkMs: number;
+  certFile: string | undefined;
+  keyFile: string | undefined;
 }
 
 export interface MailConfig {
@@ -170,6 +197,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dnsServers: e.PORTA_DNS_SERVERS?.split(','),
       checkMs: e.PORTA_DOMAIN_CHECK_MINUTES * 60_000,
       failuresAllowed: e.PORTA_DOMAIN_FAILURES_ALLOWED,
+    },
+    tls: {
+      // Certificate files given without PORTA_TLS mean the operator's wildcard.
+      mode: e.PORTA_TLS ?? (e.PORTA_TLS_CERT_FILE && e.PORTA_TLS_KEY_FILE ? 'file' : 'off'),
+      httpsPort: e.PORTA_HTTPS_PORT,
+      acmeDirectoryUrl: e.PORTA_ACME_DIRECTORY_URL,
+      acmeEmail: e.PORTA_ACME_EMAIL,
+      acmeCaFile: e.PORTA_ACME_CA_FILE,
+      retryBaseMs: e.PORTA_ACME_RETRY_BASE_MS,
+      checkMs: e.PORTA_ACME_CHECK_MS,
+      certFile: e.PORTA_TLS_CERT_FILE,
+      keyFile: e.PORTA_TLS_KEY_FILE,
     },
     mail: {
       relay: e.PORTA_SMTP_RELAY,

@@ -9,11 +9,15 @@ import { warmKbSearch } from './features/kb/search/kb-search-index.ts';
 import { publicBaseUrl } from './platform/tenancy/tenant-address.ts';
 import { startBanner } from './start-banner.ts';
 import { startDomainRechecks } from './features/custom-domains/custom-domains.job.ts';
+import { prepareTls } from './features/tls/tls-runtime.ts';
 
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
   const { ctx, handle, keyGenerated } = await bootWith(config, opened);
-  const { app } = await buildApp(ctx, { pool: handle.pool });
+  // D-3: with PORTA_TLS on, the app answers on an HTTPS server (SNI) and PORT becomes the
+  // plain-HTTP listener for ACME challenges and redirects. SEAM(domains): customDomains.
+  const tlsRuntime = config.tls.mode === 'off' ? null : await prepareTls(ctx);
+  const { app } = await buildApp(ctx, { pool: handle.pool, ...(tlsRuntime && { serverFactory: tlsRuntime.serverFactory }) });
   const log = app.log;
   if (keyGenerated && handle.engine === 'postgres') {
     log.warn('PORTA_SECRET_KEY is not set: using a key generated and kept in the database. Set it in production (docs/OPERATIONS.md).');
@@ -24,6 +28,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   const mail = await startMail(ctx, log);
   const stopKbWarmUp = warmKbSearch(ctx, (err) => log.warn({ err }, 'could not build the knowledge-base search index at start; it is built on the first search'));
 
+  let tlsListener: Awaited<ReturnType<NonNullable<typeof tlsRuntime>['start']>> | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -32,6 +37,7 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
     stopSweeper();
     stopDomainRechecks();
     stopKbWarmUp();
+    await tlsListener?.stop();
     await mail.stop();
     await app.close();
     await handle.close();
@@ -40,7 +46,11 @@ export async function serve(config: Config, opened: DatabaseHandle): Promise<voi
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: tlsRuntime ? config.tls.httpsPort : config.port, host: config.host });
+  if (tlsRuntime) {
+    tlsListener = await tlsRuntime.start(log);
+    log.info({ mode: config.tls.mode, httpsPort: config.tls.httpsPort, httpPort: tlsListener.httpPort }, 'HTTPS is on');
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ db: handle.engine, url: publicBaseUrl({ ...config, port }) }, 'Porta is listening');

@@ -28,7 +28,7 @@ export function ticketEventRoutes(app: ZodApp, ctx: AppContext): void {
       const contact = contactOf(req);
       const ticket = await readableTicket(ctx, contact, portalTicketSettings(contact), req.params.id);
       streamEvents(ctx, req, reply, (m) => {
-        if (m.topic === 'tenants.changed' || m.tenantId !== contact.tenantId) return null;
+        if (m.topic === 'tenants.changed' || m.topic === 'tls.changed' || m.tenantId !== contact.tenantId) return null;
         // subjectId null: a tenant-wide change (portal settings, custom fields; a security setting costs a harmless refetch).
         if (m.topic === 'sessions.changed') return m.subjectId === null ? PORTAL_CHANGED : null;
         return isLiveEvent(m) && m.ticketId === ticket.id && !m.internal ? ticketEvent(m) : null;

@@ -52,6 +52,7 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   self_service_settings_tenant_id_fkey: 'TENANT_NOT_FOUND',
   self_service_requests_tenant_id_fkey: 'TENANT_NOT_FOUND',
   audit_log_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  tls_certificates_tenant_id_fkey: 'TENANT_NOT_FOUND',
   // → customers
   contacts_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   customer_domains_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
@@ -177,6 +178,8 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   ticket_field_values_pkey: 'CONFLICT',
   ticket_statuses_pkey: 'CONFLICT',
   tickets_pkey: 'CONFLICT',
+  tls_certificates_pkey: 'CONFLICT',
+  acme_challenges_pkey: 'CONFLICT',
   tickets_tenant_id_number_key: 'CONFLICT',
   software_packages_name_uq: 'SOFTWARE_PACKAGE_NAME_TAKEN',
   sms_settings_pkey: 'CONFLICT',

@@ -530,7 +530,31 @@ export interface TenantDomainsTable {
   created_at: CreatedAt;
 }
 
+/** Issue 14 item 3 (D-3): one certificate per host, shared by every node. */
+export interface TlsCertificatesTable {
+  host: string;
+  tenant_id: string | null;
+  state: 'pending' | 'valid' | 'failed';
+  cert_pem: string | null;
+  key_sealed: string | null;
+  not_after: Date | null;
+  failure_reason: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+/** ACME HTTP-01 answers, in the database so whichever node the CA reaches answers. */
+export interface AcmeChallengesTable {
+  token: string;
+  key_authorization: string;
+  host: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  tls_certificates: TlsCertificatesTable;
+  acme_challenges: AcmeChallengesTable;
   tenants: TenantsTable;
   technicians: TechniciansTable;
   technician_recovery_codes: RecoveryCodesTable;

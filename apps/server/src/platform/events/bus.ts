@@ -96,7 +96,13 @@ export interface SelfServiceRequestChanged {
 
 export type DeviceMessage = AgentCommandChanged | AgentCommandQueued | DeviceRevoked | SelfServiceRequestChanged;
 
-export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | TenantDomainsChanged | KbChanged | DeviceMessage;
+/** D-3: a certificate was issued, renewed or dropped: every node reloads it (or forgets it) for SNI. Platform-wide. */
+export interface TlsChanged {
+  topic: 'tls.changed';
+  host: string;
+}
+
+export type BusMessage = LiveEvent | SessionsChanged | TenantsChanged | TenantDomainsChanged | KbChanged | DeviceMessage | TlsChanged;
 
 /** A ticket change for open browsers (not a cache notice). */
 export function isLiveEvent(m: BusMessage): m is LiveEvent {

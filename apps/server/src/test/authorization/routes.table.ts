@@ -90,6 +90,9 @@ export const TABLE: Record<string, Row> = {
   'POST /api/v1/me/totp/disable': { expect: personal(200), call: (_w, a) => ({ url: '/api/v1/me/totp/disable', body: { password: a.person?.password ?? 'wrong' } }) },
 
   // Tenant settings.
+  // D-3: a reverse proxy asks without any session; the answer names no tenant.
+  'GET /api/v1/tls/allowed': { expect: everyone(200), call: (w) => ({ url: `/api/v1/tls/allowed?domain=${encodeURIComponent(w.T.host)}` }) },
+  'GET /api/v1/settings/tls': { expect: admins({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/settings/tls' }) },
   'GET /api/v1/settings/security': { expect: admins({ ok: 200, ownHost: 200 }), call: () => ({ url: '/api/v1/settings/security' }) },
   'PATCH /api/v1/settings/security': {
     expect: admins({ ok: 200, write: true, ownHost: 200 }),

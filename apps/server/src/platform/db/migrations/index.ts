@@ -12,10 +12,11 @@ import * as m0011 from './0011_self_service.ts';
 import * as m0012 from './0012_self_service_device_fk.ts';
 import * as m0013 from './0013_assistant.ts';
 import * as m0016 from './0016_software_aliases.ts';
-import * as m0021 from './0021_outbox_retention.ts';
 import * as m0017 from './0017_action_policies.ts';
 import * as m0018 from './0018_branding.ts';
 import * as m0019 from './0019_custom_domains.ts';
+import * as m0020 from './0020_tls.ts';
+import * as m0021 from './0021_outbox_retention.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -32,8 +33,9 @@ export const migrations: Record<string, Migration> = {
   '0012_self_service_device_fk': m0012,
   '0013_assistant': m0013,
   '0016_software_aliases': m0016,
-  '0021_outbox_retention': m0021,
   '0017_action_policies': m0017,
   '0018_branding': m0018,
   '0019_custom_domains': m0019,
+  '0020_tls': m0020,
+  '0021_outbox_retention': m0021,
 };

@@ -18,6 +18,7 @@ import { BrandingCard } from '../../branding/components/BrandingCard';
 import { PortalAddressCard } from '../../branding/components/PortalAddressCard';
 import { useTenantInfo } from '../../tenant/api';
 import { CustomDomainsCard } from '../../custom-domains/components/CustomDomainsCard';
+import { CertificatesCard } from '../../tls-settings/components/CertificatesCard';
 
 type Section = keyof PortalSettings['sections'];
 const SECTIONS: { key: Section; icon: ReactNode }[] = [
@@ -36,6 +37,7 @@ export function CustomerPortalSettingsPage() {
     <Stack gap="lg" maw={860}>
       <PageHeader title={t('portalSettings.title')} description={t('portalSettings.description')} />
       <BrandingSection />
+      <CertificatesCard />
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (
