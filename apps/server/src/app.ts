@@ -55,6 +55,7 @@ import { customDomainRoutes } from './features/custom-domains/custom-domains.rou
 import { customDomainClaims } from './features/custom-domains/domain-claims.ts';
 import { registerWithheldHosts } from './platform/http/withheld-hosts.ts';
 import { tlsRoutes } from './features/tls/tls.routes.ts';
+import { verifiedCustomDomains } from './features/custom-domains/tls-hosts.ts';
 
 export interface BuiltApp {
   app: FastifyInstance;
@@ -149,8 +150,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await registerAgentGateway(app, ctx);
   enrolmentRoutes(app, ctx);
   deviceRoutes(app, ctx);
-  // SEAM(domains): pass the verified custom domains source as the third argument.
-  tlsRoutes(app, ctx);
+  tlsRoutes(app, ctx, verifiedCustomDomains);
 
   await registerWebApp(app, ctx.config.webDist ?? defaultWebDist(), tenants, (tenant) => pageBrand(ctx.db, tenant));
   return { app, tenants };

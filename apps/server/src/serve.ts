@@ -10,13 +10,14 @@ import { publicBaseUrl } from './platform/tenancy/tenant-address.ts';
 import { startBanner } from './start-banner.ts';
 import { startDomainRechecks } from './features/custom-domains/custom-domains.job.ts';
 import { prepareTls } from './features/tls/tls-runtime.ts';
+import { verifiedCustomDomains } from './features/custom-domains/tls-hosts.ts';
 
 /** Migrates, builds the app and listens; main.ts hands over an open database. */
 export async function serve(config: Config, opened: DatabaseHandle): Promise<void> {
   const { ctx, handle, keyGenerated } = await bootWith(config, opened);
   // D-3: with PORTA_TLS on, the app answers on an HTTPS server (SNI) and PORT becomes the
-  // plain-HTTP listener for ACME challenges and redirects. SEAM(domains): customDomains.
-  const tlsRuntime = config.tls.mode === 'off' ? null : await prepareTls(ctx);
+  // plain-HTTP listener for ACME challenges and redirects; verified custom domains are certified too.
+  const tlsRuntime = config.tls.mode === 'off' ? null : await prepareTls(ctx, { customDomains: verifiedCustomDomains });
   const { app } = await buildApp(ctx, { pool: handle.pool, ...(tlsRuntime && { serverFactory: tlsRuntime.serverFactory }) });
   const log = app.log;
   if (keyGenerated && handle.engine === 'postgres') {

@@ -67,6 +67,9 @@ describe('custom domains (D-2)', () => {
     expect(listed.domains.map((d) => d.name)).toEqual([name]);
     // Not verified: the host answers the neutral page, not the default tenant.
     expect((await client(t.app, name).get('/api/v1/tenant')).statusCode).toBe(421);
+    // Nor does it get a certificate: Caddy's on-demand TLS asks /api/v1/tls/allowed (D-3).
+    const allowed = () => client(t.app, fx.host).get(`/api/v1/tls/allowed?domain=${name}`);
+    expect((await allowed()).statusCode).toBe(404);
 
     dns.zone.set(name, { cname: fx.host });
     const bus = captureBus();
@@ -81,6 +84,7 @@ describe('custom domains (D-2)', () => {
     expectStatus(answer, 200);
     expect(answer.json<{ slug: string }>().slug).toBe(fx.tenant.slug);
     expect(await tenantUrl(t.ctx, fx.tenant)).toBe(`http://${name}:3000`);
+    expectStatus(await allowed(), 200);
   });
 
   it('A/AAAA records equal to the generated host’s verify; addresses elsewhere fail with wrong_target', async () => {
@@ -144,6 +148,7 @@ describe('custom domains (D-2)', () => {
     bus.stop();
     expect(bus.events).toContainEqual({ topic: 'tenant.domains.changed', tenantId: fx.tenant.id, domain: name, change: 'removed' });
     expectError(await admin.delete(`${BASE}/${domain.id}`), 404, 'CUSTOM_DOMAIN_NOT_FOUND');
+    expect((await client(t.app, fx.host).get(`/api/v1/tls/allowed?domain=${name}`)).statusCode).toBe(404);
     expect((await admin.get(BASE)).json<CustomDomainList>().domains).toEqual([]);
     for (const path of ['/', '/console', '/api/v1/tenant', '/api/v1/auth/login', '/assets/index.js', '/healthz']) {
       const res = await client(t.app, name).get(path, { 'accept-language': 'de-CH,de;q=0.9' });

@@ -61,13 +61,3 @@ export async function hostClaim(db: Db, name: string): Promise<{ tenantId: strin
   return { tenantId: verified?.tenant_id ?? null, claimed: rows.length > 0 };
 }
 
-/** Platform-wide, for `/api/v1/tls/allowed`: a tenant's generated host (`<slug>.<baseDomain>`) or a verified custom domain. */
-export async function isServedHost(db: Db, host: string, baseDomain: string): Promise<boolean> {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  const suffix = `.${baseDomain.toLowerCase()}`;
-  if (name.endsWith(suffix)) {
-    const slug = name.slice(0, -suffix.length);
-    if (/^[a-z0-9-]+$/.test(slug) && (await db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirst())) return true;
-  }
-  return (await db.selectFrom('tenant_domains').select('id').where('name', '=', name).where('state', '=', 'verified').executeTakeFirst()) !== undefined;
-}

@@ -110,7 +110,8 @@ export function startCertificateManager(ctx: Pick<AppContext, 'db' | 'engine' | 
   const timer = setInterval(run, everyMs);
   timer.unref();
   const unsubscribe = ctx.bus.subscribe((e) => {
-    if (e.topic === 'tenants.changed') run();
+    // A new tenant, or a custom domain verified or removed (D-2): order or drop at once.
+    if (e.topic === 'tenants.changed' || e.topic === 'tenant.domains.changed') run();
   });
   run();
   return () => {

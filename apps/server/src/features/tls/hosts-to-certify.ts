@@ -10,10 +10,10 @@ export interface ServedHost {
 }
 
 /**
- * SEAM (issue 14 item 2, custom domains): the verified custom domains of every tenant. The
- * default answers none; the merge wires it to the domains feature's `listVerifiedDomains(db)`
- * (app.ts for `/api/v1/tls/allowed`, serve.ts for the certificate manager). Only VERIFIED
- * domains may come from here: whatever it returns gets a certificate and a redirect.
+ * The verified custom domains of every tenant (issue 14 item 2): `verifiedCustomDomains` in
+ * features/custom-domains, passed in by app.ts (`/api/v1/tls/allowed`) and serve.ts (the
+ * certificate manager). Only VERIFIED domains may come from here: whatever it returns gets a
+ * certificate and a redirect. Tests pass their own.
  */
 export type CustomDomainSource = (db: Db) => Promise<ServedHost[]>;
 export const noCustomDomains: CustomDomainSource = async () => [];

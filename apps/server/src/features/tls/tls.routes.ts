@@ -9,7 +9,6 @@ import { tenantTlsStatus } from './tls.service.ts';
 /**
  * D-3. `allowed` is for a reverse proxy's on-demand TLS (Caddy's `ask`): it reaches Porta on
  * whatever internal address, so it needs no tenant, and answers yes or 404 only.
- * SEAM(domains): the merge passes the verified custom domains source here (app.ts).
  */
 export function tlsRoutes(app: ZodApp, ctx: AppContext, customDomains: CustomDomainSource = noCustomDomains): void {
   app.get(
