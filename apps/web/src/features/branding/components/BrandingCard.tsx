@@ -40,6 +40,8 @@ export function BrandingCard({ current, tenantName }: { current: Branding; tenan
           label={t('branding.color')}
           description={ratio !== null ? t('branding.contrast', { ratio: formatRatio(ratio) }) : t('branding.colorHint')}
           placeholder={PRODUCT_COLOR}
+          // The eye dropper's button has no text of its own (axe: button-name); typing or picking is enough.
+          withEyeDropper={false}
           format="hex"
           value={color}
           onChange={setColor}
@@ -94,6 +96,8 @@ function ImageField({ kind, url }: { kind: 'logo' | 'favicon'; url: string | nul
           label={t(`branding.${kind}`)}
           description={t(`branding.${kind}Hint`)}
           placeholder={url ? t('branding.replace') : t('branding.choose')}
+          // Mantine draws this placeholder as text (not a native placeholder): it needs AA contrast.
+          styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
           accept={kind === 'logo' ? 'image/png,image/jpeg,image/webp' : 'image/png,image/x-icon,image/vnd.microsoft.icon'}
           value={null}
           onChange={(file) => {
