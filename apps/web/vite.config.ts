@@ -9,6 +9,8 @@ const apiTarget = process.env.PORTA_API_URL ?? 'http://localhost:3000';
 /** `packages/i18n/locales/<lang>/<namespace>.json` → `locale-<lang>`: one chunk per language. */
 const LOCALE_FILE = /[\\/]packages[\\/]i18n[\\/]locales[\\/]([a-z]{2})[\\/][^\\/]+\.json$/;
 const CONSOLE_LOCALE_FILE = /[\\/]packages[\\/]i18n[\\/]locales[\\/][a-z]{2}[\\/]console\.json$/;
+/** Catalogues only signed-in pages use (devices and self-service, the assistant): not on the sign-in. */
+const PAGES_LOCALE_FILE = /[\\/]packages[\\/]i18n[\\/]locales[\\/][a-z]{2}[\\/](devices|assistant|chat)\.json$/;
 
 export default defineConfig({
   root,
@@ -31,6 +33,8 @@ export default defineConfig({
             // The console's catalogue of each language in a file of its own, loaded by console
             // pages only (app/router.tsx); the portal never downloads it (#9 item 7).
             { name: (id) => `console-locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'console-locale', test: CONSOLE_LOCALE_FILE, priority: 31 },
+            // The catalogues of signed-in pages only (lib/i18n.ts PAGE_NAMESPACES), loaded with those pages.
+            { name: (id) => `pages-locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'pages-locale', test: PAGES_LOCALE_FILE, priority: 31 },
             // Each language's other catalogues in one file, loaded only for that language.
             { name: (id) => `locale-${LOCALE_FILE.exec(id)?.[1] ?? 'x'}`, debugName: 'locale', test: LOCALE_FILE, priority: 30 },
             // Libraries the shell needs before any page: React, the router, i18next, query.

@@ -1,17 +1,18 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { LoadingState } from '../components/ui/LoadingState';
-import { loadConsoleCatalogue } from '../lib/i18n';
+import { loadConsoleCatalogue, loadPageCatalogues } from '../lib/i18n';
 import { AppRoot } from './AppRoot';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
 /**
  * Loads a page's code on first visit, so the portal never downloads the console; with it, all
- * of Mantine's styles (app/all-styles.ts), which only the portal sign-in does without.
+ * of Mantine's styles (app/all-styles.ts) and the signed-in pages' catalogues, which only the
+ * portal sign-in does without.
  */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
-  return { lazy: async () => ({ Component: pick((await Promise.all([load(), import('./all-styles')]))[0]) }) };
+  return { lazy: async () => ({ Component: pick((await Promise.all([load(), import('./all-styles'), loadPageCatalogues()]))[0]) }) };
 }
 
 /** A console page that renders before any console layout: it awaits the console's catalogue too. */

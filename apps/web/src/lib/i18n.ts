@@ -1,5 +1,5 @@
 import type { Catalogue } from '@porta/i18n/catalogues';
-import { isLanguage, LANGUAGES, type Language, NAMESPACES, pickLanguage } from '@porta/i18n/languages';
+import { isLanguage, LANGUAGES, type Language, NAMESPACES, type Namespace, pickLanguage } from '@porta/i18n/languages';
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
@@ -64,6 +64,9 @@ i18next.on('languageChanged', (language) => {
  * The catalogues, loaded on demand: the build puts each language's namespaces in one chunk of
  * its own (vite.config.ts), so a page downloads only its language, never all five (#9 item 7).
  */
+/** Namespaces only signed-in pages use: kept off the sign-in's first load (#9 item 7's budget; vite.config.ts `pages-locale`). */
+const PAGE_NAMESPACES: readonly Namespace[] = ['devices', 'assistant', 'chat'];
+
 const catalogueFiles = import.meta.glob<Catalogue>('../../../../packages/i18n/locales/*/*.json', { import: 'default' });
 
 const lazyCatalogues: BackendModule = {
@@ -95,8 +98,9 @@ export const i18nReady: Promise<unknown> = i18next
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
     load: 'currentOnly',
-    // The console's catalogue is loaded by console pages (loadConsoleCatalogue, app/router.tsx).
-    ns: NAMESPACES.filter((ns) => ns !== 'console'),
+    // The console's catalogue is loaded by console pages (loadConsoleCatalogue), those of the
+    // signed-in pages by every page but the sign-in (loadPageCatalogues; app/router.tsx).
+    ns: NAMESPACES.filter((ns) => ns !== 'console' && !PAGE_NAMESPACES.includes(ns)),
     defaultNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -104,6 +108,9 @@ export const i18nReady: Promise<unknown> = i18next
   .then(() => {
     document.documentElement.lang = i18next.language;
   });
+
+/** The catalogues of signed-in pages in the current language (every page but the sign-in awaits them). */
+export const loadPageCatalogues = (): Promise<void> => i18next.loadNamespaces([...PAGE_NAMESPACES]);
 
 /** The console's catalogue in the current language (console pages await it before they render). */
 export const loadConsoleCatalogue = (): Promise<void> => i18next.loadNamespaces('console');
