@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi, type OutboxPage } from './support/api';
 import { startDryRunAgent } from './support/agent';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-interface OutboxPage {
-  items: { to: string; kind: string; body: string }[];
-}
 
 /**
  * Issue 13 (AI-1, AI-3, AI-6) with a real agent process (apps/agent, dry-run executor, as a

@@ -1,12 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { snap } from './support/screens';
-
-interface OutboxPage {
-  items: { to: string; kind: string; body: string }[];
-}
 
 /**
  * Issue 12 console pages (SS-5, SS-6, SS-7), driven by an admin in the browser: a package added

@@ -1,12 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Response, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
 import { startDryRunAgent } from './support/agent';
-
-interface OutboxPage {
-  items: { to: string; kind: string; body: string }[];
-}
 
 /**
  * Issue 12 item 9 (SS-4, SS-5, SS-6, SS-7) with a real agent process (apps/agent, dry-run

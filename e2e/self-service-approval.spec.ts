@@ -1,10 +1,6 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInContactViaApi, type OutboxPage } from './support/api';
 import { startDryRunAgent } from './support/agent';
-
-interface OutboxPage {
-  items: { to: string; kind: string; body: string }[];
-}
 
 /**
  * Issue 13 item 5 with a real agent process (dry run): the customer's restart needs a primary

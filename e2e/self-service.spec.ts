@@ -1,13 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { startDryRunAgent } from './support/agent';
 import { snap } from './support/screens';
-
-interface OutboxPage {
-  items: { to: string; kind: string; body: string }[];
-}
 
 /**
  * Issue 12 item 9 (SS-3, SS-6): an Italian contact opens "I miei dispositivi", picks "Riavvia" on

@@ -89,3 +89,8 @@ export async function mailTo(request: APIRequestContext, address: string, match:
   if (!found) throw new Error(`no mail to ${address}`);
   return found;
 }
+
+/** A page of the console's SMS outbox (`GET /api/v1/sms-outbox`), as the specs read codes from it. */
+export interface OutboxPage {
+  items: { to: string; kind: string; body: string }[];
+}
