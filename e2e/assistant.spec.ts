@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi, type OutboxPage } from './support/api';
+import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInAdminViaApi, signInContactViaApi, awaitSmsCode } from './support/api';
 import { startDryRunAgent } from './support/agent';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,19 +39,7 @@ test('assistant: "riavvia il mio PC" → action card → SMS code → the agent 
     const contactSession = await signInContactViaApi(context.request, credentials);
     const portalHeaders = { 'x-csrf-token': contactSession.csrfToken };
     const e164 = `+39333888${String(stamp % 10_000).padStart(4, '0')}`;
-    /** The newest SMS of `kind` to the contact's number, once the outbox holds more than `seen` of them: its 6-digit code. */
-    const codeFromOutbox = async (kind: string, seen: number): Promise<string> => {
-      let code = '';
-      await expect
-        .poll(async () => {
-          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-          const sms = ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === kind);
-          code = sms.length > seen ? (/\b(\d{6})\b/.exec(sms[0]?.body ?? '')?.[1] ?? '') : '';
-          return code;
-        }, slow)
-        .toMatch(/^\d{6}$/);
-      return code;
-    };
+    const codeFromOutbox = (kind: string, seen: number) => awaitSmsCode(admin, e164, kind, seen);
     // SS-6: the contact's mobile number is verified once, before any action.
     expect((await context.request.post('/api/v1/portal/phone', { headers: portalHeaders, data: { phone: e164 } })).ok()).toBeTruthy();
     const verified = await context.request.post('/api/v1/portal/phone/verify', { headers: portalHeaders, data: { code: await codeFromOutbox('phone-code', 0) } });

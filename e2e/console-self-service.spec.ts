@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, awaitSmsCode } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { snap } from './support/screens';
 
@@ -34,14 +34,7 @@ test('console: software catalogue, SMS outbox, clear phone, kill switch, audit l
   const portalHeaders = { 'x-csrf-token': contactSession.csrfToken };
   const e164 = `+44791177${String(stamp % 10_000).padStart(4, '0')}`;
   expect((await portal.request.post('/api/v1/portal/phone', { headers: portalHeaders, data: { phone: e164 } })).ok()).toBeTruthy();
-  let code = '';
-  await expect
-    .poll(async () => {
-      const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-      code = /\b(\d{6})\b/.exec(((await res.json()) as OutboxPage).items.find((m) => m.to === e164 && m.kind === 'phone-code')?.body ?? '')?.[1] ?? '';
-      return code;
-    }, slow)
-    .toMatch(/^\d{6}$/);
+  const code = await awaitSmsCode(admin, e164, 'phone-code');
   const verified = await portal.request.post('/api/v1/portal/phone/verify', { headers: portalHeaders, data: { code } });
   expect(verified.ok(), await verified.text()).toBeTruthy();
   const requested = await portal.request.post(`/api/v1/portal/devices/${deviceId}/actions`, { headers: portalHeaders, data: { action: 'restart' } });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Response, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, awaitSms, awaitSmsCode, smsSentTo } from './support/api';
 import { startDryRunAgent } from './support/agent';
 
 /**
@@ -49,21 +49,7 @@ test('self-service with a real agent: install-software and reset-password; the t
     const contactSession = await signInContactViaApi(context.request, credentials);
     const portalHeaders = { 'x-csrf-token': contactSession.csrfToken };
     const e164 = `+39333777${String(stamp % 10_000).padStart(4, '0')}`;
-    /** The newest SMS of `kind` to the number once delivered to the outbox (until then its secret is masked): `pattern`'s first group. */
-    const latestSms = async (kind: string, pattern: RegExp): Promise<{ body: string; secret: string }> => {
-      let body = '';
-      let secret = '';
-      await expect
-        .poll(async () => {
-          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-          body = ((await res.json()) as OutboxPage).items.find((m) => m.to === e164 && m.kind === kind)?.body ?? '';
-          secret = pattern.exec(body)?.[1] ?? '';
-          return secret;
-        }, slow)
-        .not.toBe('');
-      return { body, secret };
-    };
-    const codeOf = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+    const latestSms = (kind: string, pattern: RegExp) => awaitSms(admin, e164, kind, { pattern });
     expect((await context.request.post('/api/v1/portal/phone', { headers: portalHeaders, data: { phone: e164 } })).ok()).toBeTruthy();
     const verified = await context.request.post('/api/v1/portal/phone/verify', { headers: portalHeaders, data: { code: (await latestSms('phone-code', /\b(\d{6})\b/)).secret } });
     expect(verified.ok(), await verified.text()).toBeTruthy();
@@ -83,20 +69,10 @@ test('self-service with a real agent: install-software and reset-password; the t
       await page.getByRole('menuitem', { name: label }).click();
       const dialog = page.getByRole('dialog');
       await before();
-      const codesBefore = (await (await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } })).json()) as OutboxPage;
-      const seen = codesBefore.items.filter((m) => m.to === e164 && m.kind === 'action-code').length;
+      const seen = (await smsSentTo(admin, e164, 'action-code')).length;
       await dialog.getByRole('button', { name: 'Continua' }).click();
       await expect(dialog.getByText(/Ti abbiamo inviato per SMS un codice di 6 cifre/)).toBeVisible(slow);
-      let code = '';
-      await expect
-        .poll(async () => {
-          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-          const sms = ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === 'action-code');
-          code = sms.length > seen ? codeOf(sms[0]?.body ?? '') : '';
-          return code;
-        }, slow)
-        .toMatch(/^\d{6}$/);
-      await dialog.getByLabel('Codice di 6 cifre').fill(code);
+      await dialog.getByLabel('Codice di 6 cifre').fill(await awaitSmsCode(admin, e164, 'action-code', seen));
       await dialog.getByRole('button', { name: 'Conferma' }).click();
       return dialog;
     };

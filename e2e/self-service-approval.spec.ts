@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInContactViaApi, type OutboxPage } from './support/api';
+import { adminWithSelfService, createContactViaApi, patchPortalSettingsViaApi, signInContactViaApi, awaitSmsCode, smsSentTo } from './support/api';
 import { startDryRunAgent } from './support/agent';
 
 /**
@@ -34,22 +34,8 @@ test('approval: a colleague asks the assistant to restart, a primary contact app
     expect((await admin.request.patch(`/api/v1/devices/${device?.id ?? ''}`, { headers, data: { contactIds: [contact.id] } })).ok()).toBeTruthy();
 
     const e164 = `+39333777${String(stamp % 10_000).padStart(4, '0')}`;
-    const codeFromOutbox = async (kind: string, seen: number): Promise<string> => {
-      let code = '';
-      await expect
-        .poll(async () => {
-          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-          const sms = ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === kind);
-          code = sms.length > seen ? (/\b(\d{6})\b/.exec(sms[0]?.body ?? '')?.[1] ?? '') : '';
-          return code;
-        }, slow)
-        .toMatch(/^\d{6}$/);
-      return code;
-    };
-    const actionCodes = async (request: APIRequestContext) => {
-      const res = await request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-      return ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === 'action-code').length;
-    };
+    const codeFromOutbox = (kind: string, seen: number) => awaitSmsCode(admin, e164, kind, seen);
+    const actionCodes = async (request: APIRequestContext) => (await smsSentTo({ request }, e164, 'action-code')).length;
 
     const requester = await browser.newContext({ locale: 'en-GB' });
     const page = await requester.newPage();

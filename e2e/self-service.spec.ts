@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { adminWithSelfService, createContactViaApi, signInContactViaApi, type OutboxPage } from './support/api';
+import { adminWithSelfService, createContactViaApi, signInContactViaApi, awaitSmsCode } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { startDryRunAgent } from './support/agent';
 import { snap } from './support/screens';
@@ -47,20 +47,7 @@ test('self-service: phone enrolment, action code, live progress of a restart (de
 
   const phoneNumber = '+39 333 555 ' + String(stamp % 10_000).padStart(4, '0');
   const e164 = phoneNumber.replace(/\s/g, '');
-  /** The newest SMS of that kind sent to the number, as the console's outbox shows it (provider "outbox"). */
-  const latestCode = async (kind: string, after: number): Promise<string> => {
-    let code = '';
-    await expect
-      .poll(async () => {
-        const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-        const sms = ((await res.json()) as OutboxPage).items.filter((m) => m.to === e164 && m.kind === kind);
-        if (sms.length <= after) return '';
-        code = /\b(\d{6})\b/.exec(sms[0]?.body ?? '')?.[1] ?? '';
-        return code;
-      }, slow)
-      .toMatch(/^\d{6}$/);
-    return code;
-  };
+  const latestCode = (kind: string, after: number) => awaitSmsCode(admin, e164, kind, after);
 
   const context = await browser.newContext({ locale: 'it-IT' });
   const page = await context.newPage();
@@ -144,17 +131,7 @@ test('self-service with a real agent: restart confirmed by SMS code runs on the 
     const contactSession = await signInContactViaApi(context.request, credentials);
     const portalHeaders = { 'x-csrf-token': contactSession.csrfToken };
     const e164 = `+39333666${String(stamp % 10_000).padStart(4, '0')}`;
-    const smsCode = async (kind: string): Promise<string> => {
-      let code = '';
-      await expect
-        .poll(async () => {
-          const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
-          code = /\b(\d{6})\b/.exec(((await res.json()) as OutboxPage).items.find((m) => m.to === e164 && m.kind === kind)?.body ?? '')?.[1] ?? '';
-          return code;
-        }, slow)
-        .toMatch(/^\d{6}$/);
-      return code;
-    };
+    const smsCode = (kind: string) => awaitSmsCode(admin, e164, kind);
     // The number is enrolled through the API here (the first test covers the dialog).
     expect((await context.request.post('/api/v1/portal/phone', { headers: portalHeaders, data: { phone: e164 } })).ok()).toBeTruthy();
     const verified = await context.request.post('/api/v1/portal/phone/verify', { headers: portalHeaders, data: { code: await smsCode('phone-code') } });

@@ -91,6 +91,44 @@ export async function mailTo(request: APIRequestContext, address: string, match:
 }
 
 /** A page of the console's SMS outbox (`GET /api/v1/sms-outbox`), as the specs read codes from it. */
-export interface OutboxPage {
+interface OutboxPage {
   items: { to: string; kind: string; body: string }[];
+}
+
+/** The SMS of `kind` sent to `to` (E.164), newest first, read by a signed-in admin (a browser context), as the console's outbox (provider "outbox") lists them. */
+export async function smsSentTo(admin: { request: APIRequestContext }, to: string, kind: string): Promise<OutboxPage['items']> {
+  const res = await admin.request.get('/api/v1/sms-outbox', { params: { page: 1, pageSize: 50 } });
+  return ((await res.json()) as OutboxPage).items.filter((m) => m.to === to && m.kind === kind);
+}
+
+/**
+ * Waits until more than `seen` SMS of `kind` went to `to`, then returns the newest one's body and
+ * the first group of `pattern` in it (by default its 6-digit code). Until the outbox delivers an
+ * SMS its secret is masked, so the wait also covers delivery.
+ */
+export async function awaitSms(
+  admin: { request: APIRequestContext },
+  to: string,
+  kind: string,
+  { seen = 0, pattern = /\b(\d{6})\b/, timeout = 60_000 }: { seen?: number; pattern?: RegExp; timeout?: number } = {},
+): Promise<{ body: string; secret: string }> {
+  let body = '';
+  let secret = '';
+  await expect
+    .poll(
+      async () => {
+        const sms = await smsSentTo(admin, to, kind);
+        body = sms.length > seen ? (sms[0]?.body ?? '') : '';
+        secret = pattern.exec(body)?.[1] ?? '';
+        return secret;
+      },
+      { timeout },
+    )
+    .not.toBe('');
+  return { body, secret };
+}
+
+/** {@link awaitSms}'s 6-digit code. */
+export async function awaitSmsCode(admin: { request: APIRequestContext }, to: string, kind: string, seen = 0): Promise<string> {
+  return (await awaitSms(admin, to, kind, { seen })).secret;
 }
