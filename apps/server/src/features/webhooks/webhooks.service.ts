@@ -59,7 +59,8 @@ export async function redeliver(ctx: AppContext, tenantId: string, endpointId: s
   const found = await repo.findDelivery(ctx.db, tenantId, endpointId, deliveryId);
   if (!found) throw new AppError('WEBHOOK_DELIVERY_NOT_FOUND');
   const queued = await ctx.db.transaction().execute((trx) => repo.requeueDelivery(trx, tenantId, endpointId, deliveryId));
-  if (!queued) throw new AppError('WEBHOOK_DELIVERY_PENDING');
+  // Not requeued: it is pending already, or it went with its endpoint since it was read.
+  if (!queued) throw new AppError((await repo.findDelivery(ctx.db, tenantId, endpointId, deliveryId)) ? 'WEBHOOK_DELIVERY_PENDING' : 'WEBHOOK_DELIVERY_NOT_FOUND');
   return mustFindDelivery(ctx, tenantId, endpointId, deliveryId);
 }
 
