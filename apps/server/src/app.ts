@@ -40,6 +40,7 @@ import { portalMailPrefsRoutes } from './features/mail/portal-mail-prefs.routes.
 import { inboundRoutes } from './features/mail-inbound/inbound.routes.ts';
 import { passwordResetRoutes } from './features/password-reset/password-reset.routes.ts';
 import { smsRoutes } from './features/sms/sms.routes.ts';
+import { webhookRoutes } from './features/webhooks/webhooks.routes.ts';
 import { phoneRoutes } from './features/phone-verification/phone.routes.ts';
 import { softwareRoutes } from './features/software/software.routes.ts';
 import { assistantRoutes } from './features/assistant/assistant.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   passwordResetRoutes(app, ctx);
   onboardingRoutes(app, ctx);
   smsRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   phoneRoutes(app, ctx);
   softwareRoutes(app, ctx);
   selfServiceRoutes(app, ctx);

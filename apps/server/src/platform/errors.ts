@@ -65,6 +65,7 @@ const CONFLICTS: ErrorCode[] = [
   'ACTION_CONFIRMATION_NOT_PENDING',
   'CUSTOM_DOMAIN_TAKEN',
   'CUSTOM_DOMAIN_LIMIT',
+  'WEBHOOK_DELIVERY_PENDING',
 ];
 
 export function statusOf(code: ErrorCode): number {

@@ -62,6 +62,8 @@ export const router = createBrowserRouter([
                 children: [
                   { path: 'technicians', ...page(() => import('../features/technicians/routes/TechniciansPage'), (m) => m.TechniciansPage) },
                   { path: 'api-keys', ...page(() => import('../features/api-keys/routes/ApiKeysPage'), (m) => m.ApiKeysPage) },
+                  { path: 'settings/webhooks', ...page(() => import('../features/webhooks/routes/WebhooksPage'), (m) => m.WebhooksPage) },
+                  { path: 'settings/webhooks/:id', ...page(() => import('../features/webhooks/routes/WebhookDetailPage'), (m) => m.WebhookDetailPage) },
                   {
                     path: 'settings/security',
                     ...page(() => import('../features/security-settings/routes/SecuritySettingsPage'), (m) => m.SecuritySettingsPage),

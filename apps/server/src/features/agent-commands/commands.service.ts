@@ -1,3 +1,4 @@
+import { enqueue } from '../../platform/events/outbox.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MAX_COMMAND_LIFETIME_MS, PROTOCOL_VERSION, actionWithParamsSchema, type ActionWithParams, type AgentCommandStatus, type CommandPayload, type RefusalReason } from '@porta/agent-protocol';
 import type { CommandStatus } from '@porta/contracts/devices';
@@ -161,7 +162,12 @@ const FROM: Record<'acknowledged' | AgentCommandStatus, CommandStatus[]> = {
  */
 export async function recordAgentReport(ctx: AppContext, tenantId: string, deviceId: string, r: { commandId: string; status: 'acknowledged' | AgentCommandStatus; reason?: RefusalReason; detail?: string }): Promise<boolean> {
   const final = r.status === 'succeeded' || r.status === 'failed' || r.status === 'refused';
-  const changed = await repo.transition(ctx.db, tenantId, r.commandId, { from: FROM[r.status], to: r.status, deviceId, detail: r.detail ?? null, refusalReason: r.status === 'refused' ? (r.reason ?? null) : null, final });
+  const changed = await ctx.db.transaction().execute(async (trx) => {
+    const done = await repo.transition(trx, tenantId, r.commandId, { from: FROM[r.status], to: r.status, deviceId, detail: r.detail ?? null, refusalReason: r.status === 'refused' ? (r.reason ?? null) : null, final });
+    // Issue 15: a finished action is an event (webhooks `device_action.finished`), written with the change.
+    if (done && final) await enqueue(trx, tenantId, 'device_action.finished', { commandId: r.commandId, deviceId, status: r.status });
+    return done;
+  });
   if (!changed) return false;
   if (final) await appendAudit(ctx.db, tenantId, { actor: `device:${deviceId}`, event: 'command.result', subject: `command:${r.commandId}`, data: { status: r.status, reason: r.reason ?? null, detail: r.detail ?? null } });
   await announce(ctx, [changed]);

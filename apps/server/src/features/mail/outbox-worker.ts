@@ -9,6 +9,8 @@ import { queueWelcome } from './welcome.ts';
 import { deliverSms, giveUpSms } from '../sms/sms-delivery.ts';
 import type { WorkerLog } from './worker-log.ts';
 import { countDelivery } from '../../platform/metrics/deliveries.ts';
+import { deliverWebhook, giveUpWebhook } from '../webhooks/webhook-delivery.ts';
+import { fanOutWebhooks } from '../webhooks/webhook-events.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
 const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow) => Promise<void>> = {
@@ -125,9 +127,16 @@ export class OutboxWorker {
         countDelivery('sms', 'done');
         return;
       }
+      // Issue 15 (P-2): webhook deliveries, retried with backoff like mail, then dead.
+      if (row.topic === 'webhook') {
+        countDelivery('webhook', await deliverWebhook(this.ctx, row));
+        return;
+      }
       const handler = EVENT_HANDLERS[row.topic];
       await this.ctx.db.transaction().execute(async (trx) => {
         if (handler) await handler(this.ctx, trx, row);
+        // Domain events also fan out to the webhook endpoints subscribed to them, in this transaction.
+        await fanOutWebhooks(this.ctx, trx, row);
         if (!(await outbox.markDone(trx, row.tenant_id, row.id))) throw new LostClaim();
       });
       countDelivery(row.topic, 'done');
@@ -147,6 +156,7 @@ export class OutboxWorker {
         await outbox.markFinal(trx, row.tenant_id, row.id, 'dead', error);
         // SS-6: an SMS given up on is failed, not left 'queued' for ever.
         if (row.topic === 'sms') await giveUpSms(trx, row.tenant_id, row.payload, error);
+        if (row.topic === 'webhook') await giveUpWebhook(trx, row.tenant_id, row.payload);
       });
     } else {
       this.log.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, err: error }, 'outbox: will retry');

@@ -138,6 +138,8 @@ export async function applyChange(ctx: AppContext, tenantId: string, ticket: rep
     if (statusId !== undefined && statusId !== ticket.status_id) {
       await enqueue(trx, tenantId, 'ticket.status_changed', { ticketId: ticket.id, from: ticket.status_key, to: change.statusKey, ...actor });
     }
+    // Issue 15: other changes are an event too (webhooks `ticket.updated`).
+    if (Object.keys(change.fields).length > 0 || values.length > 0) await enqueue(trx, tenantId, 'ticket.updated', { ticketId: ticket.id, fields: [...Object.keys(change.fields), ...Object.keys(change.customFields ?? {}).map((k) => `custom.${k}`)], ...actor });
   });
   await announce(ctx, { tenantId, id: ticket.id, customerId: ticket.customer_id, requesterId: ticket.requester_id }, 'ticket.updated');
 }

@@ -53,6 +53,8 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   self_service_requests_tenant_id_fkey: 'TENANT_NOT_FOUND',
   audit_log_tenant_id_fkey: 'TENANT_NOT_FOUND',
   tls_certificates_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  webhook_endpoints_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  webhook_deliveries_tenant_id_fkey: 'TENANT_NOT_FOUND',
   // → customers
   contacts_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
   customer_domains_customer_id_fkey: 'CUSTOMER_NOT_FOUND',
@@ -115,6 +117,8 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   assistant_messages_tenant_id_fkey: 'TENANT_NOT_FOUND',
   assistant_messages_session_id_fkey: 'ASSISTANT_SESSION_NOT_FOUND',
   assistant_model_keys_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  // → webhook endpoints (issue 15)
+  webhook_deliveries_endpoint_id_fkey: 'WEBHOOK_NOT_FOUND',
 };
 
 /**
@@ -179,6 +183,8 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   ticket_statuses_pkey: 'CONFLICT',
   tickets_pkey: 'CONFLICT',
   tls_certificates_pkey: 'CONFLICT',
+  webhook_endpoints_pkey: 'CONFLICT',
+  webhook_deliveries_pkey: 'CONFLICT',
   acme_challenges_pkey: 'CONFLICT',
   tickets_tenant_id_number_key: 'CONFLICT',
   software_packages_name_uq: 'SOFTWARE_PACKAGE_NAME_TAKEN',

@@ -552,7 +552,40 @@ export interface AcmeChallengesTable {
   created_at: Generated<Date>;
 }
 
+export interface WebhookEndpointsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  url: string;
+  description: Generated<string>;
+  event_types: ColumnType<string[], string[], string[]>;
+  enabled: Generated<boolean>;
+  /** The signing secret sealed with the app key (`platform/crypto/keys.ts`). */
+  secret_enc: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  endpoint_id: string;
+  /** Standard Webhooks `webhook-id` (`msg_…`): the same on every attempt. */
+  message_id: string;
+  event_type: string;
+  /** The serialised JSON body, written once: every attempt sends these bytes. */
+  body: string;
+  status: Generated<'pending' | 'delivered' | 'dead'>;
+  attempts: Generated<number>;
+  response_status: number | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+  last_attempt_at: Date | null;
+  delivered_at: Date | null;
+}
+
 export interface Database {
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   tls_certificates: TlsCertificatesTable;
   acme_challenges: AcmeChallengesTable;
   tenants: TenantsTable;

@@ -4,6 +4,10 @@ export type OutboxTopic =
   | 'ticket.created'
   | 'ticket.replied'
   | 'ticket.status_changed'
+  /** Fields of a ticket changed (other than its status); only webhooks (issue 15) listen. */
+  | 'ticket.updated'
+  /** A device command reached a final state (succeeded, failed, refused); only webhooks listen. */
+  | 'device_action.finished'
   /** A contact was created (A-2 welcome mail, if the tenant sends one). */
   | 'contact.created'
   /** "Send the welcome e-mail again". */

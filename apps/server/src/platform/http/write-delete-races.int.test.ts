@@ -28,7 +28,7 @@ interface Round {
   write(): Promise<Response>;
   remove(): Promise<Response>;
   /** The row the delete removes, for the held-open variant. */
-  row: { table: 'contacts' | 'technicians' | 'custom_fields' | 'ticket_statuses' | 'customers' | 'kb_categories' | 'kb_articles'; id: string };
+  row: { table: 'contacts' | 'technicians' | 'custom_fields' | 'ticket_statuses' | 'customers' | 'kb_categories' | 'kb_articles' | 'webhook_endpoints'; id: string };
   /** Nothing half written, whichever side won. */
   settled(write: Response, removed: Response): Promise<void>;
 }
@@ -64,6 +64,11 @@ async function createdEventsMatchTickets(): Promise<void> {
   const events = await db().selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', fx.tenant.id).where('topic', '=', 'ticket.created').executeTakeFirstOrThrow();
   expect(Number(events.n)).toBe(Number(tickets.n));
 }
+const webhookEndpoint = async () => {
+  const res = await admin.post('/api/v1/webhooks', { url: 'https://hooks.example.com/race', eventTypes: ['ticket.created'] });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ endpoint: { id: string } }>().endpoint.id;
+};
 const exists = async (table: Round['row']['table'], id: string) => (await db().selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 const customField = async () => {
   const res = await admin.post('/api/v1/custom-fields', { key: `f${uniq(4)}`, label: 'Asset', type: 'text' });
@@ -280,6 +285,43 @@ const races: Race[] = [
         async settled() {
           const rows = await db().selectFrom('device_contacts').select('contact_id').where('device_id', '=', device.id).execute();
           expect(rows).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /webhooks/:id/test vs DELETE /webhooks/:id (issue 15)',
+    write: { ok: 200, missing: ['WEBHOOK_NOT_FOUND'] },
+    remove: { ok: 200 },
+    async prepare() {
+      const id = await webhookEndpoint();
+      return {
+        row: { table: 'webhook_endpoints', id },
+        write: () => admin.post(`/api/v1/webhooks/${id}/test`, {}),
+        remove: () => admin.delete(`/api/v1/webhooks/${id}`),
+        async settled() {
+          expect(await db().selectFrom('webhook_deliveries').select('id').where('endpoint_id', '=', id).execute()).toEqual([]);
+        },
+      };
+    },
+  },
+  {
+    name: 'POST /webhooks/:id/deliveries/:deliveryId/redeliver vs DELETE /webhooks/:id (issue 15)',
+    write: { ok: 200, missing: ['WEBHOOK_NOT_FOUND', 'WEBHOOK_DELIVERY_NOT_FOUND'] },
+    remove: { ok: 200 },
+    async prepare() {
+      const id = await webhookEndpoint();
+      const delivery = await db()
+        .insertInto('webhook_deliveries')
+        .values({ tenant_id: fx.tenant.id, endpoint_id: id, message_id: 'msg_race', event_type: 'ticket.created', body: '{}', status: 'dead' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        row: { table: 'webhook_endpoints', id },
+        write: () => admin.post(`/api/v1/webhooks/${id}/deliveries/${delivery.id}/redeliver`, {}),
+        remove: () => admin.delete(`/api/v1/webhooks/${id}`),
+        async settled() {
+          expect(await db().selectFrom('webhook_deliveries').select('id').where('endpoint_id', '=', id).execute()).toEqual([]);
         },
       };
     },

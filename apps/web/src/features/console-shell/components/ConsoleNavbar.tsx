@@ -7,6 +7,7 @@ import {
   IconForms,
   IconHistory,
   IconKey,
+  IconWebhook,
   IconListCheck,
   IconMail,
   IconMailForward,
@@ -46,6 +47,7 @@ export function ConsoleNavbar() {
   const admin: Item[] = [
     { to: '/console/technicians', label: t('shell.nav.technicians'), icon: <IconUsersGroup size={18} aria-hidden /> },
     { to: '/console/api-keys', label: t('shell.nav.apiKeys'), icon: <IconKey size={18} aria-hidden /> },
+    { to: '/console/settings/webhooks', label: t('shell.nav.webhooks'), icon: <IconWebhook size={18} aria-hidden /> },
     { to: '/console/settings/security', label: t('shell.nav.security'), icon: <IconShieldLock size={18} aria-hidden /> },
     { to: '/console/settings/portal', label: t('shell.nav.portal'), icon: <IconWorldWww size={18} aria-hidden /> },
     { to: '/console/settings/software', label: t('devices:navigation.software'), icon: <IconPackage size={18} aria-hidden /> },
