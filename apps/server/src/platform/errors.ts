@@ -34,6 +34,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BRANDING_IMAGE_SVG: 415,
   BRANDING_IMAGE_TYPE: 415,
   BRANDING_COLOR_CONTRAST: 400,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_HAS_ERRORS: 422,
   INTERNAL: 500,
 };
 
@@ -65,6 +67,7 @@ const CONFLICTS: ErrorCode[] = [
   'ACTION_CONFIRMATION_NOT_PENDING',
   'CUSTOM_DOMAIN_TAKEN',
   'CUSTOM_DOMAIN_LIMIT',
+  'IMPORT_CONFLICT',
 ];
 
 export function statusOf(code: ErrorCode): number {
