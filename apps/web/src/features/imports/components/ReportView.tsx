@@ -1,0 +1,52 @@
+import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { IMPORT_MAX_REPORTED_ERRORS, type ImportReport } from '@porta/contracts/imports';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+/** A dry run's counts and, when rows have errors, the list of them. */
+export function ReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation('console');
+  const { counts } = report;
+  return (
+    <Stack gap="sm" data-testid="import-report">
+      <Group gap="xs">
+        <Badge variant="light" color="green" size="lg">{`${t('imports.counts.create')}: ${counts.create}`}</Badge>
+        <Badge variant="light" color="blue" size="lg">{`${t('imports.counts.update')}: ${counts.update}`}</Badge>
+        <Badge variant="light" color="gray" size="lg">{`${t('imports.counts.skip')}: ${counts.skip}`}</Badge>
+        <Badge variant="light" color={counts.error > 0 ? 'red' : 'gray'} size="lg">{`${t('imports.counts.error')}: ${counts.error}`}</Badge>
+      </Group>
+      {counts.error === 0 ? (
+        <Alert color="green" variant="light" icon={<IconCircleCheck size={18} aria-hidden />}>
+          {t('imports.ready')}
+        </Alert>
+      ) : (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t('imports.errors.title')}>
+          <Stack gap="xs">
+            <Text size="sm">{t('imports.errors.text')}</Text>
+            {report.errors.length >= IMPORT_MAX_REPORTED_ERRORS && <Text size="sm">{t('imports.errors.more', { shown: report.errors.length })}</Text>}
+            <Table.ScrollContainer minWidth={360} mah={320}>
+              <Table verticalSpacing={4} fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('imports.errors.row')}</Table.Th>
+                    <Table.Th>{t('imports.errors.field')}</Table.Th>
+                    <Table.Th>{t('imports.errors.problem')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.errors.map((e) => (
+                    <Table.Tr key={`${e.row}-${e.field}`}>
+                      <Table.Td>{e.row}</Table.Td>
+                      <Table.Td>{t(`imports.fields.${e.field}`, { defaultValue: e.field })}</Table.Td>
+                      <Table.Td>{e.message}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        </Alert>
+      )}
+    </Stack>
+  );
+}
