@@ -1,7 +1,14 @@
-import { Alert, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IMPORT_MAX_REPORTED_ERRORS, type ImportReport } from '@porta/contracts/imports';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+
+const COUNTS = [
+  ['create', 'green'],
+  ['update', 'blue'],
+  ['skip', 'gray'],
+  ['error', 'red'],
+] as const;
 
 /** A dry run's counts and, when rows have errors, the list of them. */
 export function ReportView({ report }: { report: ImportReport }) {
@@ -10,10 +17,11 @@ export function ReportView({ report }: { report: ImportReport }) {
   return (
     <Stack gap="sm" data-testid="import-report">
       <Group gap="xs">
-        <Badge variant="light" color="green" size="lg">{`${t('imports.counts.create')}: ${counts.create}`}</Badge>
-        <Badge variant="light" color="blue" size="lg">{`${t('imports.counts.update')}: ${counts.update}`}</Badge>
-        <Badge variant="light" color="gray" size="lg">{`${t('imports.counts.skip')}: ${counts.skip}`}</Badge>
-        <Badge variant="light" color={counts.error > 0 ? 'red' : 'gray'} size="lg">{`${t('imports.counts.error')}: ${counts.error}`}</Badge>
+        {COUNTS.map(([key, color]) => (
+          <Paper key={key} withBorder px="sm" py={4} radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${counts.error > 0 || key !== 'error' ? color : 'gray'}-7)` }}>
+            <Text size="sm" fw={600}>{`${t(`imports.counts.${key}`)}: ${counts[key]}`}</Text>
+          </Paper>
+        ))}
       </Group>
       {counts.error === 0 ? (
         <Alert color="green" variant="light" icon={<IconCircleCheck size={18} aria-hidden />}>

@@ -132,7 +132,7 @@ function ImportFlow({ kind }: { kind: ImportKind }) {
                 />
               )}
               <Group>
-                <Button variant="light" onClick={check} loading={dryRun.isPending} disabled={!mappedRequired || busy}>
+                <Button variant="default" onClick={check} loading={dryRun.isPending} disabled={!mappedRequired || busy}>
                   {t('imports.dryRun')}
                 </Button>
                 <Button onClick={() => void start()} disabled={!report || report.counts.error > 0 || busy} loading={busy}>
