@@ -54,6 +54,7 @@ export default defineConfig({
     { name: 'custom-domain', testMatch: /custom-domain\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'webhooks', testMatch: /webhooks\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'csv-import', testMatch: /csv-import\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

@@ -17,6 +17,7 @@ import { apiKeyRoutes } from './features/api-keys/api-keys.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { contactRoutes } from './features/contacts/contacts.routes.ts';
 import { customerRoutes } from './features/customers/customers.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { portalAuthRoutes } from './features/portal/portal-auth.routes.ts';
 import { securitySettingsRoutes } from './features/settings/security.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   apiKeyRoutes(app, ctx);
   customerRoutes(app, ctx);
   contactRoutes(app, ctx);
+  importRoutes(app, ctx);
   portalAuthRoutes(app, ctx);
   portalSettingsRoutes(app, ctx);
   brandingRoutes(app, ctx);

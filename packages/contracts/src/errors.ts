@@ -99,6 +99,13 @@ export const ERROR_CODES = [
   'WEBHOOK_NOT_FOUND',
   'WEBHOOK_DELIVERY_NOT_FOUND',
   'WEBHOOK_DELIVERY_PENDING',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_CSV_EMPTY',
+  'IMPORT_CSV_INVALID',
+  'IMPORT_MAPPING_INVALID',
+  'IMPORT_HAS_ERRORS',
+  'IMPORT_CONFLICT',
   'INTERNAL',
 ] as const;
 
@@ -134,6 +141,11 @@ export interface ErrorParamsMap {
   BRANDING_IMAGE_TOO_LARGE: { kilobytes: number };
   BRANDING_IMAGE_TYPE: { types: string };
   BRANDING_COLOR_CONTRAST: { ratio: string };
+  IMPORT_FILE_TOO_LARGE: { megabytes: number };
+  IMPORT_TOO_MANY_ROWS: { max: number };
+  IMPORT_CSV_INVALID: { line: number };
+  IMPORT_MAPPING_INVALID: { field: string };
+  IMPORT_HAS_ERRORS: { rows: number };
 }
 
 export type ErrorParams<C extends ErrorCode> = C extends keyof ErrorParamsMap ? ErrorParamsMap[C] : Record<string, never>;
@@ -149,4 +161,9 @@ export const ERROR_PARAM_NAMES: { [C in keyof ErrorParamsMap]: readonly (keyof E
   BRANDING_IMAGE_TOO_LARGE: ['kilobytes'],
   BRANDING_IMAGE_TYPE: ['types'],
   BRANDING_COLOR_CONTRAST: ['ratio'],
+  IMPORT_FILE_TOO_LARGE: ['megabytes'],
+  IMPORT_TOO_MANY_ROWS: ['max'],
+  IMPORT_CSV_INVALID: ['line'],
+  IMPORT_MAPPING_INVALID: ['field'],
+  IMPORT_HAS_ERRORS: ['rows'],
 };

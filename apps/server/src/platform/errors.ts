@@ -34,6 +34,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   BRANDING_IMAGE_SVG: 415,
   BRANDING_IMAGE_TYPE: 415,
   BRANDING_COLOR_CONTRAST: 400,
+  IMPORT_FILE_TOO_LARGE: 413,
+  IMPORT_HAS_ERRORS: 422,
   INTERNAL: 500,
 };
 
@@ -66,6 +68,7 @@ const CONFLICTS: ErrorCode[] = [
   'CUSTOM_DOMAIN_TAKEN',
   'CUSTOM_DOMAIN_LIMIT',
   'WEBHOOK_DELIVERY_PENDING',
+  'IMPORT_CONFLICT',
 ];
 
 export function statusOf(code: ErrorCode): number {

@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
               { path: 'kb/:id', ...page(() => import('../features/console-kb/routes/KbArticleEditorPage'), (m) => m.KbArticleEditorPage) },
               { path: 'customers', ...page(() => import('../features/customers/routes/CustomersPage'), (m) => m.CustomersPage) },
               { path: 'customers/:id', ...page(() => import('../features/customers/routes/CustomerDetailPage'), (m) => m.CustomerDetailPage) },
+              { path: 'imports/:kind', ...page(() => import('../features/imports/routes/ImportPage'), (m) => m.ImportPage) },
               { path: 'devices', ...page(() => import('../features/devices/routes/DevicesPage'), (m) => m.DevicesPage) },
               { path: 'devices/:id', ...page(() => import('../features/devices/routes/DeviceDetailPage'), (m) => m.DeviceDetailPage) },
               { path: 'contacts', ...page(() => import('../features/contacts/routes/ContactsPage'), (m) => m.ContactsPage) },

@@ -92,5 +92,5 @@ export function findContactByUsername(db: Db, tenantId: string, username: string
 }
 
 export function findContactCredentials(db: Db, tenantId: string, id: string) {
-  return db.selectFrom('contacts').select(['id', 'password_hash']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('contacts').select(['id', 'password_hash', 'initial_password_enc']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }

@@ -3,7 +3,8 @@ import type { contactCreateSchema, contactListQuerySchema, contactUpdateSchema, 
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
-import { generatePassword, hashPassword } from '../../platform/crypto/passwords.ts';
+import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from '../../platform/crypto/passwords.ts';
+import { safeEqual } from '../../platform/crypto/tokens.ts';
 import { deleteSessionsOf } from '../../platform/auth/sessions.ts';
 import { sessionsChanged } from '../../platform/auth/sessions-changed.ts';
 import { AppError, isStillReferenced, isUniqueViolation } from '../../platform/errors.ts';
@@ -26,6 +27,36 @@ export async function getContact(ctx: AppContext, tenantId: string, id: string) 
 /** A-1: the generated credentials stay readable for technicians only until the contact changes the password. */
 export function credentialsOf(ctx: AppContext, row: repo.ContactView): Credentials | null {
   return row.initial_password_enc ? { username: row.username, password: decrypt(ctx.keys, row.initial_password_enc) } : null;
+}
+
+/**
+ * The `password_hash` of a contact created by a CSV import (features/imports): its generated
+ * password is kept encrypted only (A-1 allows it until the contact changes it) and hashed at
+ * its first use, so 10,000 contacts import in seconds, not in 10,000 argon2id hashes (minutes).
+ */
+export const HASH_AT_FIRST_USE = '';
+
+/**
+ * Whether `password` is the contact's. A contact imported without a hash is checked against
+ * its encrypted generated password (as long as an argon2id check takes, so timing tells
+ * nothing), and gets its argon2id hash on the first success.
+ */
+export async function verifyContactPassword(
+  ctx: AppContext,
+  tenantId: string,
+  row: { id: string; password_hash: string; initial_password_enc: string | null },
+  password: string,
+): Promise<boolean> {
+  if (row.password_hash !== HASH_AT_FIRST_USE) return verifyPassword(row.password_hash, password);
+  await verifyDecoy(password);
+  if (!row.initial_password_enc || !safeEqual(decrypt(ctx.keys, row.initial_password_enc), password)) return false;
+  await repo.updateContact(ctx.db, tenantId, row.id, { password_hash: await hashPassword(password) });
+  return true;
+}
+
+/** A new contact's generated password, encrypted, without its hash yet (see HASH_AT_FIRST_USE). */
+export function importedSecret(ctx: AppContext) {
+  return { password_hash: HASH_AT_FIRST_USE, initial_password_enc: encrypt(ctx.keys, generatePassword()), password_changed_at: null };
 }
 
 async function newSecret(ctx: AppContext) {

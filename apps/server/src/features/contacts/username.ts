@@ -13,9 +13,9 @@ export function usernameBase(firstName: string, lastName: string, email: string)
   return (fromName || fromEmail || 'user').slice(0, 40);
 }
 
-/** The first of `base`, `base2`, `base3`, … not in `taken`. */
+/** The first of `base`, `base2`, `base3`, … not in `taken` (a Set is used as it is: an import picks thousands). */
 export function nextFreeUsername(base: string, taken: Iterable<string>): string {
-  const used = new Set(taken);
+  const used: ReadonlySet<string> = taken instanceof Set ? taken : new Set(taken);
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}${n}`;

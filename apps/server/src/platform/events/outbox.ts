@@ -22,3 +22,13 @@ export type OutboxTopic =
 export async function enqueue(db: Db, tenantId: string, topic: OutboxTopic, payload: object, id?: string): Promise<void> {
   await db.insertInto('outbox').values({ ...(id && { id }), tenant_id: tenantId, topic, payload: JSON.stringify(payload) }).execute();
 }
+
+/** Many effects of one topic at once (an import's 10,000 `contact.created`), in the caller's transaction. */
+export async function enqueueMany(db: Db, tenantId: string, topic: OutboxTopic, payloads: object[]): Promise<void> {
+  for (let i = 0; i < payloads.length; i += 1000) {
+    await db
+      .insertInto('outbox')
+      .values(payloads.slice(i, i + 1000).map((payload) => ({ tenant_id: tenantId, topic, payload: JSON.stringify(payload) })))
+      .execute();
+  }
+}

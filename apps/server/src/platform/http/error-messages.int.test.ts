@@ -27,6 +27,11 @@ const SAMPLE_PARAMS: { [C in keyof ErrorParamsMap]: ErrorParamsMap[C] } = {
   BRANDING_IMAGE_TOO_LARGE: { kilobytes: 512 },
   BRANDING_IMAGE_TYPE: { types: 'PNG, JPEG, WebP' },
   BRANDING_COLOR_CONTRAST: { ratio: '3.12' },
+  IMPORT_FILE_TOO_LARGE: { megabytes: 10 },
+  IMPORT_TOO_MANY_ROWS: { max: 50000 },
+  IMPORT_CSV_INVALID: { line: 12 },
+  IMPORT_MAPPING_INVALID: { field: 'email' },
+  IMPORT_HAS_ERRORS: { rows: 3 },
 };
 
 function hasParams(code: ErrorCode): code is keyof ErrorParamsMap {

@@ -11,6 +11,7 @@ import { SELF_SERVICE_ROWS } from './routes.self-service.ts';
 import { ASSISTANT_ROWS } from './routes.assistant.ts';
 import { BRANDING_ROWS } from './routes.branding.ts';
 import { WEBHOOK_ROWS } from './routes.webhooks.ts';
+import { IMPORT_ROWS } from './routes.imports.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -53,6 +54,7 @@ export const TABLE: Record<string, Row> = {
   ...BRANDING_ROWS,
   ...DOMAIN_ROWS,
   ...WEBHOOK_ROWS,
+  ...IMPORT_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

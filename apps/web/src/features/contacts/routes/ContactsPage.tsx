@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import { useListParams } from '../../../lib/use-list-params';
 import { CustomerSelect } from '../../customers/components/CustomerSelect';
 import { ContactsTable } from '../components/ContactsTable';
+import { ImportCsvButton } from '../../imports/components/ImportCsvButton';
 
 const FILTERS = ['customerId'] as const;
 
@@ -23,7 +24,10 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t('contacts.list.title')} description={t('contacts.list.description')} actions={newButton} />
+      <PageHeader title={t('contacts.list.title')} description={t('contacts.list.description')} actions={<>
+        <ImportCsvButton kind="contacts" />
+        {newButton}
+      </>} />
       <ContactsTable
         q={list.query || undefined}
         customerId={customerId}

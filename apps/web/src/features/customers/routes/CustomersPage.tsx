@@ -13,6 +13,7 @@ import { useCustomers } from '../api';
 import { CustomerFormModal } from '../components/CustomerFormModal';
 import { DeleteCustomerModal } from '../components/DeleteCustomerModal';
 import { DomainBadges } from '../components/DomainBadges';
+import { ImportCsvButton } from '../../imports/components/ImportCsvButton';
 
 export function CustomersPage() {
   const { t } = useTranslation(['console', 'common']);
@@ -54,7 +55,10 @@ export function CustomersPage() {
 
   return (
     <>
-      <PageHeader title={t('customers.list.title')} description={t('customers.list.description')} actions={newButton} />
+      <PageHeader title={t('customers.list.title')} description={t('customers.list.description')} actions={<>
+        <ImportCsvButton kind="customers" />
+        {newButton}
+      </>} />
       <DataTable
         caption={t('customers.list.title')}
         columns={columns}
