@@ -65,6 +65,8 @@ const CONFLICTS: ErrorCode[] = [
   'ACTION_CONFIRMATION_NOT_PENDING',
   'CUSTOM_DOMAIN_TAKEN',
   'CUSTOM_DOMAIN_LIMIT',
+  'ATERA_IMPORT_RUNNING',
+  'ATERA_IMPORT_NOT_RESUMABLE',
 ];
 
 export function statusOf(code: ErrorCode): number {

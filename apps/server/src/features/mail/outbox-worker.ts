@@ -9,6 +9,7 @@ import { queueWelcome } from './welcome.ts';
 import { deliverSms, giveUpSms } from '../sms/sms-delivery.ts';
 import type { WorkerLog } from './worker-log.ts';
 import { countDelivery } from '../../platform/metrics/deliveries.ts';
+import { ATERA_TOPIC, runAteraStep } from '../imports-atera/atera-step.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
 const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow) => Promise<void>> = {
@@ -123,6 +124,11 @@ export class OutboxWorker {
       if (row.topic === 'sms') {
         await deliverSms(this.ctx, row);
         countDelivery('sms', 'done');
+        return;
+      }
+      // Issue 15 item 5: an import step reads Atera, then writes its page and marks the row in one transaction.
+      if (row.topic === ATERA_TOPIC) {
+        await runAteraStep(this.ctx, this.log, row);
         return;
       }
       const handler = EVENT_HANDLERS[row.topic];

@@ -115,6 +115,10 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   assistant_messages_tenant_id_fkey: 'TENANT_NOT_FOUND',
   assistant_messages_session_id_fkey: 'ASSISTANT_SESSION_NOT_FOUND',
   assistant_model_keys_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  // → the Atera importer (issue 15 item 5)
+  atera_import_jobs_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  atera_import_jobs_started_by_fkey: 'TECHNICIAN_NOT_FOUND',
+  atera_import_map_tenant_id_fkey: 'TENANT_NOT_FOUND',
 };
 
 /**
@@ -199,6 +203,9 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   assistant_sessions_pkey: 'CONFLICT',
   assistant_messages_pkey: 'CONFLICT',
   assistant_model_keys_pkey: 'CONFLICT',
+  atera_import_jobs_pkey: 'CONFLICT',
+  atera_import_jobs_open_uq: 'ATERA_IMPORT_RUNNING',
+  atera_import_map_pkey: 'CONFLICT',
 };
 
 interface PgError {

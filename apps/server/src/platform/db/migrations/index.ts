@@ -17,6 +17,7 @@ import * as m0018 from './0018_branding.ts';
 import * as m0019 from './0019_custom_domains.ts';
 import * as m0020 from './0020_tls.ts';
 import * as m0021 from './0021_outbox_retention.ts';
+import * as m0024 from './0024_atera_import.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0019_custom_domains': m0019,
   '0020_tls': m0020,
   '0021_outbox_retention': m0021,
+  '0024_atera_import': m0024,
 };
