@@ -10,6 +10,7 @@ import { TICKET_ROWS } from './routes.tickets.ts';
 import { SELF_SERVICE_ROWS } from './routes.self-service.ts';
 import { ASSISTANT_ROWS } from './routes.assistant.ts';
 import { BRANDING_ROWS } from './routes.branding.ts';
+import { IMPORTS_ATERA_ROWS } from './routes.imports-atera.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -51,6 +52,7 @@ export const TABLE: Record<string, Row> = {
   ...ASSISTANT_ROWS,
   ...BRANDING_ROWS,
   ...DOMAIN_ROWS,
+  ...IMPORTS_ATERA_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },
