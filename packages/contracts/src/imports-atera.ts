@@ -48,8 +48,8 @@ export const ateraImportJobSchema = z.object({
   /** The Atera page to read next in `phase`. */
   page: z.number().int(),
   counts: z.record(ateraResourceSchema, ateraCountSchema),
-  /** Why the import stopped or waits (a stable error code) and what happened, in Atera's words. */
-  lastError: z.object({ code: z.string(), detail: z.string() }).nullable(),
+  /** Why the import stopped or waits: a stable error code, its message in the caller's language, and what happened (technical, English). */
+  lastError: z.object({ code: z.string(), message: z.string(), detail: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -161,7 +161,12 @@ describe('Atera import (issue 15 item 5)', { timeout: 120_000 }, () => {
       await start(admin);
       await drain(fx.tenant.id);
       const stopped = await jobOf(admin);
-      expect(stopped).toMatchObject({ status: 'failed', phase: 'tickets', page: 2, lastError: { code: 'ATERA_UNREACHABLE', detail: 'tickets page 2: HTTP 500' } });
+      expect(stopped).toMatchObject({
+      status: 'failed',
+      phase: 'tickets',
+      page: 2,
+      lastError: { code: 'ATERA_UNREACHABLE', message: 'Atera could not be reached or answered with an error. Try again later.', detail: 'tickets page 2: HTTP 500' },
+    });
       expect(stopped.counts.tickets).toEqual({ imported: 50, matched: 0, skipped: 0, total: 56 });
       expect((await rows(fx.tenant.id)).tickets).toBe(50);
       // Tried five times (backing off), then stopped; the key stays sealed for the resume.

@@ -1,3 +1,5 @@
+import type { Language } from '@porta/contracts/common';
+import { translate } from '@porta/i18n/translate';
 import { ATERA_RESOURCES, type AteraCount, type AteraImportJob, type AteraResource } from '@porta/contracts/imports-atera';
 import type { AteraPhase } from '../../platform/db/schema.ts';
 import type { Tally } from './atera-writer.ts';
@@ -23,7 +25,7 @@ export function addTally(counts: Counts, phase: AteraPhase, t: Tally, total: num
   return { ...counts, [phase]: { imported: c.imported + t.imported, matched: c.matched + t.matched, skipped: c.skipped + t.skipped, total: total === undefined ? c.total : total } };
 }
 
-export function presentJob(row: JobRow): AteraImportJob {
+export function presentJob(row: JobRow, lang: Language): AteraImportJob {
   return {
     id: row.id,
     status: row.status,
@@ -31,7 +33,7 @@ export function presentJob(row: JobRow): AteraImportJob {
     phase: row.phase,
     page: row.page,
     counts: readCounts(row.counts),
-    lastError: row.last_error_code ? { code: row.last_error_code, detail: row.last_error ?? '' } : null,
+    lastError: row.last_error_code ? { code: row.last_error_code, message: translate(lang, 'errors', row.last_error_code), detail: row.last_error ?? '' } : null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,

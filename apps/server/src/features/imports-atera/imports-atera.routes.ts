@@ -11,14 +11,14 @@ const response = { 200: ateraImportStatusSchema };
 
 /** Issue 15 item 5: Admin > Import from Atera. Admins only: the import writes customers, contacts, tickets and articles. */
 export function ateraImportRoutes(app: ZodApp, ctx: AppContext): void {
-  app.get(base, { config: admin, schema: { tags, response } }, async (req) => importStatus(ctx, technicianOf(req).tenantId));
+  app.get(base, { config: admin, schema: { tags, response } }, async (req) => importStatus(ctx, technicianOf(req).tenantId, req.lang));
 
   app.post(base, { config: admin, schema: { tags, body: ateraImportStartSchema, response } }, async (req) => {
     const me = technicianOf(req);
-    return startImport(ctx, me.tenantId, me.id, req.body);
+    return startImport(ctx, me.tenantId, me.id, req.body, req.lang);
   });
 
-  app.post(`${base}/resume`, { config: admin, schema: { tags, body: ateraImportResumeSchema, response } }, async (req) => resumeImport(ctx, technicianOf(req).tenantId, req.body));
+  app.post(`${base}/resume`, { config: admin, schema: { tags, body: ateraImportResumeSchema, response } }, async (req) => resumeImport(ctx, technicianOf(req).tenantId, req.body, req.lang));
 
-  app.post(`${base}/cancel`, { config: admin, schema: { tags, response } }, async (req) => cancelImport(ctx, technicianOf(req).tenantId));
+  app.post(`${base}/cancel`, { config: admin, schema: { tags, response } }, async (req) => cancelImport(ctx, technicianOf(req).tenantId, req.lang));
 }

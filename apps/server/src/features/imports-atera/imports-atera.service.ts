@@ -1,3 +1,4 @@
+import type { Language } from '@porta/contracts/common';
 import { ATERA_DEFAULT_BASE_URL, type AteraImportResume, type AteraImportStart, type AteraImportStatus } from '@porta/contracts/imports-atera';
 import type { AppContext } from '../../platform/context.ts';
 import { encrypt } from '../../platform/crypto/keys.ts';
@@ -23,13 +24,14 @@ async function checkAccess(ctx: AppContext, baseUrl: string, apiKey: string): Pr
   }
 }
 
-export async function importStatus(ctx: AppContext, tenantId: string): Promise<AteraImportStatus> {
+/** The tenant's latest import, its error worded in `lang`. */
+export async function importStatus(ctx: AppContext, tenantId: string, lang: Language): Promise<AteraImportStatus> {
   const row = await repo.latestJob(ctx.db, tenantId);
-  return { job: row ? presentJob(row) : null };
+  return { job: row ? presentJob(row, lang) : null };
 }
 
 /** Starts an import: customers → contacts → tickets (then their comments) → KB articles, one page per step. */
-export async function startImport(ctx: AppContext, tenantId: string, technicianId: string, input: AteraImportStart): Promise<AteraImportStatus> {
+export async function startImport(ctx: AppContext, tenantId: string, technicianId: string, input: AteraImportStart, lang: Language): Promise<AteraImportStatus> {
   const latest = await repo.latestJob(ctx.db, tenantId);
   if (latest && (latest.status === 'running' || latest.status === 'failed')) throw new AppError('ATERA_IMPORT_RUNNING');
   const baseUrl = input.baseUrl ?? ATERA_DEFAULT_BASE_URL;
@@ -43,11 +45,11 @@ export async function startImport(ctx: AppContext, tenantId: string, technicianI
     if (isUniqueViolation(err, 'atera_import_jobs_open_uq')) throw new AppError('ATERA_IMPORT_RUNNING');
     throw err;
   }
-  return importStatus(ctx, tenantId);
+  return importStatus(ctx, tenantId, lang);
 }
 
 /** Goes on from where a stopped import stands (the page that failed is read again), with a new key if given. */
-export async function resumeImport(ctx: AppContext, tenantId: string, input: AteraImportResume): Promise<AteraImportStatus> {
+export async function resumeImport(ctx: AppContext, tenantId: string, input: AteraImportResume, lang: Language): Promise<AteraImportStatus> {
   const latest = await repo.latestJob(ctx.db, tenantId);
   if (!latest) throw new AppError('ATERA_IMPORT_NOT_FOUND');
   if (latest.status !== 'failed') throw new AppError('ATERA_IMPORT_NOT_RESUMABLE');
@@ -65,11 +67,11 @@ export async function resumeImport(ctx: AppContext, tenantId: string, input: Ate
     });
     await queueStep(trx, tenantId, { jobId: job.id, step });
   });
-  return importStatus(ctx, tenantId);
+  return importStatus(ctx, tenantId, lang);
 }
 
 /** Stops the running or stopped import for good and forgets its key; what was imported stays. */
-export async function cancelImport(ctx: AppContext, tenantId: string): Promise<AteraImportStatus> {
+export async function cancelImport(ctx: AppContext, tenantId: string, lang: Language): Promise<AteraImportStatus> {
   const latest = await repo.latestJob(ctx.db, tenantId);
   if (!latest || (latest.status !== 'running' && latest.status !== 'failed')) throw new AppError('ATERA_IMPORT_NOT_FOUND');
   await ctx.db.transaction().execute(async (trx) => {
@@ -77,5 +79,5 @@ export async function cancelImport(ctx: AppContext, tenantId: string): Promise<A
     if (!job || (job.status !== 'running' && job.status !== 'failed')) throw new AppError('ATERA_IMPORT_NOT_FOUND');
     await repo.updateJob(trx, tenantId, job.id, { status: 'cancelled', step: job.step + 1, api_key_enc: null, finished_at: new Date() });
   });
-  return importStatus(ctx, tenantId);
+  return importStatus(ctx, tenantId, lang);
 }
