@@ -53,6 +53,7 @@ export default defineConfig({
     { name: 'branding', testMatch: /branding\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'custom-domain', testMatch: /custom-domain\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'atera-import', testMatch: /atera-import\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {
@@ -77,6 +78,8 @@ export default defineConfig({
         PORTA_MAIL_POLL_MS: '200',
         // D-2: custom domains are checked against the DNS server custom-domain.spec.ts starts on loopback.
         PORTA_DNS_SERVERS: `127.0.0.1:${DNS_PORT}`,
+        // Issue 15 item 5: atera-import.spec.ts points the importer at an Atera stand-in on loopback.
+        PORTA_OUTBOUND_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'warn',
       },
     },

@@ -81,7 +81,7 @@ async function rows(tenantId: string) {
 const FULL = { customers: 8, contacts: 56, tickets: 56, comments: 112, articles: 55, mapped: 8 + 56 + 56 + 112 + 55 };
 
 // A full import is ~120 steps (a transaction each): seconds on PGlite on a shared 2-core host.
-describe('Atera import (issue 15 item 5)', { timeout: 120_000 }, () => {
+describe('Atera import (issue 15 item 5)', { timeout: 300_000 }, () => {
   it('imports customers, contacts, tickets with comments and KB articles across pages, then a second run duplicates nothing', async () => {
     const { fx, admin } = await fresh();
     const from = atera.requests.length;
