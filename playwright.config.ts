@@ -55,6 +55,7 @@ export default defineConfig({
     { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'webhooks', testMatch: /webhooks\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'csv-import', testMatch: /csv-import\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'atera-import', testMatch: /atera-import\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {
@@ -81,6 +82,8 @@ export default defineConfig({
         PORTA_DNS_SERVERS: `127.0.0.1:${DNS_PORT}`,
         // Issue 15: webhooks.spec.ts points an endpoint at a receiver on loopback.
         PORTA_ALLOW_PRIVATE_TARGETS: 'true',
+        // Issue 15 item 5: atera-import.spec.ts points the importer at an Atera stand-in on loopback.
+        PORTA_OUTBOUND_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'warn',
       },
     },

@@ -54,6 +54,7 @@ import { registerAgentGateway } from './features/agent-gateway/gateway.routes.ts
 import { deviceRoutes } from './features/devices/devices.routes.ts';
 import { enrolmentRoutes } from './features/enrolment/enrolment.routes.ts';
 import { customDomainRoutes } from './features/custom-domains/custom-domains.routes.ts';
+import { ateraImportRoutes } from './features/imports-atera/imports-atera.routes.ts';
 import { customDomainClaims } from './features/custom-domains/domain-claims.ts';
 import { registerWithheldHosts } from './platform/http/withheld-hosts.ts';
 import { tlsRoutes } from './features/tls/tls.routes.ts';
@@ -129,6 +130,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   portalSettingsRoutes(app, ctx);
   brandingRoutes(app, ctx);
   customDomainRoutes(app, ctx);
+  ateraImportRoutes(app, ctx);
   ticketStatusRoutes(app, ctx);
   customFieldRoutes(app, ctx);
   ticketEventRoutes(app, ctx);

@@ -69,6 +69,8 @@ const CONFLICTS: ErrorCode[] = [
   'CUSTOM_DOMAIN_LIMIT',
   'WEBHOOK_DELIVERY_PENDING',
   'IMPORT_CONFLICT',
+  'ATERA_IMPORT_RUNNING',
+  'ATERA_IMPORT_NOT_RESUMABLE',
 ];
 
 export function statusOf(code: ErrorCode): number {

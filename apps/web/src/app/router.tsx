@@ -83,6 +83,7 @@ export const router = createBrowserRouter([
                   { path: 'settings/mail', ...page(() => import('../features/mail/routes/MailSettingsPage'), (m) => m.MailSettingsPage) },
                   { path: 'mail', ...page(() => import('../features/mail/routes/MailboxPage'), (m) => m.MailboxPage) },
                   { path: 'settings/custom-fields', ...page(() => import('../features/ticket-settings/routes/CustomFieldsPage'), (m) => m.CustomFieldsPage) },
+                  { path: 'imports/atera', ...page(() => import('../features/imports-atera/routes/AteraImportPage'), (m) => m.AteraImportPage) },
                 ],
               },
               { path: '*', element: <NotFoundPage home="/console/customers" /> },

@@ -11,6 +11,7 @@ import type { WorkerLog } from './worker-log.ts';
 import { countDelivery } from '../../platform/metrics/deliveries.ts';
 import { deliverWebhook, giveUpWebhook } from '../webhooks/webhook-delivery.ts';
 import { fanOutWebhooks } from '../webhooks/webhook-events.ts';
+import { ATERA_TOPIC, runAteraStep } from '../imports-atera/atera-step.ts';
 
 /** Topics that turn into mails: the handler writes them in the transaction that marks the event done. */
 const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow) => Promise<void>> = {
@@ -130,6 +131,11 @@ export class OutboxWorker {
       // Issue 15 (P-2): webhook deliveries, retried with backoff like mail, then dead.
       if (row.topic === 'webhook') {
         countDelivery('webhook', await deliverWebhook(this.ctx, row));
+        return;
+      }
+      // Issue 15 item 5: an import step reads Atera, then writes its page and marks the row in one transaction.
+      if (row.topic === ATERA_TOPIC) {
+        await runAteraStep(this.ctx, this.log, row);
         return;
       }
       const handler = EVENT_HANDLERS[row.topic];

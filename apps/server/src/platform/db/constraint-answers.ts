@@ -119,6 +119,10 @@ export const MISSING_REFERENCE: Record<string, ErrorCode> = {
   assistant_model_keys_tenant_id_fkey: 'TENANT_NOT_FOUND',
   // → webhook endpoints (issue 15)
   webhook_deliveries_endpoint_id_fkey: 'WEBHOOK_NOT_FOUND',
+  // → the Atera importer (issue 15 item 5)
+  atera_import_jobs_tenant_id_fkey: 'TENANT_NOT_FOUND',
+  atera_import_jobs_started_by_fkey: 'TECHNICIAN_NOT_FOUND',
+  atera_import_map_tenant_id_fkey: 'TENANT_NOT_FOUND',
 };
 
 /**
@@ -205,6 +209,9 @@ export const UNIQUE_CLASH: Record<string, ErrorCode> = {
   assistant_sessions_pkey: 'CONFLICT',
   assistant_messages_pkey: 'CONFLICT',
   assistant_model_keys_pkey: 'CONFLICT',
+  atera_import_jobs_pkey: 'CONFLICT',
+  atera_import_jobs_open_uq: 'ATERA_IMPORT_RUNNING',
+  atera_import_map_pkey: 'CONFLICT',
 };
 
 interface PgError {

@@ -583,6 +583,39 @@ export interface WebhookDeliveriesTable {
   delivered_at: Date | null;
 }
 
+/** Issue 15 item 5: one run of the Atera importer (migration 0024). */
+export type AteraPhase = 'customers' | 'contacts' | 'tickets' | 'comments' | 'articles' | 'finished';
+export type AteraJobStatus = 'running' | 'failed' | 'cancelled' | 'done';
+
+export interface AteraImportJobsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  status: AteraJobStatus;
+  base_url: string;
+  /** The API key sealed with the app key; null once the job ended. */
+  api_key_enc: string | null;
+  phase: AteraPhase;
+  page: Generated<number>;
+  /** In the comments phase: the Atera ticket id whose comments are being read. */
+  comment_ticket: string | null;
+  /** Bumped by every step, resume and cancel: a queued step of an older chain is dropped. */
+  step: Generated<number>;
+  counts: ColumnType<unknown, string | undefined, string>;
+  last_error_code: string | null;
+  last_error: string | null;
+  started_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface AteraImportMapTable {
+  tenant_id: string;
+  kind: 'customer' | 'contact' | 'ticket' | 'comment' | 'article';
+  external_id: string;
+  porta_id: string;
+}
+
 export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
@@ -635,6 +668,8 @@ export interface Database {
   assistant_messages: AssistantMessagesTable;
   assistant_model_keys: AssistantModelKeysTable;
   tenant_domains: TenantDomainsTable;
+  atera_import_jobs: AteraImportJobsTable;
+  atera_import_map: AteraImportMapTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

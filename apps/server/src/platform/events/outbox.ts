@@ -13,7 +13,9 @@ export type OutboxTopic =
   /** "Send the welcome e-mail again" (A-2). */
   | 'contact.welcome'
   /** One e-mail to deliver over SMTP (issue 5); its payload is a `QueuedMail`. */
-  | 'mail';
+  | 'mail'
+  /** One step of an Atera import (issue 15 item 5): `{ jobId, step }`, handled by features/imports-atera/atera-step.ts. */
+  | 'import.atera';
 
 /**
  * Records an effect to deliver later (notification e-mails, webhooks) in the caller's

@@ -98,16 +98,19 @@ export interface OutboundRequest {
   body?: string;
   allowPrivate: boolean;
   timeoutMs?: number;
+  /** How much of the answer to read (default 256 KiB); past it the request fails rather than answer a cut body. */
+  maxAnswerBytes?: number;
 }
 
 export interface OutboundResponse {
   status: number;
   body: string;
+  headers: http.IncomingHttpHeaders;
 }
 
 const MAX_ANSWER = 256 * 1024;
 
-/** One request through the guard; the answer's body is read up to 256 KiB. */
+/** One request through the guard; the answer's body is read up to 256 KiB (or `maxAnswerBytes`). */
 export async function outboundRequest(req: OutboundRequest): Promise<OutboundResponse> {
   const url = checkOutboundUrl(req.url, req.allowPrivate);
   const lib = url.protocol === 'https:' ? https : http;
@@ -118,11 +121,13 @@ export async function outboundRequest(req: OutboundRequest): Promise<OutboundRes
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        const limit = req.maxAnswerBytes ?? MAX_ANSWER;
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size <= MAX_ANSWER) chunks.push(c);
+          if (size <= limit) chunks.push(c);
+          else if (req.maxAnswerBytes !== undefined) res.destroy(new Error(`outbound answer larger than ${limit} bytes`));
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
         res.on('error', reject);
       },
     );

@@ -12,6 +12,7 @@ import { ASSISTANT_ROWS } from './routes.assistant.ts';
 import { BRANDING_ROWS } from './routes.branding.ts';
 import { WEBHOOK_ROWS } from './routes.webhooks.ts';
 import { IMPORT_ROWS } from './routes.imports.ts';
+import { IMPORTS_ATERA_ROWS } from './routes.imports-atera.ts';
 import { type Actor, targets, type World } from './world.ts';
 
 export interface Call {
@@ -55,6 +56,7 @@ export const TABLE: Record<string, Row> = {
   ...DOMAIN_ROWS,
   ...WEBHOOK_ROWS,
   ...IMPORT_ROWS,
+  ...IMPORTS_ATERA_ROWS,
 
   // Public: setup, tenant branding, sign-in.
   'GET /api/v1/setup/status': { expect: everyone(200), call: () => ({ url: '/api/v1/setup/status' }) },

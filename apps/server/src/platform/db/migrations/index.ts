@@ -18,6 +18,7 @@ import * as m0019 from './0019_custom_domains.ts';
 import * as m0020 from './0020_tls.ts';
 import * as m0021 from './0021_outbox_retention.ts';
 import * as m0022 from './0022_webhooks.ts';
+import * as m0024 from './0024_atera_import.ts';
 
 /** Every migration, in order. A static list so bundled builds need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0020_tls': m0020,
   '0021_outbox_retention': m0021,
   '0022_webhooks': m0022,
+  '0024_atera_import': m0024,
 };

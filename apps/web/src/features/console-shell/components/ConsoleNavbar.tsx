@@ -4,6 +4,7 @@ import {
   IconDeviceDesktop,
   IconBook2,
   IconBuildingSkyscraper,
+  IconCloudDownload,
   IconForms,
   IconHistory,
   IconKey,
@@ -57,6 +58,7 @@ export function ConsoleNavbar() {
     { to: '/console/settings/custom-fields', label: t('shell.nav.customFields'), icon: <IconForms size={18} aria-hidden /> },
     { to: '/console/settings/mail', label: t('mail:ui.nav.mail'), icon: <IconMail size={18} aria-hidden /> },
     { to: '/console/mail', label: t('mail:ui.nav.outbox'), icon: <IconMailForward size={18} aria-hidden /> },
+    { to: '/console/imports/atera', label: t('ateraImport.nav'), icon: <IconCloudDownload size={18} aria-hidden /> },
   ];
 
   return (
