@@ -53,6 +53,7 @@ export default defineConfig({
     { name: 'branding', testMatch: /branding\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'custom-domain', testMatch: /custom-domain\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'tls', testMatch: /tls-certificates\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'csp', testMatch: /csp\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {
