@@ -56,6 +56,7 @@ export default defineConfig({
     { name: 'webhooks', testMatch: /webhooks\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'csv-import', testMatch: /csv-import\.spec\.ts$/, dependencies: ['foundation'] },
     { name: 'atera-import', testMatch: /atera-import\.spec\.ts$/, dependencies: ['foundation'] },
+    { name: 'csp', testMatch: /csp\.spec\.ts$/, dependencies: ['foundation'] },
   ],
   webServer: [
     {

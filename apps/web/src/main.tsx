@@ -1,3 +1,4 @@
+import './lib/csp';
 import './app/first-styles';
 import { i18nReady, initialLanguage } from './lib/i18n';
 import { StrictMode } from 'react';

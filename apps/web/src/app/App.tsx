@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { cspNonce } from '../lib/csp';
 import { brandShades, pageBrand } from '../lib/page-brand';
 import { queryClient } from '../lib/query-client';
 import { NotificationsHost } from './NotificationsHost';
@@ -11,9 +12,12 @@ import { cssVariablesResolver, theme } from './theme';
 const shades = pageBrand?.primaryColor ? brandShades(pageBrand.primaryColor) : null;
 const appTheme = shades ? { ...theme, colors: { ...theme.colors, brand: shades }, primaryColor: 'brand' } : theme;
 
+/** Issue 15 item 7: Mantine's run-time <style> elements carry the page's CSP nonce (lib/csp.ts). */
+const getStyleNonce = cspNonce ? () => cspNonce : undefined;
+
 export function App() {
   return (
-    <MantineProvider theme={appTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider theme={appTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
       <NotificationsHost />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

@@ -18,6 +18,14 @@ describe('markdownToHtml', () => {
     expect(html).not.toContain('<img');
   });
 
+  it('writes a table column\'s alignment as an align attribute, never a style attribute (the CSP refuses those)', () => {
+    const html = markdownToHtml('| Port | Speed | Note |\n|:-----|------:|:----:|\n| A1 | 1 Gbit/s | ok |');
+    expect(html).not.toContain('style=');
+    expect(html).toContain('<th align="left">Port</th>');
+    expect(html).toContain('<th align="right">Speed</th>');
+    expect(html).toContain('<td align="center">ok</td>');
+  });
+
   it('links plain URLs', () => {
     expect(markdownToHtml('see https://example.com/help')).toContain('<a href="https://example.com/help"');
   });

@@ -10,9 +10,31 @@ import MarkdownIt from 'markdown-it';
  * load, without a referrer.
  */
 const options = { html: false, linkify: true, breaks: true, typographer: false } as const;
-const md = new MarkdownIt(options);
+
+/**
+ * markdown-it writes a table column's alignment as `style="text-align:…"`, an inline style the
+ * Content-Security-Policy refuses (issue 15 item 7; even in the sanitiser's parse, the browser
+ * reports it) and the sanitiser would drop anyway: the `align` attribute says the same.
+ */
+function alignWithoutStyle(parser: MarkdownIt): MarkdownIt {
+  parser.core.ruler.push('align_without_style', (state) => {
+    for (const token of state.tokens) {
+      const children = token.children ?? [];
+      for (const cell of [token, ...children]) {
+        const style = cell.attrGet('style');
+        if (style === null) continue;
+        cell.attrs = (cell.attrs ?? []).filter(([name]) => name !== 'style');
+        const align = /^text-align:(left|center|right)$/.exec(style)?.[1];
+        if (align && (cell.type === 'th_open' || cell.type === 'td_open')) cell.attrSet('align', align);
+      }
+    }
+  });
+  return parser;
+}
+
+const md = alignWithoutStyle(new MarkdownIt(options));
 md.disable(['image']);
-const mdWithImages = new MarkdownIt(options);
+const mdWithImages = alignWithoutStyle(new MarkdownIt(options));
 
 const LINK_REL = 'noopener noreferrer nofollow';
 

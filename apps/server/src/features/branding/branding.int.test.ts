@@ -167,7 +167,7 @@ describe('branding (D-1, D-4)', () => {
       const res = await page('/tickets');
       expect(res.body).toContain('<title>Acme &lt;Help&gt; Desk</title>');
       expect(res.body).toContain(`<link rel="icon" href="${b.faviconUrl}">`);
-      const json = /<script type="application\/json" id="porta-brand">([^<]*)<\/script>/.exec(res.body)?.[1] ?? '';
+      const json = /<script nonce="[^"]+" type="application\/json" id="porta-brand">([^<]*)<\/script>/.exec(res.body)?.[1] ?? '';
       expect(JSON.parse(json)).toEqual({ name: 'Acme <Help> Desk', primaryColor: '#1c3d6e', logoUrl: b.logoUrl, faviconUrl: b.faviconUrl });
     });
 

@@ -1,26 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine writes its CSS variables into style attributes and <style> tags at run time.
-  "style-src 'self' 'unsafe-inline'",
-  // https: images appear only where a tenant allows them in KB articles (the renderer drops them elsewhere).
-  "img-src 'self' data: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { BASE_POLICY } from './csp.ts';
 
 /** A script, style sheet or source map of the web build found under `/assets/` (apps/server/src/platform/http/web-app.ts). */
 function isBuiltAsset(url: string, status: number): boolean {
   return status === 200 && url.startsWith('/assets/') && /\.(js|css|map)$/.test(url.split('?')[0] ?? '');
 }
 
-/** Strict browser policy on every answer but the build's scripts and styles; API answers are never cached. */
+/**
+ * Strict browser policy on every answer but the build's scripts and styles; API answers are never
+ * cached. HTML documents the server writes set their own policy, with their nonce (csp.ts).
+ */
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -28,7 +17,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     // get only what applies to them: the policies below govern documents (and workers, which
     // the app has none of), so on an asset they are bytes on the wire and nothing else.
     if (isBuiltAsset(request.url, reply.statusCode)) return payload;
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', BASE_POLICY);
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { startDocument, withNonce } from './csp.ts';
 
 /** Encodings the client accepts with a non-zero weight (`br;q=0` refuses brotli). */
 function accepted(header: string | string[] | undefined): Set<string> {
@@ -14,16 +15,18 @@ function accepted(header: string | string[] | undefined): Set<string> {
 }
 
 /**
- * A page built per request (index.html with what the server knows, a few kB): brotli when
- * accepted, else gzip, else plain; never stored by caches (`no-cache`: revalidated each use).
+ * An HTML document the server wrote (index.html with what the server knows, the "no portal
+ * here" page; a few kB): with a fresh CSP nonce on its `<style>` and `<script>` elements and in
+ * its policy, never stored by caches (csp.ts), brotli when accepted, else gzip, else plain.
  */
-export function sendCompressedHtml(request: FastifyRequest, reply: FastifyReply, html: string): FastifyReply {
+export function sendHtmlDocument(request: FastifyRequest, reply: FastifyReply, html: string, status = 200): FastifyReply {
   const encodings = accepted(request.headers['accept-encoding']);
-  reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Encoding');
-  const raw = Buffer.from(html, 'utf8');
+  const nonce = startDocument(reply);
+  reply.code(status).type('text/html; charset=utf-8').header('vary', 'Accept-Encoding');
+  const raw = Buffer.from(withNonce(html, nonce), 'utf8');
   if (encodings.has('br')) {
     return reply.header('content-encoding', 'br').send(zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
   }
   if (encodings.has('gzip')) return reply.header('content-encoding', 'gzip').send(zlib.gzipSync(raw, { level: 6 }));
-  return reply.send(html);
+  return reply.send(raw);
 }

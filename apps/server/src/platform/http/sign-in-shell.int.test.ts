@@ -56,7 +56,8 @@ describe('the portal sign-in page written by the server (#9 item 7)', () => {
     const { res, html } = await page('/login', { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5', 'accept-encoding': 'gzip, deflate, br' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.headers['cache-control']).toBe('no-cache');
+    // A fresh CSP nonce per document (csp.ts): such a page is never stored.
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-encoding']).toBe('br');
     expect(String(res.headers.vary).toLowerCase()).toContain('accept-encoding');
     expect(html).toContain('<html lang="fr"');
@@ -69,7 +70,7 @@ describe('the portal sign-in page written by the server (#9 item 7)', () => {
     const [head = '', body = ''] = html.split('</head>');
     expect(head).toContain('src="/assets/index-Ab12Cd34.js"');
     expect(head).not.toContain('rel="stylesheet"');
-    expect(body.indexOf('<style>')).toBeLessThan(body.indexOf('id="porta-shell"'));
+    expect(body.indexOf('<style nonce="')).toBeLessThan(body.indexOf('id="porta-shell"'));
     expect(body.indexOf('id="porta-shell"')).toBeLessThan(body.indexOf('<link rel="stylesheet" crossorigin href="/assets/index-Cs5678Ef.css">'));
     expect(body.indexOf('href="/assets/index-Cs5678Ef.css"')).toBeLessThan(body.indexOf('<div id="root"></div>'));
     // Nothing typed can leave the page before the app has taken over.
@@ -78,7 +79,7 @@ describe('the portal sign-in page written by the server (#9 item 7)', () => {
     expect(html).not.toMatch(/<input[^>]* name=/);
     expect(html.match(/<button [^>]*>/g)?.every((b) => b.includes('type="button"') && b.includes(' disabled'))).toBe(true);
     // The boot block names the tenant as GET /api/v1/tenant would; its JSON cannot end the script early.
-    const boot = /<script type="application\/json" id="porta-boot">(.*?)<\/script>/.exec(html)?.[1] ?? '';
+    const boot = /<script nonce="[^"]+" type="application\/json" id="porta-boot">(.*?)<\/script>/.exec(html)?.[1] ?? '';
     expect(boot).not.toContain('<');
     expect(JSON.parse(boot)).toEqual({ lang: 'fr', tenant: { name: `Acme <b>IT</b> & "Co"`, slug: fx.tenant.slug, defaultLanguage: 'it' } });
     // The catalogue of the page's language is preloaded, no other.
@@ -102,7 +103,11 @@ describe('the portal sign-in page written by the server (#9 item 7)', () => {
       const { res, html } = await page(url, { 'accept-language': 'en' });
       expect(res.statusCode, url).toBe(200);
       expect(html, url).not.toContain('porta-shell');
-      expect(html, url).toBe(INDEX.replace('</head>', '  <link rel="modulepreload" crossorigin href="/assets/locale-en-Zzen9876.js">\n  </head>'));
+      const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1];
+      const expected = INDEX.replace('</head>', '  <link rel="modulepreload" crossorigin href="/assets/locale-en-Zzen9876.js">\n  </head>')
+        .replace('<head>', `<head>\n    <meta property="csp-nonce" nonce="${nonce}">`)
+        .replace('<script ', `<script nonce="${nonce}" `);
+      expect(html, url).toBe(expected);
     }
   });
 

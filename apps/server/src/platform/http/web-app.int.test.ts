@@ -69,18 +69,25 @@ describe('web app serving: precompressed assets, caching, 404s (#9 item 7)', () 
     }
   });
 
-  it('answers deep links with index.html, revalidated on each use, compressed when accepted', async () => {
+  /** INDEX as a page is sent: the nonce its policy names in `<meta property="csp-nonce">`. */
+  const withMeta = (policy: unknown) => {
+    const nonce = /'nonce-([^']+)'/.exec(String(policy))?.[1] ?? 'none';
+    return INDEX.replace('<head>', `<head>\n    <meta property="csp-nonce" nonce="${nonce}">`);
+  };
+
+  it('answers deep links with index.html, never stored, compressed when accepted', async () => {
     for (const url of ['/', '/console/tickets', '/tickets/42?tab=comments']) {
       const res = await get(url, 'br, gzip');
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
-      expect(res.headers['cache-control']).toBe('no-cache');
+      // Never stored: each answer carries a CSP nonce of its own (csp.ts).
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['content-encoding']).toBe('br');
       expect(String(res.headers.vary).toLowerCase()).toContain('accept-encoding');
-      expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(INDEX);
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(withMeta(res.headers['content-security-policy']));
     }
     const plain = await get('/portal-page-without-encoding');
-    expect(plain.body).toBe(INDEX);
+    expect(plain.body).toBe(withMeta(plain.headers['content-security-policy']));
   });
 
   it('serves files outside /assets/ (not hashed) with no-cache, and uncompressed when no sibling exists', async () => {

@@ -8,7 +8,7 @@ import { translate } from '@porta/i18n/translate';
 import type { ResolvedTenant } from '../auth/principal.ts';
 import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
 import { noPortalPage } from './no-portal-page.ts';
-import { sendCompressedHtml } from './send-compressed-html.ts';
+import { sendHtmlDocument } from './send-compressed-html.ts';
 import { appPage, catalogueChunks } from './app-page.ts';
 
 /** `apps/web/dist`, found from both `apps/server/src` and the bundled `apps/server/dist`. */
@@ -29,8 +29,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * they are sent by content negotiation (`Accept-Encoding`, with `Vary: Accept-Encoding`).
  * `index.html` is sent from memory with a preload of the page language's catalogue chunk, and
  * on the portal sign-in with the server-written first paint (sign-in-shell.ts), compressed per
- * request (it is a few kB), with the tenant's brand (D-4: tab title, favicon, theme colour, logo). Hashed files under `/assets/` are immutable; everything else
- * (`index.html` above all) is revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
+ * request (it is a few kB), with the tenant's brand (D-4: tab title, favicon, theme colour, logo)
+ * and a CSP nonce of its own (csp.ts), never stored. Hashed files under `/assets/` are immutable;
+ * everything else is revalidated on each use, so a new release is picked up at once. A missing `/assets/` file
  * is a 404, never `index.html` (a stale page asking for an old chunk must fail loudly, not
  * parse HTML as a script).
  */
@@ -59,11 +60,11 @@ export async function registerWebApp(app: FastifyInstance, webDist: string, tena
     const isPage = request.method === 'GET' && !pathname.startsWith('/api') && !pathname.startsWith('/healthz') && !pathname.startsWith('/readyz') && !pathname.startsWith('/metrics') && !pathname.startsWith('/assets/');
     const tenant = isPage ? await tenants.resolve(request.headers.host) : null;
     if (isPage && !tenant && (await tenants.tenantCount()) > 0) {
-      return reply.status(404).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(noPortalPage(request.lang));
+      return sendHtmlDocument(request, reply, noPortalPage(request.lang), 404);
     }
     if (isPage && built) {
       const brand = tenant && brandOf ? await brandOf(tenant) : null;
-      return sendCompressedHtml(request, reply, appPage(indexHtml, { request, pathname, tenant, brand, catalogues }));
+      return sendHtmlDocument(request, reply, appPage(indexHtml, { request, pathname, tenant, brand, catalogues }));
     }
     if (isPage) return reply.type('text/plain; charset=utf-8').status(503).send('The web app is not built yet: run `npm run build` (npm start does it for you).');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: translate(request.lang, 'errors', 'NOT_FOUND') } });

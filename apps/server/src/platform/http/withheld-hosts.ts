@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { requestLanguage } from '../i18n/request-language.ts';
 import type { TenantResolver } from '../tenancy/tenant-resolver.ts';
 import { noPortalPage } from './no-portal-page.ts';
+import { sendHtmlDocument } from './send-compressed-html.ts';
 
 /**
  * D-2: a custom domain that does not route (pending, failed after its grace period, removed)
@@ -12,6 +13,6 @@ import { noPortalPage } from './no-portal-page.ts';
 export function registerWithheldHosts(app: FastifyInstance, tenants: TenantResolver): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!(await tenants.withheld(request.headers.host))) return;
-    return reply.status(421).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(noPortalPage(requestLanguage(request)));
+    return sendHtmlDocument(request, reply, noPortalPage(requestLanguage(request)), 421);
   });
 }
