@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decrypt } from '../../platform/crypto/keys.ts';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { type Client, mintSession } from '../../test/client.ts';
-import { makeTenant, type TenantFixture } from '../../test/factories.ts';
+import { makeContact, makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { createTestApp, useTestApp } from '../../test/harness.ts';
 import { OutboxWorker } from '../mail/outbox-worker.ts';
 import { silentLog } from '../mail/worker-log.ts';
@@ -152,6 +152,23 @@ describe('Atera import (issue 15 item 5)', { timeout: 300_000 }, () => {
     expect(again.counts.tickets).toEqual({ imported: 0, matched: 56, skipped: 0, total: 56 });
     expect(again.counts.comments).toEqual({ imported: 0, matched: 168, skipped: 0, total: null });
     expect(await rows(fx.tenant.id)).toEqual(FULL);
+  });
+
+  it('takes the Porta contact with the same e-mail for the Atera one, and leaves a domain with the customer holding it', async () => {
+    const { fx, admin } = await fresh();
+    const mine = await makeCustomer(t.ctx, fx.tenant.id, { name: 'Hand-made', domains: ['customer1.example.com'] });
+    const existing = await makeContact(t.ctx, fx.tenant.id, mine.id, { email: 'user501@customer1.example.com' });
+    await start(admin);
+    await drain(fx.tenant.id);
+    const job = await jobOf(admin);
+    expect(job.status).toBe('done');
+    expect(job.counts.contacts).toEqual({ imported: 55, matched: 1, skipped: 0, total: 56 });
+    expect(await rows(fx.tenant.id)).toMatchObject({ customers: 9, contacts: 56, tickets: 56 });
+    // Atera's ticket of that person is theirs in Porta, under their Porta customer.
+    const ticket = await t.ctx.db.selectFrom('tickets').select(['requester_id', 'customer_id']).where('tenant_id', '=', fx.tenant.id).where('subject', '=', 'Printer 9001 jammed').executeTakeFirstOrThrow();
+    expect(ticket).toEqual({ requester_id: existing.id, customer_id: mine.id });
+    const holders = await t.ctx.db.selectFrom('customer_domains').select('customer_id').where('tenant_id', '=', fx.tenant.id).where('domain', '=', 'customer1.example.com').execute();
+    expect(holders).toEqual([{ customer_id: mine.id }]);
   });
 
   it('stops on a page that keeps failing, and resumes from that page without duplicates', async () => {
