@@ -81,10 +81,9 @@ export default defineConfig({
         PORTA_MAIL_POLL_MS: '200',
         // D-2: custom domains are checked against the DNS server custom-domain.spec.ts starts on loopback.
         PORTA_DNS_SERVERS: `127.0.0.1:${DNS_PORT}`,
-        // Issue 15: webhooks.spec.ts points an endpoint at a receiver on loopback.
+        // Issue 15: webhooks.spec.ts and atera-import.spec.ts point tenant-chosen targets (an
+        // endpoint, the Atera base URL) at servers on loopback.
         PORTA_ALLOW_PRIVATE_TARGETS: 'true',
-        // Issue 15 item 5: atera-import.spec.ts points the importer at an Atera stand-in on loopback.
-        PORTA_OUTBOUND_ALLOW_PRIVATE: 'true',
         LOG_LEVEL: 'warn',
       },
     },
