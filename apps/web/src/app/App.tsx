@@ -13,7 +13,8 @@ const shades = pageBrand?.primaryColor ? brandShades(pageBrand.primaryColor) : n
 const appTheme = shades ? { ...theme, colors: { ...theme.colors, brand: shades }, primaryColor: 'brand' } : theme;
 
 /** Issue 15 item 7: Mantine's run-time <style> elements carry the page's CSP nonce (lib/csp.ts). */
-const getStyleNonce = cspNonce ? () => cspNonce : undefined;
+const nonce = cspNonce;
+const getStyleNonce = nonce === undefined ? undefined : () => nonce;
 
 export function App() {
   return (

@@ -16,7 +16,7 @@ const options = { html: false, linkify: true, breaks: true, typographer: false }
  * Content-Security-Policy refuses (issue 15 item 7; even in the sanitiser's parse, the browser
  * reports it) and the sanitiser would drop anyway: the `align` attribute says the same.
  */
-function alignWithoutStyle(parser: MarkdownIt): MarkdownIt {
+function alignWithoutStyle(parser: InstanceType<typeof MarkdownIt>): void {
   parser.core.ruler.push('align_without_style', (state) => {
     for (const token of state.tokens) {
       const children = token.children ?? [];
@@ -24,17 +24,16 @@ function alignWithoutStyle(parser: MarkdownIt): MarkdownIt {
         const style = cell.attrGet('style');
         if (style === null) continue;
         cell.attrs = (cell.attrs ?? []).filter(([name]) => name !== 'style');
-        const align = /^text-align:(left|center|right)$/.exec(style)?.[1];
+        const align = /^text-align:(left|center|right)$/.exec(String(style))?.[1];
         if (align && (cell.type === 'th_open' || cell.type === 'td_open')) cell.attrSet('align', align);
       }
     }
   });
-  return parser;
 }
 
-const md = alignWithoutStyle(new MarkdownIt(options));
+const md = new MarkdownIt(options).use(alignWithoutStyle);
 md.disable(['image']);
-const mdWithImages = alignWithoutStyle(new MarkdownIt(options));
+const mdWithImages = new MarkdownIt(options).use(alignWithoutStyle);
 
 const LINK_REL = 'noopener noreferrer nofollow';
 
