@@ -252,3 +252,28 @@ describe('imports: tenant isolation', () => {
     expect(await domainsOf(other.tenant.id, theirs.id)).toEqual([theirDomain]);
   });
 });
+
+describe('imports: racing the delete of the customer they reference', () => {
+  it('either the contacts are imported and the delete is refused, or nothing is imported; never a 5xx', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const customer = await makeCustomer(t.ctx, fx.tenant.id, { name: `Race ${uniq()}` });
+      const content = `email,first,last,customer\n${Array.from({ length: 50 }, (_, n) => `r${n}-${uniq()}@race.example.com,R,${n},${customer.name}`).join('\n')}`;
+      const write = () => run(tech, { kind: 'contacts', content, mapping: { email: 0, firstName: 1, lastName: 2, customer: 3 }, dryRun: false });
+      const remove = () => tech.delete(`/api/v1/customers/${customer.id}`);
+      const [w, r] = i % 2 === 0 ? await Promise.all([write(), remove()]) : await Promise.all([remove(), write()]).then(([a, b]) => [b, a] as const);
+      const written = await t.ctx.db.selectFrom('contacts').select('id').where('tenant_id', '=', fx.tenant.id).where('customer_id', '=', customer.id).execute();
+      if (w.statusCode === 200) {
+        expectError(r, 409, 'CUSTOMER_HAS_CONTACTS');
+        expect(written).toHaveLength(50);
+      } else {
+        expect([422, 409], w.body.slice(0, 200)).toContain(w.statusCode);
+        expect(['IMPORT_HAS_ERRORS', 'IMPORT_CONFLICT']).toContain(w.json<{ error: { code: string } }>().error.code);
+        expectStatus(r, 204);
+        expect(written).toHaveLength(0);
+      }
+      seen.add(`${w.statusCode}/${r.statusCode}`);
+    }
+    expect(seen.size).toBeGreaterThan(0);
+  });
+});
