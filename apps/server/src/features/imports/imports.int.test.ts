@@ -1,7 +1,7 @@
 import type { ImportPreview, ImportReport, ImportStreamLine } from '@porta/contracts/imports';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectError, expectStatus } from '../../test/assertions.ts';
-import { type Client, signInContact, signInTechnician } from '../../test/client.ts';
+import { type Client, mintSession, signInContact, signInTechnician } from '../../test/client.ts';
 import { makeContact, makeCustomer, makeTechnician, makeTenant, type TenantFixture, uniq } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
 
@@ -187,9 +187,26 @@ describe('imports: contacts', () => {
     expect(credentials.username).toBe('anna.bell');
     const wrong = await admin.post('/api/v1/portal/auth/login', { username: 'anna.bell', password: 'wrong-password-1' });
     expectError(wrong, 401, 'INVALID_CREDENTIALS');
+    expect((await contactsOf(tenant.tenant.id))[0]?.password_hash).toBe('');
     const contact = await signInContact(t.app, tenant.host, credentials.username, credentials.password);
     expectStatus(await contact.get('/api/v1/portal/me'), 200);
     expect((await contactsOf(tenant.tenant.id))[0]?.password_hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('an imported contact who never signed in changes the generated password with it', async () => {
+    const tenant = await makeTenant(t.ctx);
+    const admin = await signInTechnician(t.app, tenant.host, tenant.admin.email, tenant.admin.password);
+    await makeCustomer(t.ctx, tenant.tenant.id, { name: 'Acme', domains: ['acme.com'] });
+    await run(admin, { kind: 'contacts', content: 'email,first,last\nbea@acme.com,Bea,Cole', mapping: { email: 0, firstName: 1, lastName: 2 }, dryRun: false });
+    const [row] = await contactsOf(tenant.tenant.id);
+    const { credentials } = (await admin.get(`/api/v1/contacts/${row?.id}`)).json<{ credentials: { username: string; password: string } }>();
+    // A session made directly: the change of password is the first use of the generated one.
+    const contact = await mintSession(t.app, t.ctx, tenant.host, tenant.tenant.id, 'contact', row?.id ?? '');
+    expectError(await contact.post('/api/v1/portal/me/password', { currentPassword: 'not-the-password-1', newPassword: 'Quiet-Harbour-Lantern-42' }), 400, 'PASSWORD_INCORRECT');
+    expectStatus(await contact.post('/api/v1/portal/me/password', { currentPassword: credentials.password, newPassword: 'Quiet-Harbour-Lantern-42' }), 200);
+    const after = await t.ctx.db.selectFrom('contacts').select(['password_hash', 'initial_password_enc']).where('id', '=', row?.id ?? '').executeTakeFirstOrThrow();
+    expect(after.password_hash).toMatch(/^\$argon2id\$/);
+    expect(after.initial_password_enc).toBeNull();
   });
 
   it('queues the welcome e-mail (A-2) only when asked, in the same transaction', async () => {
@@ -250,5 +267,30 @@ describe('imports: tenant isolation', () => {
     expect(contact.json<ImportReport>().counts).toMatchObject({ create: 1, update: 0 });
     expect(await contactsOf(other.tenant.id)).toEqual(before);
     expect(await domainsOf(other.tenant.id, theirs.id)).toEqual([theirDomain]);
+  });
+});
+
+describe('imports: racing the delete of the customer they reference', () => {
+  it('either the contacts are imported and the delete is refused, or nothing is imported; never a 5xx', async () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const customer = await makeCustomer(t.ctx, fx.tenant.id, { name: `Race ${uniq()}` });
+      const content = `email,first,last,customer\n${Array.from({ length: 50 }, (_, n) => `r${n}-${uniq()}@race.example.com,R,${n},${customer.name}`).join('\n')}`;
+      const write = () => run(tech, { kind: 'contacts', content, mapping: { email: 0, firstName: 1, lastName: 2, customer: 3 }, dryRun: false });
+      const remove = () => tech.delete(`/api/v1/customers/${customer.id}`);
+      const [w, r] = i % 2 === 0 ? await Promise.all([write(), remove()]) : await Promise.all([remove(), write()]).then(([a, b]) => [b, a] as const);
+      const written = await t.ctx.db.selectFrom('contacts').select('id').where('tenant_id', '=', fx.tenant.id).where('customer_id', '=', customer.id).execute();
+      if (w.statusCode === 200) {
+        expectError(r, 409, 'CUSTOMER_HAS_CONTACTS');
+        expect(written).toHaveLength(50);
+      } else {
+        expect([422, 409], w.body.slice(0, 200)).toContain(w.statusCode);
+        expect(['IMPORT_HAS_ERRORS', 'IMPORT_CONFLICT']).toContain(w.json<{ error: { code: string } }>().error.code);
+        expectStatus(r, 204);
+        expect(written).toHaveLength(0);
+      }
+      seen.add(`${w.statusCode}/${r.statusCode}`);
+    }
+    expect(seen.size).toBeGreaterThan(0);
   });
 });

@@ -24,10 +24,16 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t('contacts.list.title')} description={t('contacts.list.description')} actions={<>
-        <ImportCsvButton kind="contacts" />
-        {newButton}
-      </>} />
+      <PageHeader
+        title={t('contacts.list.title')}
+        description={t('contacts.list.description')}
+        actions={
+          <>
+            <ImportCsvButton kind="contacts" />
+            {newButton}
+          </>
+        }
+      />
       <ContactsTable
         q={list.query || undefined}
         customerId={customerId}

@@ -55,10 +55,16 @@ export function CustomersPage() {
 
   return (
     <>
-      <PageHeader title={t('customers.list.title')} description={t('customers.list.description')} actions={<>
-        <ImportCsvButton kind="customers" />
-        {newButton}
-      </>} />
+      <PageHeader
+        title={t('customers.list.title')}
+        description={t('customers.list.description')}
+        actions={
+          <>
+            <ImportCsvButton kind="customers" />
+            {newButton}
+          </>
+        }
+      />
       <DataTable
         caption={t('customers.list.title')}
         columns={columns}
