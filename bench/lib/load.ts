@@ -170,9 +170,9 @@ export function mediansOf(shots: Shot[]): Medians {
   const m = (f: (s: Shot) => number) => median(shots.map(f));
   return {
     rps: round(m((s) => s.rps)),
-    p50: m((s) => s.p50),
-    p90: m((s) => s.p90),
-    p99: m((s) => s.p99),
+    p50: round(m((s) => s.p50), 2),
+    p90: round(m((s) => s.p90), 2),
+    p99: round(m((s) => s.p99), 2),
     cpuUsPerReq: round(m((s) => s.cpuUsPerReq)),
     sysUsPerReq: round(m((s) => s.sysUsPerReq)),
     dbCpuUsPerReq: shots.some((s) => s.dbCpuUsPerReq === null) ? null : round(m((s) => s.dbCpuUsPerReq ?? 0)),
