@@ -595,6 +595,11 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     console.log(`  checked: app and bare answer the same 25 ids and total ${a.total}`);
 
     const meter = engine === 'postgres' ? await BackendMeter.open(PG_DB) : null;
+    if (engine === 'postgres') {
+      // The traced creations of the preparation queued notifications: let the app's worker finish them, so the list is not measured against its own backlog.
+      const drained = await waitForOutbox(prepared.tenantId, 120_000);
+      console.log(drained === null ? '  outbox: the app worker still had notifications pending after 120 s' : `  outbox: the app worker finished the preparation's notifications in ${drained} s`);
+    }
     if (meter) closers.push(() => meter.close());
 
     let list: EngineResult['list'] = null;
@@ -916,4 +921,5 @@ async function main(): Promise<void> {
   console.log(`wrote ${file}`);
 }
 
-runMain(main, 9.5 * 60_000);
+// bench/run.mjs stops a bench after BENCH_TIMEOUT_MIN (10); this one gives up just before, whatever that is.
+runMain(main, (Number(env.BENCH_TIMEOUT_MIN ?? 10) - 0.5) * 60_000);
