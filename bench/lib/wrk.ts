@@ -114,7 +114,7 @@ export async function runWrk({ url, headers, durationS, connections, method = 'G
       let text = '';
       p.stdout.on('data', (d: Buffer) => (text += d.toString()));
       p.stderr.on('data', (d: Buffer) => (text += d.toString()));
-      p.once('error', reject);
+      p.once('error', (e) => reject(new Error(`wrk could not start (${e.message}): install it with \`apt-get install -y wrk\` or set BENCH_WRK to its path`)));
       p.once('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`wrk exited with ${code}:\n${text}`))));
     });
     return { ...parseWrk(out), cpuS: childrenCpuS() - cpu0 };
