@@ -4,7 +4,7 @@
  * same SQL (bench/bare-server.ts) measured in the same run, rounds alternated.
  * Goal: on PostgreSQL the app reaches at least 60% of the bare endpoint's requests/s.
  *
- * Both servers are child processes; autocannon runs here. Besides req/s and latency it
+ * Both servers are child processes; wrk (lib/wrk.ts) drives them from here. Besides req/s and latency it
  * records each server process's CPU time per request, the SQL's own cost (EXPLAIN ANALYZE
  * and client round trip) and the app's per-request CPU work measured in-process
  * (query building, querystring validation, zod response serialisation).

@@ -5,6 +5,8 @@
  * response schema or presenter. Run as its own process, like the real server.
  *
  *   GET  /bare/tickets           the portal list's page and total, side by side (the baseline)
+ *   GET  /bare/tickets+page      the page query alone (the minimal endpoint: one query, no total)
+ *   GET  /bare/console-tickets   the console queue's page and total (consoleList), side by side
  *   GET  /bare/tickets+named     the same queries sent as named prepared statements, as the app
  *                                sends its SQL (platform/db/named-statements.ts; diagnostic:
  *                                what skipping the planner is worth by itself)
@@ -27,6 +29,8 @@ import type { CapturedQuery, TicketWriteSql } from './lib/app-sql.ts';
 
 export interface BareTicketsSpec {
   list: CapturedQuery[];
+  /** The console queue's page and count (GET /api/v1/tickets?status=open&page=1&pageSize=25). */
+  consoleList?: CapturedQuery[];
   /** PostgreSQL only: the create baselines. */
   write?: TicketWriteSql & { numberStart: number };
   /** The app's NOTIFY channel (bus.ts), for the +app-sql diagnostic. */
@@ -43,20 +47,24 @@ async function main(): Promise<void> {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
   const { pool } = bare;
 
-  const pageIndex = spec.list.findIndex((q) => / limit /i.test(q.sql));
-  const countIndex = spec.list.findIndex((_, i) => i !== pageIndex);
-  if (pageIndex < 0) throw new Error('no page query (with LIMIT) among the list queries');
+  const isPage = (q: CapturedQuery) => / limit /i.test(q.sql);
+  if (!spec.list.some(isPage)) throw new Error('no page query (with LIMIT) among the list queries');
 
-  async function list(named: boolean) {
-    const results = await Promise.all(spec.list.map((q, i) => pool.query(named ? { name: `bare_list_${i}`, text: q.sql, values: q.parameters } : { text: q.sql, values: q.parameters })));
-    const items = results[pageIndex]?.rows ?? [];
-    const counted = countIndex >= 0 ? (results[countIndex]?.rows[0] as { n?: unknown } | undefined)?.n : undefined;
+  /** Page and total side by side, with plain or named statements. */
+  async function list(queries: CapturedQuery[], named: boolean, prefix: string) {
+    const results = await Promise.all(queries.map((q, i) => pool.query(named ? { name: `${prefix}_${i}`, text: q.sql, values: q.parameters } : { text: q.sql, values: q.parameters })));
+    const items = results[queries.findIndex(isPage)]?.rows ?? [];
+    const counted = (results[queries.findIndex((q) => !isPage(q))]?.rows[0] as { n?: unknown } | undefined)?.n;
     return { items, total: Number(counted ?? items.length), page: 1, pageSize: 25 };
   }
+  const pageOnly = spec.list.filter(isPage);
+  const consoleList = spec.consoleList;
 
   const app = Fastify({ logger: false });
-  app.get('/bare/tickets', async () => list(false));
-  app.get('/bare/tickets+named', async () => list(true));
+  app.get('/bare/tickets', async () => list(spec.list, false, 'bare_list'));
+  app.get('/bare/tickets+named', async () => list(spec.list, true, 'bare_list'));
+  app.get('/bare/tickets+page', async () => list(pageOnly, false, 'bare_page'));
+  if (consoleList) app.get('/bare/console-tickets', async () => list(consoleList, false, 'bare_console'));
 
   const write = spec.write;
   if (write) {

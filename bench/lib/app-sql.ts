@@ -130,6 +130,21 @@ export async function ticketListQueries(tenantId: string, filter: { customerId: 
   return queries;
 }
 
+/**
+ * The console queue's queries (GET /api/v1/tickets?status=…&page=1&pageSize=25, newest first:
+ * the whole tenant, one status, internal search scope), compiled from listTickets as
+ * listForConsole calls it.
+ */
+export async function consoleListQueries(tenantId: string, statusKey: string, page = 1, pageSize = 25): Promise<CapturedQuery[]> {
+  const queries = await capture((db) => listTickets(db, tenantId, { statusKeys: [statusKey], page, pageSize, sort: 'newest', searchInternal: true }));
+  const allowed = new Set<unknown>([tenantId, statusKey, pageSize, (page - 1) * pageSize]);
+  for (const q of queries) {
+    const odd = q.parameters.filter((p) => !allowed.has(p));
+    if (odd.length > 0) throw new Error(`console queue query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
+  }
+  return queries;
+}
+
 export interface TicketWriteSql {
   /** The bare baseline: a single-row INSERT … RETURNING of the same ticket, with the index of its `number` parameter. */
   insert: CapturedQuery & { numberIndex: number };

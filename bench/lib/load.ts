@@ -1,12 +1,12 @@
 /**
- * Load generation and metering shared by the HTTP benchmarks: autocannon runs with the CPU
- * each side spent per request (server process from /proc, PostgreSQL backends of the bench
+ * Load generation and metering shared by the HTTP benchmarks: wrk runs (lib/wrk.ts) with the
+ * CPU each side spent per request (server process from /proc, PostgreSQL backends of the bench
  * database via pg_stat_activity, the load generator itself) and the server's event-loop
  * thread's run and run-queue time (schedstat).
  */
 import fs from 'node:fs';
-import autocannon from 'autocannon';
 import pg from 'pg';
+import { runWrk } from './wrk.ts';
 import { median, round } from './common.ts';
 import type { CapturedQuery } from './app-sql.ts';
 import { databaseUrl } from './postgres.ts';
@@ -16,6 +16,7 @@ const CLK_TCK = 100;
 export interface Shot {
   rps: number;
   p50: number;
+  p90: number;
   p99: number;
   meanMs: number;
   requests: number;
@@ -24,7 +25,7 @@ export interface Shot {
   sysUsPerReq: number;
   /** CPU of the PostgreSQL backends serving the bench database per request, µs (PostgreSQL only). */
   dbCpuUsPerReq: number | null;
-  /** CPU of this process (autocannon) per request, µs. */
+  /** CPU of the load generator (wrk) per request, µs: when it is large the host, not the server, was the limit. */
   loadGenUsPerReq: number;
   /**
    * The server's main (event-loop) thread, from /proc/<pid>/task/<pid>/schedstat: share of the
@@ -99,35 +100,32 @@ export interface ShotOptions {
   body?: string;
 }
 
-/** One autocannon run against one variant, with the server's and the database's CPU per request. Any non-2xx answer fails it. */
+/** One wrk run against one variant, with the server's and the database's CPU per request. Any non-2xx answer or socket error fails it. */
 export async function shoot({ url, headers, durationS, connections, pid, meter, method = 'GET', body }: ShotOptions): Promise<Shot> {
   const db0 = meter ? await meter.snapshot() : null;
-  const self0 = process.cpuUsage();
   const c0 = cpuTicks(pid);
   const s0 = schedstat(pid);
   const w0 = performance.now();
-  const r = await autocannon({ url, connections, duration: durationS, headers, timeout: 10, method, ...(body !== undefined && { body }) });
+  const r = await runWrk({ url, connections, durationS, headers, method, ...(body !== undefined && { body }) });
   const wallNs = (performance.now() - w0) * 1e6;
   const s1 = schedstat(pid);
   const c1 = cpuTicks(pid);
-  const self = process.cpuUsage(self0);
   const dbSeconds = meter && db0 ? BackendMeter.seconds(db0, await meter.snapshot()) : null;
   const user = (c1.user - c0.user) / CLK_TCK;
   const sys = (c1.sys - c0.sys) / CLK_TCK;
-  if (r.errors > 0 || r.timeouts > 0 || r.non2xx > 0) {
-    throw new Error(`${url}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx (${JSON.stringify(r.statusCodeStats)})`);
-  }
-  const ok = r['2xx'];
+  if (r.socketErrors > 0 || r.non2xx > 0) throw new Error(`${url}: ${r.socketErrors} socket errors or timeouts, ${r.non2xx} non-2xx answers`);
+  const ok = r.requests;
   return {
-    rps: round(ok / r.duration),
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    meanMs: round(r.latency.average, 2),
+    rps: r.rps,
+    p50: r.p50,
+    p90: r.p90,
+    p99: r.p99,
+    meanMs: r.meanMs,
     requests: ok,
     cpuUsPerReq: ok > 0 ? round(((user + sys) * 1e6) / ok) : Number.NaN,
     sysUsPerReq: ok > 0 ? round((sys * 1e6) / ok) : Number.NaN,
     dbCpuUsPerReq: dbSeconds === null || ok === 0 ? null : round((dbSeconds * 1e6) / ok),
-    loadGenUsPerReq: ok > 0 ? round((self.user + self.system) / ok) : Number.NaN,
+    loadGenUsPerReq: ok > 0 ? round((r.cpuS * 1e6) / ok) : Number.NaN,
     mainThreadBusy: round((s1.runNs - s0.runNs + (s1.waitNs - s0.waitNs)) / wallNs, 2),
     mainWaitUsPerReq: ok > 0 ? round((s1.waitNs - s0.waitNs) / 1000 / ok) : Number.NaN,
   };
@@ -157,6 +155,7 @@ export function microUs(fn: () => unknown, iterations = 3000): number {
 export interface Medians {
   rps: number;
   p50: number;
+  p90: number;
   p99: number;
   cpuUsPerReq: number;
   sysUsPerReq: number;
@@ -171,8 +170,9 @@ export function mediansOf(shots: Shot[]): Medians {
   const m = (f: (s: Shot) => number) => median(shots.map(f));
   return {
     rps: round(m((s) => s.rps)),
-    p50: m((s) => s.p50),
-    p99: m((s) => s.p99),
+    p50: round(m((s) => s.p50), 2),
+    p90: round(m((s) => s.p90), 2),
+    p99: round(m((s) => s.p99), 2),
     cpuUsPerReq: round(m((s) => s.cpuUsPerReq)),
     sysUsPerReq: round(m((s) => s.sysUsPerReq)),
     dbCpuUsPerReq: shots.some((s) => s.dbCpuUsPerReq === null) ? null : round(m((s) => s.dbCpuUsPerReq ?? 0)),

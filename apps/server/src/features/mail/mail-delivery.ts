@@ -3,7 +3,7 @@ import { describeTarget, type SmtpTarget, transportFor } from '../../platform/ma
 import { readMailSettings } from './mail-settings.repo.ts';
 import { brandedMailHtml } from '../branding/mail-html.ts';
 import { type MailBrand, mailBrand } from '../branding/branding.service.ts';
-import { deliveryTarget, tenantIdentity } from './mail-settings.service.ts';
+import { deliveryTarget, tenantIdentity, type TenantMailIdentity } from './mail-settings.service.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
 import * as outbox from './outbox.repo.ts';
 import { textOf, type QueuedMail } from './queued-mail.ts';
@@ -13,12 +13,22 @@ import type { WorkerLog } from './worker-log.ts';
 export class TargetCache {
   private readonly byTenant = new Map<string, Promise<SmtpTarget | null>>();
   private readonly brands = new Map<string, Promise<MailBrand>>();
+  private readonly identities = new Map<string, Promise<TenantMailIdentity>>();
   /** D-4: the brand as it is when the mail is sent; its logo on the address the mail's links use. */
   brandOf(tenantId: string): Promise<MailBrand> {
     let found = this.brands.get(tenantId);
     if (!found) {
-      found = tenantIdentity(this.ctx, this.ctx.db, tenantId).then((id) => mailBrand(this.ctx.db, id, id.portalUrl));
+      found = this.identityOf(tenantId).then((id) => mailBrand(this.ctx.db, id, id.portalUrl));
       this.brands.set(tenantId, found);
+    }
+    return found;
+  }
+  /** The tenant's sender identity and portal address (the brand's logo address). */
+  private identityOf(tenantId: string): Promise<TenantMailIdentity> {
+    let found = this.identities.get(tenantId);
+    if (!found) {
+      found = tenantIdentity(this.ctx, this.ctx.db, tenantId);
+      this.identities.set(tenantId, found);
     }
     return found;
   }
@@ -42,8 +52,7 @@ export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedR
   const mail = row.payload as QueuedMail;
   const target = await targets.of(row.tenant_id);
   if (!target) {
-    log.info({ mailId: row.id, tenantId: row.tenant_id, kind: mail.kind, to: mail.to.address, subject: mail.subject }, 'no SMTP configured: mail kept in the outbox');
-    await outbox.markFinal(ctx.db, row.tenant_id, row.id, 'held', null);
+    await holdMails(ctx, log, row.tenant_id, [row]);
     return 'held';
   }
   const text = textOf(ctx, mail) ?? '';
@@ -69,4 +78,13 @@ export async function deliverMail(ctx: AppContext, log: WorkerLog, row: ClaimedR
   const sealed = mail.textEnc !== null ? { ...mail, textEnc: null, text: null } : undefined;
   await outbox.markDone(ctx.db, row.tenant_id, row.id, sealed);
   return 'sent';
+}
+
+/** Mails of a tenant with no SMTP (no own server, no global relay): kept in the outbox for the console, in one update, each logged without its body. */
+export async function holdMails(ctx: AppContext, log: WorkerLog, tenantId: string, rows: ClaimedRow[]): Promise<void> {
+  for (const row of rows) {
+    const mail = row.payload as QueuedMail;
+    log.info({ mailId: row.id, tenantId, kind: mail.kind, to: mail.to.address, subject: mail.subject }, 'no SMTP configured: mail kept in the outbox');
+  }
+  await outbox.markFinalMany(ctx.db, tenantId, rows.map((r) => r.id), 'held', null);
 }

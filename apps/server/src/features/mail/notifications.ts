@@ -6,9 +6,9 @@ import type { Db } from '../../platform/db/db.ts';
 import { loadDetail } from '../tickets/tickets.service.ts';
 import { companyWatchers, contactForMail, statusOfTicket, techniciansForMail } from './mail-people.repo.ts';
 import { tenantIdentity } from './mail-settings.service.ts';
-import { queueMail } from './queued-mail.ts';
+import { queueMails, type NewMail } from './queued-mail.ts';
 import type { ClaimedRow } from './outbox.repo.ts';
-import { rememberThreadRef } from './thread-refs.repo.ts';
+import { rememberThreadRefs } from './thread-refs.repo.ts';
 import { threadRoot, ticketRef } from './ticket-ref.ts';
 
 interface TicketEvent {
@@ -44,6 +44,7 @@ export async function notifyTicketEvent(ctx: AppContext, trx: Db, row: ClaimedRo
   const detail = await loadDetail(trx, tenantId, e.ticketId, false).catch(() => null);
   if (!detail) return; // deleted since
   const { ticket } = detail;
+  // Read in the transaction: on PGlite every connection shares one session, so a read on another connection would wait for this transaction.
   const tenant = await tenantIdentity(ctx, trx, tenantId);
   const actorContact = e.byContactId ?? e.contactId ?? e.createdByContactId ?? null;
   const actorTechnician = e.byTechnicianId ?? e.technicianId ?? e.createdByTechnicianId ?? null;
@@ -78,13 +79,13 @@ export async function notifyTicketEvent(ctx: AppContext, trx: Db, row: ClaimedRo
   if (recipients.length === 0) return;
 
   const root = threadRoot(ticket.id, ctx.config.mail.domain);
-  await rememberThreadRef(trx, tenantId, root, ticket.id);
   const subject = `${ticket.subject} ${ticketRef(ctx.keys, tenantId, ticket)}`;
-  for (const r of recipients) {
+  // Issue 16 item 2: every recipient's mail in one statement and the thread's references in another, not two per recipient.
+  const mails = recipients.map((r): NewMail => {
     const lang = langOf(r.language);
     const link = r.console ? `${tenant.portalUrl}/console/tickets/${ticket.id}` : `${tenant.portalUrl}/tickets/${ticket.id}`;
     const text = [translate(lang, 'mail', 'notify.replyMarker'), '', intro(lang), '', body, '', translate(lang, 'mail', 'notify.link', { link }), '', translate(lang, 'mail', 'notify.footer'), ''].join('\n');
-    const messageId = await queueMail(ctx, trx, tenantId, {
+    return {
       kind: 'notification',
       from: tenant.from,
       to: { name: r.name, address: r.email },
@@ -94,9 +95,10 @@ export async function notifyTicketEvent(ctx: AppContext, trx: Db, row: ClaimedRo
       inReplyTo: root,
       references: [root],
       ticketId: ticket.id,
-    });
-    await rememberThreadRef(trx, tenantId, messageId, ticket.id);
-  }
+    };
+  });
+  const messageIds = await queueMails(ctx, trx, tenantId, mails);
+  await rememberThreadRefs(trx, tenantId, [root, ...messageIds], ticket.id);
 }
 
 function technician(t: { name: string; email: string; language: string }): Recipient {

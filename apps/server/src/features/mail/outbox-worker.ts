@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { deliverMail, TargetCache } from './mail-delivery.ts';
+import { deliverMail, holdMails, TargetCache } from './mail-delivery.ts';
 import { notifyTicketEvent } from './notifications.ts';
 import * as outbox from './outbox.repo.ts';
 import { OutboxMaintenance } from './outbox-maintenance.ts';
@@ -27,6 +27,27 @@ const EVENT_HANDLERS: Record<string, (ctx: AppContext, trx: Db, row: ClaimedRow)
 };
 
 const MAX_BACKOFF_MS = 6 * 3_600_000;
+
+/**
+ * Events of a batch handled at once (each holds a pooled connection for its transaction): a
+ * third of the pool, so a burst of new tickets never takes the connections the requests need
+ * (issue 16 item 2). Mails hold none while they are sent.
+ */
+export function eventLanes(poolSize: number | undefined): number {
+  return Math.max(1, Math.floor((poolSize ?? 10) / 3));
+}
+
+/** Runs `fn` over `items` with at most `lanes` at a time. */
+export async function inLanes<T>(items: T[], lanes: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+}
 
 /** Exponential backoff with ±20 % jitter: base, 2×base, 4×base, … capped at six hours. */
 export function backoffMs(baseMs: number, attempts: number): number {
@@ -107,8 +128,31 @@ export class OutboxWorker {
     const rows = await outbox.claimDue(this.ctx.db, this.batch, this.ctx.config.mail.leaseMs, this.onlyTenants);
     this.maintenance?.claimed(rows.length);
     const targets = new TargetCache(this.ctx);
-    await Promise.all(rows.map((row) => this.process(row, targets)));
+    const mails = rows.filter((r) => r.topic === 'mail');
+    const others = rows.filter((r) => r.topic !== 'mail');
+    await Promise.all([this.deliverMails(mails, targets), inLanes(others, eventLanes(this.ctx.config.dbPoolSize), (row) => this.process(row, targets))]);
     return rows.length;
+  }
+
+  /** The batch's mails: those of tenants without SMTP are held together (one update per tenant), the rest sent side by side. */
+  private async deliverMails(rows: ClaimedRow[], targets: TargetCache): Promise<void> {
+    const held = new Map<string, ClaimedRow[]>();
+    const send: ClaimedRow[] = [];
+    for (const row of rows) {
+      // A failing settings read is recorded per mail by `process`, which reads them again.
+      const target = await targets.of(row.tenant_id).catch(() => undefined);
+      if (target === null) held.set(row.tenant_id, [...(held.get(row.tenant_id) ?? []), row]);
+      else send.push(row);
+    }
+    const hold = async (tenantId: string, group: ClaimedRow[]) => {
+      try {
+        await holdMails(this.ctx, this.log, tenantId, group);
+        for (let i = 0; i < group.length; i++) countDelivery('mail', 'held');
+      } catch (err) {
+        for (const row of group) await this.failed(row, err).catch((e: unknown) => this.log.error({ outboxId: row.id, err: messageOf(e) }, 'outbox worker: could not record a failure'));
+      }
+    };
+    await Promise.all([...[...held].map(([tenantId, group]) => hold(tenantId, group)), ...send.map((row) => this.process(row, targets))]);
   }
 
   /** Runs until nothing is due (tests and the bench use it). */

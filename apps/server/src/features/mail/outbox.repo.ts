@@ -51,11 +51,17 @@ export async function markRetry(db: Db, tenantId: string, id: string, error: str
 }
 
 export async function markFinal(db: Db, tenantId: string, id: string, status: 'dead' | 'held', error: string | null): Promise<void> {
+  await markFinalMany(db, tenantId, [id], status, error);
+}
+
+/** Several rows of one tenant at once (the held mails of a claimed batch: issue 16 item 2). */
+export async function markFinalMany(db: Db, tenantId: string, ids: string[], status: 'dead' | 'held', error: string | null): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('outbox')
     .set({ status, last_error: error?.slice(0, 1000) ?? null, processed_at: new Date() })
     .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'pending')
     .execute();
 }

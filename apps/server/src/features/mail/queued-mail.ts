@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import { decrypt, encrypt } from '../../platform/crypto/keys.ts';
 import type { Db } from '../../platform/db/db.ts';
-import { enqueue } from '../../platform/events/outbox.ts';
+import { enqueueMany } from '../../platform/events/outbox.ts';
 import { bareAddress, oneLine } from '../../platform/mail/header-safety.ts';
 
 export type MailKind = 'welcome' | 'reset' | 'notification' | 'reject';
@@ -48,6 +48,19 @@ const address = (a: MailAddress): MailAddress => ({ name: oneLine(a.name, 120), 
 
 /** Writes one mail to the outbox in the caller's transaction; answers its Message-ID. */
 export async function queueMail(ctx: AppContext, db: Db, tenantId: string, mail: NewMail): Promise<string> {
+  const [messageId] = await queueMails(ctx, db, tenantId, [mail]);
+  if (!messageId) throw new Error('no mail queued');
+  return messageId;
+}
+
+/** Writes several mails to the outbox in one statement, in the caller's transaction; answers their Message-IDs in order. */
+export async function queueMails(ctx: AppContext, db: Db, tenantId: string, mails: NewMail[]): Promise<string[]> {
+  const rows = mails.map((mail) => queuedRow(ctx, mail));
+  await enqueueMany(db, tenantId, 'mail', rows);
+  return rows.map((r) => r.payload.messageId);
+}
+
+function queuedRow(ctx: AppContext, mail: NewMail): { id: string; payload: QueuedMail } {
   const id = randomUUID();
   const messageId = `<${id}@${ctx.config.mail.domain}>`;
   const payload: QueuedMail = {
@@ -63,8 +76,7 @@ export async function queueMail(ctx: AppContext, db: Db, tenantId: string, mail:
     references: mail.references ?? [],
     ticketId: mail.ticketId ?? null,
   };
-  await enqueue(db, tenantId, 'mail', payload, id);
-  return messageId;
+  return { id, payload };
 }
 
 export function textOf(ctx: AppContext, mail: QueuedMail): string | null {

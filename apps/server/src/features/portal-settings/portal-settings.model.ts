@@ -35,9 +35,26 @@ function defaultWelcomeTemplates(): PortalSettings['welcomeEmail']['templates'] 
 }
 
 /** Stored settings over the defaults; anything unreadable falls back to the default. */
+/**
+ * Settings resolved from a stored object, by that object: a signed-in contact's principal (kept
+ * a few seconds by the session cache) carries the same stored object on every request, so the
+ * merge and schema check run once for it, not on every request (issue 16 item 1). The answer is
+ * shared: callers read it, never change it.
+ */
+const resolved = new WeakMap<object, PortalSettings>();
+
 export function resolvePortalSettings(stored: unknown): PortalSettings {
+  if (!stored || typeof stored !== 'object') return defaultPortalSettings();
+  let settings = resolved.get(stored);
+  if (!settings) {
+    settings = resolveStored(stored);
+    resolved.set(stored, settings);
+  }
+  return settings;
+}
+
+function resolveStored(stored: object): PortalSettings {
   const base = defaultPortalSettings();
-  if (!stored || typeof stored !== 'object') return base;
   const s = stored as Partial<PortalSettings>;
   const merged = {
     sections: { ...base.sections, ...(s.sections ?? {}) },

@@ -2,6 +2,7 @@ import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { CUSTOM_PLAN } from '../../platform/db/named-statements.ts';
 import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
+import { QueryTemplates, type TemplateValues } from '../../platform/db/query-templates.ts';
 import type { TicketsTable } from '../../platform/db/schema.ts';
 
 const SUMMARY_COLUMNS = [
@@ -78,12 +79,58 @@ const SORT_MATCHES_BELOW = 1000;
  * (bench/ticket-search). No matches: no page query.
  */
 export async function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+  if (!f.q) return listFromTemplates(db, tenantId, f);
   const base = filtered(db, tenantId, f);
   const count = () => base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  if (!f.q) return fetchPage(pageQuery(f, base, false).execute(), count());
   const total = Number((await count()).n);
   if (total === 0) return { items: [], total };
   return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total };
+}
+
+/** The lists without `q` (the portal list, the console queue): compiled once per shape (platform/db/query-templates.ts). */
+const LIST_TEMPLATES = new QueryTemplates();
+
+/** The page and count queries of a list without `q`, compiled (exported for the template test: `templates` with limit 0 builds every time). */
+export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, templates = LIST_TEMPLATES) {
+  const unassigned = f.assigneeId === 'none';
+  // What picks a branch or a literal is the shape; the rest are values the builder passes on as parameters.
+  const shape = `${f.sort ?? 'newest'}:${f.page}:${f.pageSize}:${unassigned ? 'unassigned' : ''}:${f.statusCategory ?? ''}`;
+  const values: TemplateValues = {
+    tenantId,
+    customerId: f.customerId,
+    requesterId: f.requesterId,
+    statusKeys: f.statusKeys,
+    assigneeId: unassigned ? undefined : f.assigneeId,
+    priority: f.priority,
+    type: f.type,
+  };
+  const where = (v: TemplateValues) =>
+    filtered(db, v.tenantId as string, {
+      ...f,
+      customerId: v.customerId as string | undefined,
+      requesterId: v.requesterId as string | undefined,
+      statusKeys: v.statusKeys as string[] | undefined,
+      assigneeId: unassigned ? 'none' : (v.assigneeId as string | undefined),
+      priority: v.priority as TicketFilter['priority'],
+      type: v.type as TicketFilter['type'],
+    });
+  return {
+    page: templates.compile(`page:${shape}`, values, (v) => pageQuery(f, where(v), false)),
+    count: templates.compile(`count:${shape}`, values, (v) => where(v).select((eb) => eb.fn.countAll<string>().as('n'))),
+  };
+}
+
+async function listFromTemplates(db: Db, tenantId: string, f: TicketFilter) {
+  const { page, count } = compileTicketList(db, tenantId, f);
+  const counted = db.executeQuery(count).then((r) => {
+    const row = r.rows[0];
+    if (!row) throw new Error('count answered no row');
+    return row;
+  });
+  return fetchPage(
+    db.executeQuery(page).then((r) => r.rows),
+    counted,
+  );
 }
 
 type TicketWhere = Omit<TicketFilter, 'page' | 'pageSize' | 'sort'>;

@@ -22,7 +22,16 @@ export type OutboxTopic =
  * transaction: it exists if and only if the change that caused it was committed.
  */
 export async function enqueue(db: Db, tenantId: string, topic: OutboxTopic, payload: object, id?: string): Promise<void> {
-  await db.insertInto('outbox').values({ ...(id && { id }), tenant_id: tenantId, topic, payload: JSON.stringify(payload) }).execute();
+  await enqueueMany(db, tenantId, topic, [{ payload, ...(id && { id }) }]);
+}
+
+/** Several effects of one topic in one statement (a notification's mails to every recipient: issue 16 item 2). */
+export async function enqueueMany(db: Db, tenantId: string, topic: OutboxTopic, items: { payload: object; id?: string }[]): Promise<void> {
+  if (items.length === 0) return;
+  await db
+    .insertInto('outbox')
+    .values(items.map(({ payload, id }) => ({ ...(id && { id }), tenant_id: tenantId, topic, payload: JSON.stringify(payload) })))
+    .execute();
 }
 
 /** Many effects of one topic at once (an import's 10,000 `contact.created`), in the caller's transaction. */
