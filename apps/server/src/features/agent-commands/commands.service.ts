@@ -1,9 +1,9 @@
-import { enqueue } from '../../platform/events/outbox.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MAX_COMMAND_LIFETIME_MS, PROTOCOL_VERSION, actionWithParamsSchema, type ActionWithParams, type AgentCommandStatus, type CommandPayload, type RefusalReason } from '@porta/agent-protocol';
 import type { CommandStatus } from '@porta/contracts/devices';
 import type { AppContext } from '../../platform/context.ts';
 import { encrypt } from '../../platform/crypto/keys.ts';
+import { enqueue } from '../../platform/events/outbox.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../audit/audit.repo.ts';
 import * as devices from '../devices/devices.repo.ts';
