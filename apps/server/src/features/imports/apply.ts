@@ -66,7 +66,7 @@ export async function applyContacts(ctx: AppContext, trx: Db, tenantId: string, 
       };
     });
     await repo.insertContacts(trx, rows);
-    await enqueueMany(trx, tenantId, 'contact.created', rows.map((r) => ({ contactId: r.id, sendWelcome })));
+    await enqueueMany(trx, tenantId, 'contact.created', rows.map((r) => ({ payload: { contactId: r.id, sendWelcome } })));
     done += part.length;
     await progress(done, total);
   }
