@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { WorkerLog } from './worker-log.ts';
+import { pruneWebhookDeliveries } from '../webhooks/webhook-retention.ts';
 
 /**
  * Issue 16 item 3: keeps the outbox small and its claim fast however long the server runs.
@@ -31,6 +32,8 @@ export interface PruneResult {
   done: number;
   dead: number;
   batches: number;
+  /** Webhook delivery-log rows past the same retentions (features/webhooks/webhook-retention.ts). */
+  webhookDeliveries: number;
   vacuumed: boolean;
 }
 
@@ -94,10 +97,11 @@ export async function pruneOutbox(ctx: AppContext, opts: MaintenanceOptions): Pr
   const result = await withMaintenanceLock(ctx, async (db) => {
     const done = await pruneStatus(db, 'done', opts.retentionDays, batch, opts.afterBatch);
     const dead = await pruneStatus(db, 'dead', opts.deadRetentionDays, batch, opts.afterBatch);
+    const webhookDeliveries = await pruneWebhookDeliveries(db, opts.retentionDays, opts.deadRetentionDays, batch);
     if (opts.vacuum !== false) await vacuumOutbox(db);
-    return { skipped: false, done: done.rows, dead: dead.rows, batches: done.batches + dead.batches, vacuumed: opts.vacuum !== false };
+    return { skipped: false, done: done.rows, dead: dead.rows, batches: done.batches + dead.batches, webhookDeliveries, vacuumed: opts.vacuum !== false };
   });
-  return result ?? { skipped: true, done: 0, dead: 0, batches: 0, vacuumed: false };
+  return result ?? { skipped: true, done: 0, dead: 0, batches: 0, webhookDeliveries: 0, vacuumed: false };
 }
 
 /** Vacuums alone (after many claims), under the same lock. False when another node was at it. */
@@ -150,7 +154,7 @@ export class OutboxMaintenance {
     this.claimedSinceVacuum = 0;
     this.background(
       pruneOutbox(this.ctx, { retentionDays, deadRetentionDays }).then((r) => {
-        if (r.done + r.dead > 0) this.log.info({ done: r.done, dead: r.dead, batches: r.batches }, 'outbox: pruned finished rows past retention');
+        if (r.done + r.dead + r.webhookDeliveries > 0) this.log.info({ done: r.done, dead: r.dead, batches: r.batches, webhookDeliveries: r.webhookDeliveries }, 'outbox: pruned finished rows past retention');
       }),
       'prune',
     );

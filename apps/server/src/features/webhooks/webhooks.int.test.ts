@@ -17,6 +17,7 @@ import { findTicket } from '../tickets/tickets.repo.ts';
 import { insertCommand, transition } from '../agent-commands/commands.repo.ts';
 import { recordAgentReport } from '../agent-commands/commands.service.ts';
 import { OutboxWorker } from '../mail/outbox-worker.ts';
+import { pruneOutbox } from '../mail/outbox-maintenance.ts';
 import { silentLog } from '../mail/worker-log.ts';
 import { encrypt } from '../../platform/crypto/keys.ts';
 
@@ -268,5 +269,29 @@ describe('webhook deliveries', () => {
     expect((await w.admin.post(`/api/v1/webhooks/${ids[0]}/test`, {})).statusCode).toBe(200);
     await drain(w.fx.tenant.id);
     expect(hooks.received.length).toBe(before + 1);
+  });
+});
+
+describe('the delivery log’s retention (issue 15 item 1, issue 16 item 3)', () => {
+  it('outbox maintenance removes delivered messages past the retention and dead ones past the longer one; pending ones and recent ones stay, and the log lists what is left', async () => {
+    const w = await world();
+    const { endpoint } = await createEndpoint(w.admin, { eventTypes: ['contact.created'] });
+    const row = async (status: 'pending' | 'delivered' | 'dead', daysAgo: number) => {
+      const r = await t.ctx.db
+        .insertInto('webhook_deliveries')
+        .values({ tenant_id: w.fx.tenant.id, endpoint_id: endpoint.id, message_id: `msg_${randomUUID()}`, event_type: 'contact.created', body: '{}', status, attempts: 1, last_attempt_at: new Date(Date.now() - daysAgo * 86_400_000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    };
+    const keep = [await row('delivered', 29), await row('dead', 89), await row('pending', 400)];
+    const gone = [await row('delivered', 31), await row('dead', 91)];
+    const r = await pruneOutbox(t.ctx, { retentionDays: 30, deadRetentionDays: 90, batch: 1, vacuum: false });
+    expect(r.webhookDeliveries).toBeGreaterThanOrEqual(gone.length);
+    const left = (await deliveriesOf(w.fx.tenant.id, endpoint.id)).map((d) => d.id);
+    expect(left.sort()).toEqual([...keep].sort());
+    const log = await w.admin.get(`/api/v1/webhooks/${endpoint.id}/deliveries?page=1&pageSize=50`);
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json<{ items: { id: string }[] }>().items.map((d) => d.id).sort()).toEqual([...keep].sort());
   });
 });

@@ -41,6 +41,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index webhook_deliveries_endpoint_idx on webhook_deliveries (tenant_id, endpoint_id, created_at desc);
     create index webhook_deliveries_endpoint_fk_idx on webhook_deliveries (endpoint_id);
+    -- The retention prune (features/webhooks/webhook-retention.ts) finds finished messages by age.
+    create index webhook_deliveries_finished_idx on webhook_deliveries (status, (coalesce(last_attempt_at, created_at))) where status <> 'pending';
   `.execute(db);
 }
 
