@@ -83,7 +83,7 @@ describe('outbox pruning', () => {
     });
     await firstBatchDone;
     const second = await pruneOutbox(t.ctx, { ...retention, batch: 1 });
-    expect(second).toEqual({ skipped: true, done: 0, dead: 0, batches: 0, vacuumed: false });
+    expect(second).toEqual({ skipped: true, done: 0, dead: 0, batches: 0, webhookDeliveries: 0, vacuumed: false });
     // The first one is paused after its first batch: one of the two old rows is still there.
     expect((await subjectsLeft(t.ctx, fx.tenant.id)).length).toBe(1);
     release();

@@ -31,7 +31,8 @@ const MAX_BACKOFF_MS = 6 * 3_600_000;
 /**
  * Events of a batch handled at once (each holds a pooled connection for its transaction): a
  * third of the pool, so a burst of new tickets never takes the connections the requests need
- * (issue 16 item 2). Mails hold none while they are sent.
+ * (issue 16 item 2). Mails and webhook deliveries hold none while they are sent: they go side by
+ * side.
  */
 export function eventLanes(poolSize: number | undefined): number {
   return Math.max(1, Math.floor((poolSize ?? 10) / 3));
@@ -129,8 +130,13 @@ export class OutboxWorker {
     this.maintenance?.claimed(rows.length);
     const targets = new TargetCache(this.ctx);
     const mails = rows.filter((r) => r.topic === 'mail');
-    const others = rows.filter((r) => r.topic !== 'mail');
-    await Promise.all([this.deliverMails(mails, targets), inLanes(others, eventLanes(this.ctx.config.dbPoolSize), (row) => this.process(row, targets))]);
+    const hooks = rows.filter((r) => r.topic === 'webhook');
+    const events = rows.filter((r) => r.topic !== 'mail' && r.topic !== 'webhook');
+    await Promise.all([
+      this.deliverMails(mails, targets),
+      ...hooks.map((row) => this.process(row, targets)),
+      inLanes(events, eventLanes(this.ctx.config.dbPoolSize), (row) => this.process(row, targets)),
+    ]);
     return rows.length;
   }
 

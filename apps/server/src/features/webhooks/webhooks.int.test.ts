@@ -286,7 +286,13 @@ describe('the delivery log’s retention (issue 15 item 1, issue 16 item 3)', ()
     };
     const keep = [await row('delivered', 29), await row('dead', 89), await row('pending', 400)];
     const gone = [await row('delivered', 31), await row('dead', 91)];
-    const r = await pruneOutbox(t.ctx, { retentionDays: 30, deadRetentionDays: 90, batch: 1, vacuum: false });
+    // Another app of the suite may be running its own maintenance (one node at a time): wait for the lock.
+    let r = await pruneOutbox(t.ctx, { retentionDays: 30, deadRetentionDays: 90, batch: 1, vacuum: false });
+    for (let i = 0; r.skipped && i < 100; i++) {
+      await new Promise((done) => setTimeout(done, 100));
+      r = await pruneOutbox(t.ctx, { retentionDays: 30, deadRetentionDays: 90, batch: 1, vacuum: false });
+    }
+    expect(r.skipped).toBe(false);
     expect(r.webhookDeliveries).toBeGreaterThanOrEqual(gone.length);
     const left = (await deliveriesOf(w.fx.tenant.id, endpoint.id)).map((d) => d.id);
     expect(left.sort()).toEqual([...keep].sort());
