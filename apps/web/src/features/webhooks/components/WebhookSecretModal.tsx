@@ -1,8 +1,5 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { AppModal } from '../../../components/ui/AppModal';
-import { CopyValue } from '../../../components/ui/CopyValue';
+import { SecretOnceModal } from '../../../components/ui/SecretOnceModal';
 import { useRetained } from '../../../lib/use-retained';
 
 /** The only time an endpoint's signing secret is ever shown. */
@@ -10,16 +7,15 @@ export function WebhookSecretModal({ created: current, onClose }: { created: { u
   const created = useRetained(current);
   const { t } = useTranslation(['console', 'common']);
   return (
-    <AppModal opened={current !== null} onClose={onClose} title={t('webhooks.secret.title')} centered closeOnClickOutside={false} size="lg">
-      <Stack gap="md">
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-          {t('webhooks.secret.warning', { url: created?.url ?? '' })}
-        </Alert>
-        <CopyValue label={t('webhooks.secret.label')} value={created?.secret ?? ''} wrap testId="webhook-secret" />
-        <Group justify="flex-end">
-          <Button onClick={onClose}>{t('webhooks.secret.done')}</Button>
-        </Group>
-      </Stack>
-    </AppModal>
+    <SecretOnceModal
+      opened={current !== null}
+      onClose={onClose}
+      title={t('webhooks.secret.title')}
+      warning={t('webhooks.secret.warning', { url: created?.url ?? '' })}
+      label={t('webhooks.secret.label')}
+      secret={created?.secret ?? ''}
+      doneLabel={t('webhooks.secret.done')}
+      testId="webhook-secret"
+    />
   );
 }
