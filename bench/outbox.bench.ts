@@ -11,12 +11,14 @@
  * - idle worker CPU: the real OutboxWorker in this process, nothing due, process.cpuUsage over
  *   BENCH_OUTBOX_IDLE_S seconds (default 60); goal < 1 % of a core.
  * - BENCH_OUTBOX_SUSTAINED_MIN (default 0 = off; 60 for the 1-hour run): the real server with its
- *   mail worker on, tickets created continuously through the portal; every BENCH_OUTBOX_SAMPLE_S
+ *   mail worker on, tickets created continuously through the portal by two clients, paced at
+ *   BENCH_OUTBOX_RATE tickets a second in all (default 10; 0 = as fast as they are answered, which
+ *   on 2 cores leaves no CPU for the worker and measures the backlog, not the claim); every BENCH_OUTBOX_SAMPLE_S
  *   (default 10) the claim latency (a claim rolled back) and the outbox size are sampled into
  *   bench/results/outbox-sustained.csv and plotted in bench/results/outbox-sustained.svg.
  *
  * Env: BENCH_OUTBOX_DONE_ROWS=1000000 BENCH_OUTBOX_CLAIMS=250 BENCH_OUTBOX_IDLE_S=60
- *      BENCH_OUTBOX_SUSTAINED_MIN=0 BENCH_OUTBOX_SAMPLE_S=10 BENCH_PG_URL=postgres://postgres@127.0.0.1:5432
+ *      BENCH_OUTBOX_SUSTAINED_MIN=0 BENCH_OUTBOX_RATE=10 BENCH_OUTBOX_SAMPLE_S=10 BENCH_PG_URL=postgres://postgres@127.0.0.1:5432
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -40,6 +42,8 @@ const BEFORE_CLAIMS = 30;
 const IDLE_S = Number(process.env.BENCH_OUTBOX_IDLE_S ?? 60);
 const SUSTAINED_MIN = Number(process.env.BENCH_OUTBOX_SUSTAINED_MIN ?? 0);
 const SAMPLE_S = Number(process.env.BENCH_OUTBOX_SAMPLE_S ?? 10);
+const RATE = Number(process.env.BENCH_OUTBOX_RATE ?? 10);
+const POSTERS = 2;
 const BATCH = 20;
 const CLAIM_GOAL_MS = 5;
 const IDLE_GOAL = 0.01;
@@ -164,7 +168,7 @@ function svgPlot(samples: Sample[]): string {
   const rows = line(samples.map((s) => s.rows), '#2c6fbb', H);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${2 * H}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
-<text x="${pad}" y="16">claim latency (ms), max ${round(claim.max, 2)}; x: 0 to ${round(maxT / 60, 1)} min</text>
+<text x="${pad}" y="16">claim latency (ms), max ${round(claim.max, 2)}; x: 0 to ${round(maxT / 60, 1)} min; ${RATE > 0 ? `${RATE} tickets/s` : 'unpaced'}</text>
 ${claim.svg}
 <text x="${pad}" y="${H + 16}">outbox rows, max ${rows.max}</text>
 ${rows.svg}
@@ -186,8 +190,15 @@ async function sustained(ctx: AppContext, url: string, dataDir: string, username
     const csrf = (JSON.parse(loginText) as { csrfToken: string }).csrfToken;
     const until = Date.now() + SUSTAINED_MIN * 60_000;
     let created = 0;
+    const started = Date.now();
+    let issued = 0;
     const poster = async () => {
       while (Date.now() < until) {
+        if (RATE > 0) {
+          // Paced: request n (of both clients together) leaves at started + n / RATE seconds.
+          const due = started + (issued++ * 1000) / RATE;
+          if (due > Date.now()) await sleep(due - Date.now());
+        }
         const r = await fetch(`${base}/api/v1/portal/tickets`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
@@ -211,7 +222,7 @@ async function sustained(ctx: AppContext, url: string, dataDir: string, username
         console.log(`  t=${last?.t}s claim ${last?.claimMs} ms, outbox ${last?.rows} rows (${last?.pending} pending), ${last?.sizeMiB} MiB, ${created} tickets`);
       }
     };
-    await Promise.all([poster(), poster(), sampler()]);
+    await Promise.all([...Array.from({ length: POSTERS }, poster), sampler()]);
   } finally {
     await app.stop();
   }
@@ -259,14 +270,15 @@ async function main(): Promise<void> {
     const idle = await idleCpu(ctx, IDLE_S);
     console.log(`idle worker: ${idle.cpuMs} ms CPU in ${IDLE_S} s = ${round(idle.share * 100, 3)} % of a core (poll every ${idle.pollMs} ms)`);
 
-    let sustainedResult: { samples: number; csv: string; svg: string; maxClaimMs: number; p99ClaimMs: number } | null = null;
+    let sustainedResult: { samples: number; csv: string; svg: string; maxClaimMs: number; p99ClaimMs: number; p50ClaimMs: number; rate: number; tickets: number; lastRows: number; lastPending: number } | null = null;
     if (SUSTAINED_MIN > 0) {
       const customer = await createCustomer(ctx, tenant.id, { name: 'Bench Customer', domains: [] });
       const { credentials } = await createContact(ctx, tenant.id, 'en', { customerId: customer.id, firstName: 'Bench', lastName: 'Contact', email: 'contact@bench-customer.example', isPrimary: true });
       console.log(`sustained creation for ${SUSTAINED_MIN} min…`);
       const s = await sustained(ctx, url, dataDir, credentials.username, credentials.password);
       const claims = s.samples.map((x) => x.claimMs);
-      sustainedResult = { samples: s.samples.length, csv: s.csv, svg: s.svg, maxClaimMs: round(Math.max(...claims), 2), p99ClaimMs: round(percentile(claims, 99), 2) };
+      const last = s.samples.at(-1);
+      sustainedResult = { samples: s.samples.length, csv: s.csv, svg: s.svg, maxClaimMs: round(Math.max(...claims), 2), p99ClaimMs: round(percentile(claims, 99), 2), p50ClaimMs: round(percentile(claims, 50), 2), rate: RATE, tickets: last?.tickets ?? 0, lastRows: last?.rows ?? 0, lastPending: last?.pending ?? 0 };
     }
 
     const claimOk = after.p99 < CLAIM_GOAL_MS;
@@ -275,7 +287,7 @@ async function main(): Promise<void> {
       `claim with ${DONE_ROWS} done rows, autovacuum off: before p50 ${before.p50} / p99 ${before.p99} ms; after the worker's VACUUM p50 ${after.p50} / p99 ${after.p99} ms (goal < ${CLAIM_GOAL_MS}) ${claimOk ? 'met' : 'NOT met'}`,
       `claim scan pages (load-independent): never vacuumed ${planBefore.buffers}, after VACUUM ${planAfterVacuum.buffers}, ${CLAIMS * BATCH} claims later ${planAfter.buffers}; load average ${machine().loadavg.join(' ')}`,
       `idle worker: ${round(idle.share * 100, 3)} % of a core over ${IDLE_S} s (goal < 1 %) ${idleOk ? 'met' : 'NOT met'}`,
-      ...(sustainedResult ? [`sustained ${SUSTAINED_MIN} min: ${sustainedResult.samples} samples, claim p99 ${sustainedResult.p99ClaimMs} ms, max ${sustainedResult.maxClaimMs} ms; ${sustainedResult.csv}`] : []),
+      ...(sustainedResult ? [`sustained ${SUSTAINED_MIN} min at ${sustainedResult.rate > 0 ? `${sustainedResult.rate} tickets/s` : 'full speed'}: ${sustainedResult.tickets} tickets, ${sustainedResult.samples} samples, claim p50 ${sustainedResult.p50ClaimMs} / p99 ${sustainedResult.p99ClaimMs} / max ${sustainedResult.maxClaimMs} ms; at the end ${sustainedResult.lastRows} outbox rows, ${sustainedResult.lastPending} pending; ${sustainedResult.csv}, ${sustainedResult.svg}`] : []),
     ];
     writeResult({ name: 'outbox', startedAt, machine: machine(), summary, goalsMet: claimOk && idleOk, data: { doneRows: DONE_ROWS, seedS: round(seedS, 1), vacuumS: round(vacuumS, 1), before, after, planBefore, planAfterVacuum, planAfter, idle, sustained: sustainedResult } });
     for (const l of summary) console.log(l);
