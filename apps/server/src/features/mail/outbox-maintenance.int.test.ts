@@ -7,6 +7,7 @@ import { drainOutbox, useMailTestApp } from '../../test/mail.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { queueMail } from './queued-mail.ts';
 import { OutboxMaintenance, pruneOutbox } from './outbox-maintenance.ts';
+import { claimDue, markDone } from './outbox.repo.ts';
 import { silentLog } from './worker-log.ts';
 
 type Status = 'pending' | 'done' | 'dead' | 'held';
@@ -110,6 +111,32 @@ describe('outbox pruning', () => {
     const got = await smtp.sink.waitFor((m) => m.parsed.messageId === messageId);
     expect(got.parsed.subject).toBe('After pruning');
     const status = await t.ctx.db.selectFrom('outbox').select('status').where('tenant_id', '=', fx.tenant.id).where('id', '=', messageId.slice(1, messageId.indexOf('@'))).executeTakeFirstOrThrow();
+    expect(status.status).toBe('done');
+  });
+
+  it("commits the outbox's own bookkeeping without waiting for the disk, and the write that queued the mail with it", async () => {
+    const fx = await makeTenant(t.ctx);
+    const setting = async (db: Parameters<typeof queueMail>[1]) => (await sql<{ s: string }>`select current_setting('synchronous_commit') as s`.execute(db)).rows[0]?.s;
+    // The write that queues a mail (here the mail alone) keeps the server's setting: it commits when the WAL is on disk.
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await queueMail(t.ctx, trx, fx.tenant.id, { kind: 'notification', from: { name: 'MSP', address: 'help@msp.example' }, to: { name: 'Rita', address: 'rita@customer.example' }, subject: 'Async', text: 'Body' });
+      expect(await setting(trx)).toBe('on');
+    });
+    // The claim and the done mark switch their own transaction to an asynchronous commit (issue 16 item 3).
+    const claimed = await t.ctx.db.transaction().execute(async (trx) => {
+      const rows = await claimDue(trx, 20, 60_000, [fx.tenant.id]);
+      expect(await setting(trx)).toBe('off');
+      return rows;
+    });
+    expect(claimed.map((r) => r.topic)).toEqual(['mail']);
+    const row = claimed[0];
+    if (!row) throw new Error('nothing claimed');
+    await t.ctx.db.transaction().execute(async (trx) => {
+      expect(await setting(trx)).toBe('on');
+      expect(await markDone(trx, fx.tenant.id, row.id)).toBe(true);
+      expect(await setting(trx)).toBe('off');
+    });
+    const status = await t.ctx.db.selectFrom('outbox').select('status').where('tenant_id', '=', fx.tenant.id).where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(status.status).toBe('done');
   });
 });
