@@ -104,18 +104,20 @@ const NEW_TICKET = {
 const BARE_NUMBER_START = 900_000_000;
 const NOTIFY_CHANNEL = 'porta_events';
 
-type ListKey = 'app' | 'bare' | 'barePage' | 'bareNamed';
-type ConsoleKey = 'app' | 'bare';
+type ListKey = 'app' | 'bare' | 'barePage' | 'bareNamed' | 'bareAppSql';
+type ConsoleKey = 'app' | 'bare' | 'bareNamed';
 type CreateKey = 'app' | 'bare' | 'bareAppSql';
 const LIST_VARIANTS: Record<ListKey, string> = {
   app: 'app (tenant + session + zod)',
-  bare: 'bare: page + count side by side (same SQL)',
-  barePage: 'bare: the page query alone (minimal)',
-  bareNamed: 'bare, same SQL as named statements (diagnostic)',
+  bare: 'bare: page + count side by side (plain queries)',
+  barePage: 'bare: the page query alone (minimal, plain)',
+  bareNamed: 'bare: page + count side by side, named statements (the goal baseline)',
+  bareAppSql: "bare: the app's one statement (page + total), named (diagnostic)",
 };
 const CONSOLE_VARIANTS: Record<ConsoleKey, string> = {
   app: 'app console queue (technician session)',
-  bare: 'bare: its page + count (same SQL)',
+  bare: 'bare: its page + count side by side (plain queries)',
+  bareNamed: 'bare: its page + count side by side, named statements (the goal baseline)',
 };
 const CREATE_VARIANTS: Record<CreateKey, string> = {
   app: 'app POST, mail worker on (session + fields + one statement + NOTIFY + answer)',
@@ -156,9 +158,10 @@ interface Prepared {
   tenantId: string;
   seed: TicketSeedResult;
   openStatusId: string;
-  listQueries: CapturedQuery[];
-  /** The console queue's page and count (PostgreSQL only). */
-  consoleQueries: CapturedQuery[] | null;
+  /** The portal list: `app` as the app sends it (one statement), `parts` its page and count alone. */
+  listQueries: { app: CapturedQuery[]; parts: CapturedQuery[] };
+  /** The console queue's, likewise (PostgreSQL only). */
+  consoleQueries: { app: CapturedQuery[]; parts: CapturedQuery[] } | null;
   explain: Explained[];
   sqlCost: SqlCost[];
   appCpu: { listBuildUs: number; queryValidationUs: number; presentUs: number; serialiseUs: number; zodSerialiseUs: number; jsonStringifyUs: number; responseBytes: number };
@@ -294,11 +297,12 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] });
     const consoleQueries = engine === 'postgres' ? await consoleListQueries(tenant.id, 'open') : null;
     const labelOf = (q: CapturedQuery) => (/ limit /i.test(q.sql) ? 'list: page of 25' : 'list: count');
+    const labelled: [CapturedQuery, string][] = [...listQueries.parts.map((q): [CapturedQuery, string] => [q, labelOf(q)]), ...listQueries.app.map((q): [CapturedQuery, string] => [q, "list: the app's statement (page + total)"])];
 
     const explained: Explained[] = [];
-    for (const q of listQueries) explained.push(await explain(handle.pool, q, labelOf(q)));
+    for (const [q, label] of labelled) explained.push(await explain(handle.pool, q, label));
     const sqlCost: SqlCost[] = [await timeSql(handle.pool, { sql: 'select 1', parameters: [] }, 'select 1 (round-trip floor)')];
-    for (const q of listQueries) sqlCost.push(await timeSql(handle.pool, q, labelOf(q)));
+    for (const [q, label] of labelled) sqlCost.push(await timeSql(handle.pool, q, label));
 
     // The contact as every request sees it, and the app's own CPU work per list request.
     const { token } = await createSession(ctx, tenant.id, 'contact', seed.contactId, { ip: '127.0.0.1', userAgent: 'bench' });
@@ -485,14 +489,17 @@ interface EngineResult {
   list:
     | (Measured<ListKey> & {
         goalMet: boolean | null;
+        /** app over the named page + count (the goal's baseline on PostgreSQL), per-round median. */
         namedRatio: number | null;
+        /** app over its own statement run bare and named (what the app adds to its SQL). */
+        appSqlRatio: number | null;
         /** app over the minimal bare endpoint (the page query alone), per-round median. */
         pageOnlyRatio: number;
         appOneConnection: { rps: number; p50: number; p99: number };
       })
     | null;
   /** The console queue against its bare twin (PostgreSQL). */
-  consoleQueue: (Measured<ConsoleKey> & { goalMet: boolean }) | null;
+  consoleQueue: (Measured<ConsoleKey> & { namedRatio: number; goalMet: boolean }) | null;
   create:
     | (Measured<CreateKey> & {
         goalMet: boolean;
@@ -566,8 +573,9 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     const { cookie, csrfToken } = await loginContact(appBase, prepared.seed.username);
 
     const spec: BareTicketsSpec = {
-      list: prepared.listQueries,
-      ...(prepared.consoleQueries && { consoleList: prepared.consoleQueries }),
+      list: prepared.listQueries.parts,
+      appList: prepared.listQueries.app,
+      ...(prepared.consoleQueries && { consoleList: prepared.consoleQueries.parts }),
       ...(prepared.write && { write: prepared.write, notifyChannel: NOTIFY_CHANNEL }),
     };
     const barePort = await freePort();
@@ -588,8 +596,10 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     const b = asList(await getJson(`${bareBase}/bare/tickets`), 'bare list');
     const s = asList(await getJson(`${bareBase}/bare/tickets+named`), 'bare list, named statements');
     if (a.items.length !== 25 || a.total !== prepared.expectedListTotal) throw new Error(`app list: ${a.items.length} items, total ${a.total}, expected 25 of ${prepared.expectedListTotal}`);
-    if (a.items.map((x) => x.id).join() !== b.items.map((x) => x.id).join() || b.total !== a.total || s.total !== a.total) {
-      throw new Error('the bare endpoint does not answer the same page as the app');
+    const ids = (l: { items: { id: string }[] }) => l.items.map((x) => x.id).join();
+    const twins = [b, s, ...(engine === 'postgres' ? [asList(await getJson(`${bareBase}/bare/tickets+app-sql`), "bare list, the app's statement")] : [])];
+    if (twins.some((x) => ids(x) !== ids(a) || x.total !== a.total)) {
+      throw new Error('a bare endpoint does not answer the same page as the app');
     }
     if ((await getJson(`${appBase}${LIST_PATH}`)).status !== 401) throw new Error('the app answered the list without a session');
     console.log(`  checked: app and bare answer the same 25 ids and total ${a.total}`);
@@ -610,7 +620,10 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         { key: 'barePage', url: `${bareBase}/bare/tickets+page`, headers: {}, child: bare },
       ];
       // The named-statements diagnostic on PostgreSQL only (on PGlite the run stays short).
-      if (engine === 'postgres') listVariants.push({ key: 'bareNamed', url: `${bareBase}/bare/tickets+named`, headers: {}, child: bare });
+      if (engine === 'postgres') {
+        listVariants.push({ key: 'bareNamed', url: `${bareBase}/bare/tickets+named`, headers: {}, child: bare });
+        listVariants.push({ key: 'bareAppSql', url: `${bareBase}/bare/tickets+app-sql`, headers: {}, child: bare });
+      }
       const listRounds = await alternate<ListKey>('list', listVariants, DURATION_S, WARMUP_S, meter);
       const listMeasured = summarise(
         listRounds,
@@ -624,8 +637,10 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         ...listMeasured,
         appOneConnection: { rps: single.rps, p50: single.p50, p99: single.p99 },
         namedRatio: engine === 'postgres' ? round(median(listRounds.map((x) => x.app.rps / x.bareNamed.rps)), 3) : null,
+        appSqlRatio: engine === 'postgres' ? round(median(listRounds.map((x) => x.app.rps / x.bareAppSql.rps)), 3) : null,
         pageOnlyRatio: round(median(listRounds.map((x) => x.app.rps / x.barePage.rps)), 3),
-        goalMet: engine === 'postgres' ? listMeasured.ratio >= LIST_GOAL.ratio && listMeasured.medians.app.p99 < LIST_GOAL.p99Ms : null,
+        // Judged against the named page + count: the app sends named statements, and the plain bare endpoints pay PostgreSQL's planning on every call.
+        goalMet: engine === 'postgres' ? median(listRounds.map((x) => x.app.rps / x.bareNamed.rps)) >= LIST_GOAL.ratio && listMeasured.medians.app.p99 < LIST_GOAL.p99Ms : null,
       };
     }
 
@@ -636,9 +651,11 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
     if (engine === 'postgres' && PARTS.has('list') && prepared.consoleQueries) {
       const techCookie = await loginTechnician(appBase);
       const ca = asList(await getJson(`${appBase}${CONSOLE_PATH}`, { cookie: techCookie }), 'app console queue');
-      const cb = asList(await getJson(`${bareBase}/bare/console-tickets`), 'bare console queue');
-      if (ca.items.length !== 25 || ca.items.map((x) => x.id).join() !== cb.items.map((x) => x.id).join() || ca.total !== cb.total) {
-        throw new Error(`the bare console queue does not answer the app's page (app ${ca.items.length} items of ${ca.total}, bare ${cb.items.length} of ${cb.total})`);
+      for (const path of ['/bare/console-tickets', '/bare/console-tickets+named']) {
+        const cb = asList(await getJson(`${bareBase}${path}`), `bare console queue ${path}`);
+        if (ca.items.length !== 25 || ca.items.map((x) => x.id).join() !== cb.items.map((x) => x.id).join() || ca.total !== cb.total) {
+          throw new Error(`the bare console queue ${path} does not answer the app's page (app ${ca.items.length} items of ${ca.total}, bare ${cb.items.length} of ${cb.total})`);
+        }
       }
       console.log(`  checked: app and bare console queue answer the same 25 ids and total ${ca.total}`);
       const consoleRounds = await alternate<ConsoleKey>(
@@ -646,13 +663,15 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         [
           { key: 'app', url: `${appBase}${CONSOLE_PATH}`, headers: { cookie: techCookie }, child: app },
           { key: 'bare', url: `${bareBase}/bare/console-tickets`, headers: {}, child: bare },
+          { key: 'bareNamed', url: `${bareBase}/bare/console-tickets+named`, headers: {}, child: bare },
         ],
         DURATION_S,
         Math.min(WARMUP_S, 1),
         meter,
       );
-      const m = summarise(consoleRounds, ['app', 'bare'], 'app', 'bare');
-      consoleQueue = { ...m, goalMet: m.ratio >= LIST_GOAL.ratio && m.medians.app.p99 < LIST_GOAL.p99Ms };
+      const m = summarise(consoleRounds, ['app', 'bare', 'bareNamed'], 'app', 'bare');
+      const namedRatio = round(median(consoleRounds.map((x) => x.app.rps / x.bareNamed.rps)), 3);
+      consoleQueue = { ...m, namedRatio, goalMet: namedRatio >= LIST_GOAL.ratio && m.medians.app.p99 < LIST_GOAL.p99Ms };
     }
 
     let create: EngineResult['create'] = null;
@@ -781,7 +800,7 @@ function report(r: EngineResult): void {
     console.log(cpuTable(r.engine, LIST_VARIANTS, r.list.medians));
     console.log(
       `app/bare (page + count) = ${r.list.ratio} (per-round median; ratio of medians ${r.list.ratioOfMedians}); app/bare (page alone) = ${r.list.pageOnlyRatio}; app p99 ${r.list.medians.app.p99} ms ${listGoalText(r)}` +
-        (r.list.namedRatio === null ? '' : `; app over bare with named statements (as the app sends its SQL) = ${r.list.namedRatio}`),
+        (r.list.namedRatio === null ? '' : `; app/bare named page + count (the goal's baseline) = ${r.list.namedRatio}; app/its own statement run bare = ${r.list.appSqlRatio}`),
     );
     const one = r.list.appOneConnection;
     console.log(`app at 1 connection (no queueing): ${one.rps} req/s, p50 ${one.p50} ms, p99 ${one.p99} ms`);
@@ -798,6 +817,7 @@ function report(r: EngineResult): void {
     console.log(`\n[${r.engine}] GET ${CONSOLE_PATH} (technician; the whole tenant)`);
     console.log(loadTable(CONSOLE_VARIANTS, cq));
     console.log(cpuTable(r.engine, CONSOLE_VARIANTS, cq.medians));
+    console.log(`app/bare named page + count (the goal's baseline) = ${cq.namedRatio}; app/bare plain = ${cq.ratio}; app p99 ${cq.medians.app.p99} ms (goal ≥ ${LIST_GOAL.ratio} with p99 < ${LIST_GOAL.p99Ms} ms: ${cq.goalMet ? 'met' : 'NOT met'})`);
     console.log(`console app/bare = ${cq.ratio}, app p99 ${cq.medians.app.p99} ms: goal ≥ ${LIST_GOAL.ratio} with p99 < ${LIST_GOAL.p99Ms} ms ${cq.goalMet ? 'met' : 'NOT met'}`);
   }
   console.log('EXPLAIN (ANALYZE, BUFFERS), key lines:');
@@ -866,7 +886,8 @@ async function main(): Promise<void> {
     if (l) {
       summary.push(
         `tickets list ${r.engine} (${r.prepared.seed.counts.tickets.toLocaleString('en')} tickets, ${CONNECTIONS} conn.): app ${l.medians.app.rps} req/s (p99 ${l.medians.app.p99} ms) ` +
-          `vs bare page + count ${l.medians.bare.rps} req/s (p99 ${l.medians.bare.p99} ms) → ratio ${l.ratio}; vs the page alone ${l.medians.barePage.rps} req/s → ${l.pageOnlyRatio}` +
+          (l.namedRatio === null ? '' : `vs bare named page + count ${l.medians.bareNamed.rps} req/s (p99 ${l.medians.bareNamed.p99} ms) → ratio ${l.namedRatio}; `) +
+          `vs bare plain page + count ${l.medians.bare.rps} req/s (p99 ${l.medians.bare.p99} ms) → ratio ${l.ratio}; vs the plain page alone ${l.medians.barePage.rps} req/s → ${l.pageOnlyRatio}` +
           (l.goalMet === null ? '' : ` (goal ≥ ${LIST_GOAL.ratio} and p99 < ${LIST_GOAL.p99Ms} ms: ${l.goalMet ? 'met' : 'NOT met'})`) +
           `; app at 1 connection p99 ${l.appOneConnection.p99} ms`,
       );
@@ -874,7 +895,7 @@ async function main(): Promise<void> {
     const cq = r.consoleQueue;
     if (cq) {
       summary.push(
-        `tickets console queue ${r.engine}: app ${cq.medians.app.rps} req/s (p99 ${cq.medians.app.p99} ms) vs bare ${cq.medians.bare.rps} req/s → ratio ${cq.ratio} (goal ≥ ${LIST_GOAL.ratio} and p99 < ${LIST_GOAL.p99Ms} ms: ${cq.goalMet ? 'met' : 'NOT met'})`,
+        `tickets console queue ${r.engine}: app ${cq.medians.app.rps} req/s (p99 ${cq.medians.app.p99} ms) vs bare named page + count ${cq.medians.bareNamed.rps} req/s → ratio ${cq.namedRatio}; vs plain ${cq.medians.bare.rps} req/s → ${cq.ratio} (goal ≥ ${LIST_GOAL.ratio} of the named and p99 < ${LIST_GOAL.p99Ms} ms: ${cq.goalMet ? 'met' : 'NOT met'})`,
       );
     }
     if (r.rssListMiB) summary.push(`tickets ${r.engine} app RSS: ${r.rssStartMiB} MiB after start, peak ${r.rssListMiB.peak} MiB under the list load`);

@@ -15,7 +15,8 @@ import {
   type QueryResult,
 } from 'kysely';
 import { listContacts } from '../../apps/server/src/features/contacts/contacts.repo.ts';
-import { insertTicketWithEvent, listTickets, type TicketDraft } from '../../apps/server/src/features/tickets/tickets.repo.ts';
+import { compileTicketList, insertTicketWithEvent, listTickets, type TicketDraft, type TicketFilter } from '../../apps/server/src/features/tickets/tickets.repo.ts';
+import { QueryTemplates } from '../../apps/server/src/platform/db/query-templates.ts';
 import { technicianFromSession } from '../../apps/server/src/platform/auth/authenticate.ts';
 import type { AppContext } from '../../apps/server/src/platform/context.ts';
 import { hashToken } from '../../apps/server/src/platform/crypto/tokens.ts';
@@ -93,13 +94,7 @@ export async function listBuildMicros(tenantId: string, iterations = 3000): Prom
  * query's shape shows up here instead of silently benchmarking something else.
  */
 export async function contactListQueries(tenantId: string, page = 1, pageSize = 25): Promise<CapturedQuery[]> {
-  const queries = await capture((db) => listContacts(db, tenantId, { page, pageSize }));
-  const allowed = new Set<unknown>([tenantId, pageSize, (page - 1) * pageSize]);
-  for (const q of queries) {
-    const odd = q.parameters.filter((p) => !allowed.has(p));
-    if (odd.length > 0) throw new Error(`contact list query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
-  }
-  return queries;
+  return checkParameters('contact list', await capture((db) => listContacts(db, tenantId, { page, pageSize })), new Set<unknown>([tenantId, pageSize, (page - 1) * pageSize]));
 }
 
 /** The session lookup, with the index of the token-hash parameter to fill in per request. */
@@ -113,36 +108,46 @@ export async function sessionQuery(tenantId: string): Promise<CapturedQuery & { 
   return { ...q, tokenHashIndex };
 }
 
-/**
- * The portal ticket list's queries (today: the page and the total, side by side) for the
- * filter the portal builds for a primary contact with scope=company and one status: the
- * contact's customer and the status ids. Parameters are checked as for the contact list.
- */
-export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusKeys: string[]; page?: number; pageSize?: number }): Promise<CapturedQuery[]> {
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? 25;
-  const queries = await capture((db) => listTickets(db, tenantId, { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize }));
-  const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusKeys, pageSize, (page - 1) * pageSize]);
+function checkParameters(what: string, queries: CapturedQuery[], allowed: Set<unknown>): CapturedQuery[] {
   for (const q of queries) {
     const odd = q.parameters.filter((p) => !allowed.has(p));
-    if (odd.length > 0) throw new Error(`ticket list query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
+    if (odd.length > 0) throw new Error(`${what} query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
   }
   return queries;
 }
 
 /**
- * The console queue's queries (GET /api/v1/tickets?status=…&page=1&pageSize=25, newest first:
- * the whole tenant, one status, internal search scope), compiled from listTickets as
- * listForConsole calls it.
+ * A list's page query and count query alone, side by side (the minimal page + count baseline):
+ * the parts of the app's one statement, compiled from the same builder (compileTicketList).
  */
-export async function consoleListQueries(tenantId: string, statusKey: string, page = 1, pageSize = 25): Promise<CapturedQuery[]> {
-  const queries = await capture((db) => listTickets(db, tenantId, { statusKeys: [statusKey], page, pageSize, sort: 'newest', searchInternal: true }));
+function listParts(tenantId: string, f: TicketFilter): CapturedQuery[] {
+  const parts = compileTicketList(offlineDb([]), tenantId, f, new QueryTemplates(0));
+  return [parts.page(), parts.count()].map((q) => ({ sql: q.sql, parameters: [...q.parameters] }));
+}
+
+/**
+ * The portal ticket list for the filter the portal builds for a primary contact with
+ * scope=company and one status (the contact's customer and the status keys): `app` is what
+ * listTickets sends (today one statement, the page with its total), `parts` the page and the
+ * count alone. Parameters are checked as for the contact list.
+ */
+export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusKeys: string[]; page?: number; pageSize?: number }): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
+  const page = filter.page ?? 1;
+  const pageSize = filter.pageSize ?? 25;
+  const f: TicketFilter = { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize };
+  const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusKeys, pageSize, (page - 1) * pageSize]);
+  return { app: checkParameters('ticket list', await capture((db) => listTickets(db, tenantId, f)), allowed), parts: checkParameters('ticket list', listParts(tenantId, f), allowed) };
+}
+
+/**
+ * The console queue (GET /api/v1/tickets?status=…&page=1&pageSize=25, newest first: the whole
+ * tenant, one status, internal search scope) as listForConsole calls listTickets: `app` and
+ * `parts` as for the portal list.
+ */
+export async function consoleListQueries(tenantId: string, statusKey: string, page = 1, pageSize = 25): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
+  const f: TicketFilter = { statusKeys: [statusKey], page, pageSize, sort: 'newest', searchInternal: true };
   const allowed = new Set<unknown>([tenantId, statusKey, pageSize, (page - 1) * pageSize]);
-  for (const q of queries) {
-    const odd = q.parameters.filter((p) => !allowed.has(p));
-    if (odd.length > 0) throw new Error(`console queue query has unexpected parameters ${JSON.stringify(odd)}; update bench/lib/app-sql.ts:\n${q.sql}`);
-  }
-  return queries;
+  return { app: checkParameters('console queue', await capture((db) => listTickets(db, tenantId, f)), allowed), parts: checkParameters('console queue', listParts(tenantId, f), allowed) };
 }
 
 export interface TicketWriteSql {
@@ -193,7 +198,7 @@ export async function ticketWriteSql(tenantId: string, d: TicketDraft & { custom
   };
 }
 
-/** Mean µs the portal list spends building and compiling its two queries (page, count; no I/O). */
+/** Mean µs the portal list spends building and compiling its query (no I/O). */
 export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[] }, iterations = 3000): Promise<number> {
   const db = offlineDb([{ n: 0 }]);
   const run = async () => {

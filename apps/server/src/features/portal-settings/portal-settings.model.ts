@@ -43,8 +43,23 @@ function defaultWelcomeTemplates(): PortalSettings['welcomeEmail']['templates'] 
  */
 const resolved = new WeakMap<object, PortalSettings>();
 
+/**
+ * A tenant that never saved settings reads the defaults on every portal request: one frozen
+ * object for all of them, built once (issue 16 item 1: the five welcome templates were
+ * rendered again for every request, and a new object each time missed the presenter's cache).
+ */
+let sharedDefaults: PortalSettings | undefined;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function resolvePortalSettings(stored: unknown): PortalSettings {
-  if (!stored || typeof stored !== 'object') return defaultPortalSettings();
+  if (!stored || typeof stored !== 'object') return (sharedDefaults ??= deepFreeze(defaultPortalSettings()));
   let settings = resolved.get(stored);
   if (!settings) {
     settings = resolveStored(stored);

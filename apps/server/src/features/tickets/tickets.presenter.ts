@@ -85,9 +85,12 @@ export function forPortal<T extends TicketSummary & { customFields?: TicketDetai
   const hidden = hiddenProps(settings);
   // A summary with nothing hidden goes out as it is: no copy (25 a page on the hot list, issue 16).
   if (hidden.length === 0 && t.billedMinutes === undefined && t.customFields === undefined) return t;
+  // Hidden properties are set to undefined on a copy, not deleted: the answer's JSON leaves them
+  // out all the same, and the copy keeps its fast shape (a `delete` turned every summary of the
+  // list into a dictionary: ~30 KiB and ~12 µs a page, issue 16).
   const out: T = { ...t };
-  for (const prop of hidden) delete out[prop];
-  delete out.billedMinutes;
+  for (const prop of hidden) out[prop] = undefined;
+  if (out.billedMinutes !== undefined) out.billedMinutes = undefined;
   if (out.customFields) {
     out.customFields = Object.fromEntries(Object.entries(out.customFields).filter(([key]) => visibilityOf(settings, `custom.${key}`) !== 'hidden'));
   }

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { withNamedStatements } from './named-statements.ts';
+import { parseTimestamptz } from './timestamptz.ts';
 import type { Database } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -15,8 +16,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// timestamptz → Date and bigint counts → number on both engines.
+// timestamptz → Date (without pg's regular expressions: timestamptz.ts) and bigint counts → number on both engines.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
