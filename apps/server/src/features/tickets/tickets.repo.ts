@@ -1,7 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import { CUSTOM_PLAN } from '../../platform/db/named-statements.ts';
-import { fetchPage, likePattern, pageWindow } from '../../platform/db/paging.ts';
+import { likePattern, pageWindow } from '../../platform/db/paging.ts';
 import { QueryTemplates, type TemplateValues } from '../../platform/db/query-templates.ts';
 import type { TicketsTable } from '../../platform/db/schema.ts';
 
