@@ -20,6 +20,13 @@ describe('loadConfig: environment → typed config', () => {
     expect(loadConfig({ PORTA_ALLOW_PRIVATE_TARGETS: '1' }).outboundAllowPrivate).toBe(true);
   });
 
+  it('issue 16 item 4: the heap grows by 100 % per full collection unless told otherwise; 0 leaves it to V8; out of range is refused', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(100);
+    expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '60' }).heapGrowthPercent).toBe(60);
+    expect(() => loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '401' })).toThrow(/PORTA_HEAP_GROWTH_PERCENT/);
+  });
+
   it('takes a metrics token of 16 characters or more, and none by default (metrics off)', () => {
     expect(loadConfig({}).metricsToken).toBeUndefined();
     expect(loadConfig({ PORTA_METRICS_TOKEN: 'a-long-enough-token' }).metricsToken).toBe('a-long-enough-token');

@@ -30,6 +30,8 @@ const envSchema = z.object({
   PORTA_ATTACHMENT_MAX_MB: z.coerce.number().min(1).max(2048).default(25),
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PORTA_DB_NAMED_STATEMENTS: bool.default(true),
+  /** V8's old-generation growth per collection, in percent (0 = V8's own choice): platform/runtime/heap-growth.ts. */
+  PORTA_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(100),
   PORTA_SMTP_RELAY: z.string().regex(/^smtps?:\/\//, 'smtp://[user:pass@]host:port or smtps://…').optional(),
   PORTA_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   PORTA_SMTP_BIND: z.string().default('0.0.0.0'),
@@ -97,6 +99,7 @@ export interface Config {
   dbPoolSize: number | undefined;
   /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
   dbNamedStatements: boolean;
+  heapGrowthPercent: number;
   attachmentsDir: string;
   attachmentMaxBytes: number;
   logLevel: string;
@@ -186,6 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agentDist: e.PORTA_AGENT_DIST,
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
     dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
+    heapGrowthPercent: e.PORTA_HEAP_GROWTH_PERCENT,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,

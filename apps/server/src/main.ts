@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { applyHeapGrowth } from './platform/runtime/heap-growth.ts';
 
 function fail(err: unknown): never {
   process.stderr.write(`\nPorta could not start: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -12,6 +13,7 @@ function fail(err: unknown): never {
 
 try {
   const config = loadConfig();
+  applyHeapGrowth(config.heapGrowthPercent);
   const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, namedStatements: config.dbNamedStatements });
   const [{ serve }, handle] = await Promise.all([import('./serve.ts'), opening]);
   await serve(config, handle);

@@ -9,7 +9,7 @@ import { generatePassword, hashPassword } from '../../platform/crypto/passwords.
 import type { Db } from '../../platform/db/db.ts';
 import { nextFreeUsername, usernameBase } from '../contacts/username.ts';
 import { usernamesLike } from '../contacts/contacts.repo.ts';
-import { htmlToText } from '../mail-inbound/inbound-message.ts';
+import { htmlToText } from '../mail-inbound/html-to-text.ts';
 import { ateraDate, cut, portaPriority, portaStatusKey, portaType } from './atera-map.ts';
 import { type AteraContact, ateraArticleSchema, ateraCommentSchema, ateraContactSchema, ateraCustomerSchema, ateraTicketSchema } from './atera-shapes.ts';
 import * as repo from './imports-atera.repo.ts';

@@ -1,11 +1,9 @@
 import { isIP } from 'node:net';
-import { ImapFlow } from 'imapflow';
 import { resolveOutbound } from '../../platform/net/outbound-guard.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { readMailSettings, tenantsWithImap } from '../mail/mail-settings.repo.ts';
 import { serverTarget } from '../mail/mail-settings.service.ts';
 import type { WorkerLog } from '../mail/worker-log.ts';
-import { receiveMail } from './inbound.service.ts';
 
 /**
  * T-9, optional: fetches unseen messages from each tenant's IMAP mailbox and feeds them to the
@@ -15,6 +13,8 @@ import { receiveMail } from './inbound.service.ts';
 export async function pollTenantMailbox(ctx: AppContext, log: WorkerLog, tenantId: string): Promise<number> {
   const s = await readMailSettings(ctx.db, tenantId);
   if (!s.imap) return 0;
+  // Loaded here, not at start: most installs have no tenant with a mailbox (issue 16 item 4: memory).
+  const [{ ImapFlow }, { receiveMail }] = await Promise.all([import('imapflow'), import('./inbound.service.ts')]);
   const target = serverTarget(ctx, s.imap);
   // The tenant chose this server: connect to the address the outbound guard resolved, naming the host for TLS.
   const address = await resolveOutbound(target.host, ctx.config.outboundAllowPrivate);

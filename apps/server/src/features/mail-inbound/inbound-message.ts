@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import sanitizeHtml from 'sanitize-html';
 import { bareAddress, oneLine } from '../../platform/mail/header-safety.ts';
+import { htmlToText } from './html-to-text.ts';
+
+export { htmlToText };
 
 export interface InboundAttachment {
   filename: string;
@@ -36,21 +38,6 @@ function headerText(parsed: ParsedMail, name: string): string {
 function idList(v: string | string[] | undefined): string[] {
   if (!v) return [];
   return (Array.isArray(v) ? v : v.split(/\s+/)).map((s) => s.trim()).filter((s) => /^<[^<>\s]+>$/.test(s));
-}
-
-/** Text of an HTML body with every tag removed (sanitize-html, nothing allowed), blocks as line breaks. */
-export function htmlToText(html: string): string {
-  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n');
-  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'head', 'title'] });
-  return text
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /**

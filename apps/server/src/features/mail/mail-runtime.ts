@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { closeTransports } from '../../platform/mail/smtp-target.ts';
 import { startImapPoller } from '../mail-inbound/imap-poller.ts';
-import { startSmtpReceiver, type SmtpReceiver } from '../mail-inbound/smtp-receiver.ts';
+import type { SmtpReceiver } from '../mail-inbound/smtp-receiver.ts';
 import { OutboxWorker } from './outbox-worker.ts';
 import type { WorkerLog } from './worker-log.ts';
 
@@ -15,7 +15,8 @@ export async function startMail(ctx: AppContext, log: WorkerLog): Promise<MailRu
   const worker = ctx.config.mail.worker ? new OutboxWorker(ctx, log) : null;
   worker?.start();
   const { receiverPort, receiverHost } = ctx.config.mail;
-  const receiver = receiverPort === undefined ? null : await startSmtpReceiver(ctx, log, receiverPort, receiverHost);
+  // The receiver (smtp-server, mailparser) is loaded only when it listens (issue 16 item 4: memory).
+  const receiver = receiverPort === undefined ? null : await (await import('../mail-inbound/smtp-receiver.ts')).startSmtpReceiver(ctx, log, receiverPort, receiverHost);
   if (receiver) log.info({ port: receiver.port }, 'SMTP receiver listening');
   if (!ctx.config.mail.relay) log.info({}, 'no PORTA_SMTP_RELAY: mail goes out only for tenants with their own SMTP server; the rest is kept in the console outbox');
   const stopImap = startImapPoller(ctx, log);

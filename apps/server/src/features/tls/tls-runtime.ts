@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import https from 'node:https';
 import type http from 'node:http';
 import type { AppContext } from '../../platform/context.ts';
-import { orderCertificate } from './acme-order.ts';
 import { startCertificateManager } from './cert-manager.ts';
 import { CertificateStore } from './cert-store.ts';
 import { readCertificateFiles, watchCertificateFiles } from './file-cert.ts';
@@ -68,7 +67,7 @@ export async function prepareTls(ctx: AppContext, opts: { customDomains?: Custom
             ctx,
             {
               hosts: () => hostsToCertify(ctx, customDomains),
-              order: (host) => orderCertificate(ctx, { directoryUrl: conf.acmeDirectoryUrl, email: conf.acmeEmail, ca }, host),
+              order: async (host) => (await import('./acme-order.ts')).orderCertificate(ctx, { directoryUrl: conf.acmeDirectoryUrl, email: conf.acmeEmail, ca }, host),
               now: opts.now ?? (() => new Date()),
               retryBaseMs: conf.retryBaseMs,
               log,
