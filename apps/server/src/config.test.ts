@@ -20,8 +20,8 @@ describe('loadConfig: environment → typed config', () => {
     expect(loadConfig({ PORTA_ALLOW_PRIVATE_TARGETS: '1' }).outboundAllowPrivate).toBe(true);
   });
 
-  it('issue 16 item 4: the heap grows by 100 % per full collection unless told otherwise; 0 leaves it to V8; out of range is refused', () => {
-    expect(loadConfig({}).heapGrowthPercent).toBe(100);
+  it('issue 16 item 4: the heap grows by 70 % per full collection unless told otherwise; 0 leaves it to V8; out of range is refused', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(70);
     expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '60' }).heapGrowthPercent).toBe(60);
     expect(() => loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '401' })).toThrow(/PORTA_HEAP_GROWTH_PERCENT/);

@@ -31,7 +31,7 @@ const envSchema = z.object({
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PORTA_DB_NAMED_STATEMENTS: bool.default(true),
   /** V8's old-generation growth per collection, in percent (0 = V8's own choice): platform/runtime/heap-growth.ts. */
-  PORTA_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(100),
+  PORTA_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(70),
   PORTA_SMTP_RELAY: z.string().regex(/^smtps?:\/\//, 'smtp://[user:pass@]host:port or smtps://…').optional(),
   PORTA_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   PORTA_SMTP_BIND: z.string().default('0.0.0.0'),

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { resolveOutbound } from '../net/outbound-guard.ts';
 
 /** Where outgoing mail goes: the tenant's own SMTP server or the global relay. */
@@ -45,6 +45,9 @@ const transports = new Map<string, Transporter>();
  */
 export async function transportFor(t: SmtpTarget, allowPrivate: boolean): Promise<Transporter> {
   const address = t.tenantChosen ? await resolveOutbound(t.host, allowPrivate) : t.host;
+  // nodemailer loads with the first send: a node that sends no mail never holds it (issue 16 item 4).
+  // Awaited before the lookup, so nothing runs between finding no transport and keeping the new one.
+  const { default: nodemailer } = await import('nodemailer');
   const key = JSON.stringify([t.host, address, t.port, t.secure, t.user ?? '', t.password ?? '', t.allowInvalidCert === true]);
   let transport = transports.get(key);
   if (!transport) {
