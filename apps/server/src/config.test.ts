@@ -25,6 +25,9 @@ describe('loadConfig: environment → typed config', () => {
     expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '60' }).heapGrowthPercent).toBe(60);
     expect(() => loadConfig({ PORTA_HEAP_GROWTH_PERCENT: '401' })).toThrow(/PORTA_HEAP_GROWTH_PERCENT/);
+    expect(loadConfig({}).pgliteSharedBuffersMb).toBe(32);
+    expect(loadConfig({ PORTA_PGLITE_SHARED_BUFFERS_MB: '128' }).pgliteSharedBuffersMb).toBe(128);
+    expect(() => loadConfig({ PORTA_PGLITE_SHARED_BUFFERS_MB: '0' })).toThrow(/PORTA_PGLITE_SHARED_BUFFERS_MB/);
   });
 
   it('takes a metrics token of 16 characters or more, and none by default (metrics off)', () => {

@@ -31,6 +31,8 @@ const envSchema = z.object({
   PORTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   PORTA_DB_NAMED_STATEMENTS: bool.default(true),
   /** V8's old-generation growth per collection, in percent (0 = V8's own choice): platform/runtime/heap-growth.ts. */
+  /** The embedded database's shared_buffers (platform/db/embedded.ts). */
+  PORTA_PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(32),
   PORTA_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(400).default(70),
   PORTA_SMTP_RELAY: z.string().regex(/^smtps?:\/\//, 'smtp://[user:pass@]host:port or smtps://…').optional(),
   PORTA_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -100,6 +102,7 @@ export interface Config {
   /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
   dbNamedStatements: boolean;
   heapGrowthPercent: number;
+  pgliteSharedBuffersMb: number;
   attachmentsDir: string;
   attachmentMaxBytes: number;
   logLevel: string;
@@ -190,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.PORTA_DB_POOL_SIZE,
     dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
     heapGrowthPercent: e.PORTA_HEAP_GROWTH_PERCENT,
+    pgliteSharedBuffersMb: e.PORTA_PGLITE_SHARED_BUFFERS_MB,
     attachmentsDir: path.resolve(e.PORTA_ATTACHMENTS_DIR ?? path.join(e.PORTA_DATA_DIR, 'attachments')),
     attachmentMaxBytes: Math.round(e.PORTA_ATTACHMENT_MAX_MB * 1024 * 1024),
     logLevel: e.LOG_LEVEL,

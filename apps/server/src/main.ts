@@ -14,7 +14,7 @@ function fail(err: unknown): never {
 try {
   const config = loadConfig();
   applyHeapGrowth(config.heapGrowthPercent);
-  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, namedStatements: config.dbNamedStatements });
+  const opening = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, pgliteSharedBuffersMb: config.pgliteSharedBuffersMb, namedStatements: config.dbNamedStatements });
   const [{ serve }, handle] = await Promise.all([import('./serve.ts'), opening]);
   await serve(config, handle);
 } catch (err) {

@@ -13,7 +13,7 @@ export interface Booted {
 
 /** Database up, schema current, keys loaded: what the server, the CLI and the demo share. */
 export async function boot(config: Config): Promise<Booted> {
-  return bootWith(config, await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, namedStatements: config.dbNamedStatements }));
+  return bootWith(config, await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, pgliteSharedBuffersMb: config.pgliteSharedBuffersMb, namedStatements: config.dbNamedStatements }));
 }
 
 /** The same, on a database the caller already opened (main.ts opens it while modules load). */

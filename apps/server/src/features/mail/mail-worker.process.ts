@@ -15,7 +15,7 @@ const stderrLog: WorkerLog = { debug: () => undefined, info: line('info'), warn:
  * beside the app nodes on PostgreSQL; the crash test runs it this way). Stops on SIGTERM/SIGINT.
  */
 export async function runMailWorker(config: Config): Promise<void> {
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, namedStatements: config.dbNamedStatements });
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4, pgliteSharedBuffersMb: config.pgliteSharedBuffersMb, namedStatements: config.dbNamedStatements });
   const { keys } = await loadKeys(handle.db, config.secretKey);
   const ctx: AppContext = { db: handle.db, engine: handle.engine, keys, config, bus: new LocalBus() };
   const worker = new OutboxWorker(ctx, stderrLog);

@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
   poolSize?: number | undefined;
+  /** PGlite only: shared_buffers in MiB (embedded.ts). */
+  pgliteSharedBuffersMb?: number | undefined;
   /** Named prepared statements (default on, PostgreSQL only): see named-statements.ts. */
   namedStatements?: boolean | undefined;
 }
@@ -45,7 +47,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
     const db = kyselyOver(pool, 'postgres', opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
-  const embedded = await startEmbeddedDatabase(opts.dataDir);
+  const embedded = await startEmbeddedDatabase(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
   // PGlite runs one query at a time; a small pool keeps requests queued in order.
   const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 4 });

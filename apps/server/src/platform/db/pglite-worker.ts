@@ -15,13 +15,18 @@ interface WorkerInput {
   /** Unix socket path, `<dir>/.s.PGSQL.5432`, so `pg` reaches it with host = dir. */
   socketPath: string;
   maxConnections: number;
+  /** PostgreSQL's shared_buffers in MiB (embedded.ts). */
+  sharedBuffersMb: number;
 }
 
 const input = workerData as WorkerInput;
 
 async function run(): Promise<void> {
   // The contrib extensions migrations use (trigram search, accent-free KB search); each one adds to start-up.
-  const db = await PGlite.create(input.dataDir, { extensions: { pg_trgm, unaccent } });
+  const db = await PGlite.create(input.dataDir, {
+    extensions: { pg_trgm, unaccent },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${input.sharedBuffersMb}MB`],
+  });
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: input.maxConnections });
   // One connection's query cycle at a time (see protocol-cycle-queue.ts): the library's own
   // queue lets cycles of different connections interleave.
