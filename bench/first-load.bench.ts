@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { machine, median, removeDir, ROOT, round, runMain, startNode, table, tempDir, waitFor200, writeResult } from './lib/common.ts';
+import { machine, median, removeDir, ROOT, round, runMain, SERVER_NODE_ARGS, startNode, table, tempDir, waitFor200, writeResult } from './lib/common.ts';
 
 const RUNS = Number(process.env.BENCH_FIRST_LOAD_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_FIRST_LOAD_PORT ?? 3711);
@@ -204,7 +204,7 @@ const kB = (n: number) => `${round(n / 1000, 1)} kB`;
 async function main(): Promise<void> {
   const buildNote = build();
   const dataDir = tempDir('first-load');
-  const server = startNode('first-load-server', ['--enable-source-maps', path.join(ROOT, 'apps/server/dist/main.js')], {
+  const server = startNode('first-load-server', [...SERVER_NODE_ARGS, path.join(ROOT, 'apps/server/dist/main.js')], {
     PORT: String(PORT),
     HOST: '127.0.0.1',
     PORTA_DATA_DIR: dataDir,

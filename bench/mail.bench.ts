@@ -24,7 +24,7 @@ import { createCustomer } from '../apps/server/src/features/customers/customers.
 import { createContact } from '../apps/server/src/features/contacts/contacts.service.ts';
 import { queueMail } from '../apps/server/src/features/mail/queued-mail.ts';
 import type { AppContext } from '../apps/server/src/platform/context.ts';
-import { BENCH_SECRET_KEY, freePort, machine, median, removeDir, ROOT, round, runMain, serverCommand, sleep, startNode, table, tempDir, waitFor200, writeResult, type Child } from './lib/common.ts';
+import { BENCH_SECRET_KEY, freePort, machine, median, removeDir, ROOT, round, runMain, SERVER_NODE_ARGS, serverCommand, sleep, startNode, table, tempDir, waitFor200, writeResult, type Child } from './lib/common.ts';
 import { dropDatabase, postgresUnavailable, recreateDatabase } from './lib/postgres.ts';
 import { CountingSink } from './mail/mail-sink.ts';
 import { inboundMessage, sendConcurrently } from './mail/smtp-load.ts';
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     const sinkPort = await freePort();
     const sink = new CountingSink(sinkPort);
     await sink.start();
-    const cliArgs = cmd.mode === 'dist' ? ['--enable-source-maps', path.join(ROOT, 'apps/server/dist/cli.js'), 'mail-worker'] : ['--import', 'tsx', path.join(ROOT, 'apps/server/src/cli.ts'), 'mail-worker'];
+    const cliArgs = cmd.mode === 'dist' ? [...SERVER_NODE_ARGS, path.join(ROOT, 'apps/server/dist/cli.js'), 'mail-worker'] : ['--import', 'tsx', path.join(ROOT, 'apps/server/src/cli.ts'), 'mail-worker'];
     const worker = startNode('mail-worker', cliArgs, {
       DATABASE_URL: url,
       PORTA_SECRET_KEY: BENCH_SECRET_KEY,

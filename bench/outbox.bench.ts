@@ -148,7 +148,7 @@ class RollBack extends Error {}
 
 interface Sample {
   t: number;
-  /** The claim as the worker calls it, wall clock in this process (which also runs the two clients). */
+  /** `claimDue` as the worker calls it, wall clock in this process (which also runs the two clients). */
   claimMs: number;
   /** The claim's scan as PostgreSQL ran it (EXPLAIN ANALYZE): its time and the pages it touched. */
   scanMs: number;
@@ -171,7 +171,7 @@ function svgPlot(samples: Sample[]): string {
     {
       title: 'claim (ms)',
       lines: [
-        { label: 'as the worker calls it', color: '#c0392b', values: samples.map((s) => s.claimMs) },
+        { label: 'claimDue, wall clock in the bench process', color: '#c0392b', values: samples.map((s) => s.claimMs) },
         { label: "PostgreSQL's scan", color: '#8e44ad', values: samples.map((s) => s.scanMs) },
       ],
     },

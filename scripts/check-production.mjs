@@ -78,7 +78,7 @@ try {
   else fail(`development-only packages installed: ${present.slice(0, 10).join(', ')}`);
 
   const port = await freePort();
-  server = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/main.js'], {
+  server = spawn(process.execPath, [...JSON.parse(fs.readFileSync(path.join(root, 'apps/server/node-args.json'), 'utf8')).args, 'apps/server/dist/main.js'], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PORTA_DATA_DIR: data, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

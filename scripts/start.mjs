@@ -42,6 +42,8 @@ if (stale(path.join(root, 'apps/server/dist/main.js'), ['apps/server/src', ...sh
   run(['run', 'build', '-w', '@porta/server']);
 }
 
-const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
+// The node arguments the server runs with, the same everywhere (apps/server/node-args.json).
+const { args: nodeArgs } = JSON.parse(fs.readFileSync(path.join(root, 'apps/server/node-args.json'), 'utf8'));
+const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The node arguments the server runs with everywhere (apps/server/node-args.json), for the app and the bare baselines alike. */
+export const SERVER_NODE_ARGS: readonly string[] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'apps/server/node-args.json'), 'utf8')) as { args: string[] }).args;
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 /** A fixed master key: the seeding process and the servers must derive the same keys. */
 export const BENCH_SECRET_KEY = 'porta-bench-secret-key-0123456789abcdef';
@@ -89,7 +92,7 @@ function distFresh(): boolean {
  */
 export function serverCommand(): ServerCommand {
   const forced = process.env.BENCH_SERVER;
-  const dist: ServerCommand = { mode: 'dist', args: ['--enable-source-maps', DIST], note: 'node apps/server/dist/main.js (the bundle npm start runs)' };
+  const dist: ServerCommand = { mode: 'dist', args: [...SERVER_NODE_ARGS, DIST], note: `node ${SERVER_NODE_ARGS.join(' ')} apps/server/dist/main.js (the bundle npm start runs, with its arguments)` };
   const tsx = (why: string): ServerCommand => ({
     mode: 'tsx',
     args: ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts')],
@@ -287,5 +290,5 @@ export async function bundledBare(entry: string): Promise<string[]> {
   });
   // ESM: package scopes end at node_modules, so the directory says so itself.
   fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
-  return ['--enable-source-maps', path.join(outdir, `${name}.js`)];
+  return [...SERVER_NODE_ARGS, path.join(outdir, `${name}.js`)];
 }
