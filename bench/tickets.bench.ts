@@ -829,7 +829,7 @@ function report(r: EngineResult): void {
   console.log(table(['query', 'execution ms', 'planning ms', 'round trip ms'], p.sqlCost.map((c) => [c.query, c.executionMs, c.planningMs, c.roundTripMs])));
   const c = p.appCpu;
   console.log(
-    `app CPU per list request, in-process: query building (page, count) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
+    `app CPU per list request, in-process: query building (the page with its total) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
       `response serialisation ${c.serialiseUs} µs (the zod serializer it replaces ${c.zodSerialiseUs} µs, plain JSON.stringify ${c.jsonStringifyUs} µs, ${c.responseBytes} bytes)`,
   );
   if (r.create) {
