@@ -22,10 +22,6 @@ function spawnWorker(workerData: object): Worker {
 }
 
 /**
- * Starts PGlite on `dataDir` in a worker thread (after taking the data-dir lock) and
- * resolves once its Postgres endpoint accepts connections.
- */
-/**
  * PostgreSQL's page cache inside PGlite's WebAssembly memory (issue 16 item 4). PGlite keeps
  * PostgreSQL's default of 128 MiB, which the WebAssembly heap holds for good once touched; the
  * operating system caches the data files below it anyway, so 32 MiB cost no measurable query
@@ -34,6 +30,10 @@ function spawnWorker(workerData: object): Worker {
  */
 export const EMBEDDED_SHARED_BUFFERS_MB = 32;
 
+/**
+ * Starts PGlite on `dataDir` in a worker thread (after taking the data-dir lock) and
+ * resolves once its Postgres endpoint accepts connections.
+ */
 export async function startEmbeddedDatabase(dataDir: string, maxConnections = 8, sharedBuffersMb = EMBEDDED_SHARED_BUFFERS_MB): Promise<EmbeddedDatabase> {
   const release = await lockDataDir(dataDir);
   const pgDir = path.join(dataDir, 'pg');
