@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-// For its driver set-up (bigint → number), so tests see the values production sees.
-import '../platform/db/database.ts';
+// Its driver set-up (bigint → number, timestamps) comes with it, so tests see the values production sees.
+import { openPool } from '../platform/db/database.ts';
 import { LOCK_SOCKET_NAME } from '../platform/db/data-dir-lock.ts';
 import { startEmbeddedDatabase } from '../platform/db/embedded.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
@@ -27,7 +27,7 @@ export interface RunningDatabase {
 }
 
 export function kyselyFor(connection: TestDatabase['connection'], max: number): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ ...connection, max }) }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPool({ ...connection, max }) }) });
 }
 
 async function migrate(connection: TestDatabase['connection']): Promise<void> {

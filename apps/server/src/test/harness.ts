@@ -8,8 +8,7 @@ import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { deriveKeys } from '../platform/crypto/keys.ts';
 import { createBus } from '../platform/events/bus.ts';
-import pg from 'pg';
-import { kyselyOver } from '../platform/db/database.ts';
+import { kyselyOver, openPool } from '../platform/db/database.ts';
 import type { TenantResolver } from '../platform/tenancy/tenant-resolver.ts';
 import type { TestDatabase } from './provided.ts';
 
@@ -54,9 +53,9 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     ...opts.env,
   });
   // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.
-  const pool = new pg.Pool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 });
+  const pool = openPool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 });
   const db = kyselyOver(pool, database.engine);
-  const busPool = new pg.Pool({ ...database.connection, max: 1 });
+  const busPool = openPool({ ...database.connection, max: 1 });
   const bus = await createBus(database.engine, busPool, database.connection);
   const ctx: AppContext = { db, engine: database.engine, keys: deriveKeys(TEST_SECRET), config, bus };
   const { app, tenants } = await buildApp(ctx, { pool, ...opts.build, logger: false });

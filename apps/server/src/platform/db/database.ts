@@ -20,6 +20,19 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
+/**
+ * A `pg.Pool` that survives losing an idle connection. When the server ends a connection the pool
+ * is not using (a restart, a failover, `pg_terminate_backend`, a database dropped with FORCE), pg
+ * emits the error on the pool, and a pool without an `error` listener turns it into an uncaught
+ * exception that stops the process. The pool has already dropped that client; the next query
+ * opens a new one. A query that was running gets its own error, as before.
+ */
+export function openPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -43,14 +56,14 @@ export function kyselyOver(pool: pg.Pool, engine: Engine, named?: boolean): Kyse
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
-    const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 10 });
+    const pool = openPool({ ...connection, max: opts.poolSize ?? 10 });
     const db = kyselyOver(pool, 'postgres', opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
   const embedded = await startEmbeddedDatabase(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
   // PGlite runs one query at a time; a small pool keeps requests queued in order.
-  const pool = new pg.Pool({ ...connection, max: opts.poolSize ?? 4 });
+  const pool = openPool({ ...connection, max: opts.poolSize ?? 4 });
   const db = kyselyOver(pool, 'pglite');
   return {
     db,
