@@ -12,7 +12,7 @@ describe('the node arguments the server starts with (apps/server/node-args.json,
     expect(cmd && (JSON.parse(cmd) as string[])).toEqual(['node', ...args, 'apps/server/dist/main.js']);
   });
 
-  it('are accepted by this node, and keep the young generation to the 16 MiB they ask for', () => {
+  it('are accepted by this node, and keep the young generation well below V8’s default', () => {
     // The new space's largest size during a burst of short-lived allocations.
     const burst = "const v8 = require('node:v8'); let keep = []; let most = 0; for (let i = 0; i < 3e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 20000) keep = []; if (i % 10000 === 0) most = Math.max(most, v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space').space_size); } console.log(most)";
     const newSpace = (nodeArgs: string[]) => {
@@ -22,9 +22,10 @@ describe('the node arguments the server starts with (apps/server/node-args.json,
     };
     expect(args).toContain('--max-semi-space-size=8');
     const ours = newSpace(args);
+    // Without the argument the same burst grows it to V8's default (two semi-spaces of 16 MiB on
+    // Node 20; the layout, and so the exact size, differs between V8 versions).
+    const theirs = newSpace([]);
     expect(ours).toBeGreaterThan(0);
-    expect(ours).toBeLessThanOrEqual(16 * 2 ** 20);
-    // Without the argument, the same burst grows it past that (V8's default: two semi-spaces of 16 MiB).
-    expect(newSpace([])).toBeGreaterThan(16 * 2 ** 20);
+    expect(ours).toBeLessThan(theirs * 0.75);
   });
 });
