@@ -7,7 +7,7 @@ import { useAuditChain } from '../api';
 export function ChainStatus() {
   const { t } = useTranslation('devices');
   const chain = useAuditChain();
-  if (chain.isPending) return <Loader size="sm" aria-label={t('audit.chain.checking')} />;
+  if (chain.isPending) return <Loader size="sm" role="status" aria-label={t('audit.chain.checking')} />;
   if (chain.isError) return <Badge variant="light" color="gray">{t('audit.chain.unknown')}</Badge>;
   return (
     <Badge

@@ -47,7 +47,7 @@ export function AssistantLauncher() {
         <Suspense
           fallback={
             <Center h={160}>
-              <Loader size="sm" aria-label={t('conversation.loading')} />
+              <Loader size="sm" role="status" aria-label={t('conversation.loading')} />
             </Center>
           }
         >

@@ -26,7 +26,7 @@ export function PendingRequest({ actionId, deviceName, onCodeSent }: { actionId:
   });
   const view = useActionProgress(actionId, live);
   const proceed = useProceedAction();
-  if (view.isPending) return <Loader size="sm" aria-label={t('selfService.pending.loading')} />;
+  if (view.isPending) return <Loader size="sm" role="status" aria-label={t('selfService.pending.loading')} />;
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const v = view.data;
   const decision = v.decision;

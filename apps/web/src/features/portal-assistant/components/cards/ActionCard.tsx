@@ -91,7 +91,7 @@ function RequestStep({ requestId, packageName, deviceName }: { requestId: string
   // Read once, not polled: the code entry needs no live state, the progress view keeps its own.
   const view = useActionProgress(requestId, true);
   const confirm = useConfirmAction();
-  if (view.isPending) return <Loader size="sm" aria-label={t('chat:action.loading')} />;
+  if (view.isPending) return <Loader size="sm" role="status" aria-label={t('chat:action.loading')} />;
   if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
   const status = view.data.status;
   if (status === 'confirmed') return <ActionProgress actionId={requestId} showAction={false} />;
