@@ -18,7 +18,6 @@ type Parser = ((text: string) => Date | number | null) & { pgOwn?: Parser };
  */
 const registered = pg.types.getTypeParser(pg.types.builtins.TIMESTAMPTZ) as Parser;
 export const pgTimestamptzParser: Parser = registered.pgOwn ?? registered;
-const fallback = pgTimestamptzParser;
 
 function digits(s: string, from: number, count: number): number {
   let n = 0;
@@ -33,7 +32,7 @@ function digits(s: string, from: number, count: number): number {
 export const parseTimestamptz: Parser = (s: string) => {
   const len = s.length;
   // The fixed part: "YYYY-MM-DD HH:MM:SS" (19 characters), then fraction and zone.
-  if (len < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return fallback(s);
+  if (len < 22 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 32 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return pgTimestamptzParser(s);
   let i = 19;
   let ms = 0;
   if (s.charCodeAt(i) === 46) {
@@ -49,17 +48,17 @@ export const parseTimestamptz: Parser = (s: string) => {
     }
   }
   const sign = s.charCodeAt(i);
-  if (sign !== 43 && sign !== 45) return fallback(s);
+  if (sign !== 43 && sign !== 45) return pgTimestamptzParser(s);
   // The zone: ±HH, ±HH:MM or ±HH:MM:SS and nothing after it (" BC" would be after it).
   const rest = len - i - 1;
-  if (rest !== 2 && rest !== 5 && rest !== 8) return fallback(s);
+  if (rest !== 2 && rest !== 5 && rest !== 8) return pgTimestamptzParser(s);
   let offset = digits(s, i + 1, 2) * 3600;
   if (rest >= 5) offset += digits(s, i + 4, 2) * 60;
   if (rest === 8) offset += digits(s, i + 7, 2);
   const year = digits(s, 0, 4);
   const utc = Date.UTC(year, digits(s, 5, 2) - 1, digits(s, 8, 2), digits(s, 11, 2), digits(s, 14, 2), digits(s, 17, 2), ms);
   // Years 0–99: Date.UTC reads them as 1900–1999; Number.isNaN covers a non-digit anywhere.
-  if (year < 100 || Number.isNaN(utc) || Number.isNaN(offset)) return fallback(s);
+  if (year < 100 || Number.isNaN(utc) || Number.isNaN(offset)) return pgTimestamptzParser(s);
   return new Date(utc - (sign === 43 ? offset : -offset) * 1000);
 };
 parseTimestamptz.pgOwn = pgTimestamptzParser;
