@@ -14,6 +14,7 @@
  *                                statement), named (diagnostic: the app's SQL without the app)
  *   GET  /bare/console-tickets   the console queue's page and count (consoleList), side by side
  *   GET  /bare/console-tickets+named  the same, named (the console queue's goal baseline)
+ *   GET  /bare/console-tickets+exact-named  the page with an exact count, named (before the cap)
  *   POST /bare/tickets           one INSERT of a ticket row, its number from a counter in this
  *                                process starting at BARE_NUMBER_START (the create baseline:
  *                                no sequence, custom values, outbox event or joined answer)
@@ -36,8 +37,12 @@ export interface BareTicketsSpec {
   list: CapturedQuery[];
   /** The portal list as the app sends it (one statement whose rows carry `total_count`). */
   appList?: CapturedQuery[];
-  /** The console queue's page and count (GET /api/v1/tickets?status=open&page=1&pageSize=25). */
+  /** The console queue's page and count (GET /api/v1/tickets?status=open&page=1&pageSize=25), counted as the app counts. */
   consoleList?: CapturedQuery[];
+  /** The same page with an exact count of every match (the baseline before the app capped its totals). */
+  consoleExactList?: CapturedQuery[];
+  /** A count above this answers this, as the app answers a capped total (TOTAL_COUNTED_PAST_PAGE past page 1). */
+  totalCap?: number;
   /** PostgreSQL only: the create baselines. */
   write?: TicketWriteSql & { numberStart: number };
   /** The app's NOTIFY channel (bus.ts), for the +app-sql diagnostic. */
@@ -64,7 +69,8 @@ async function main(): Promise<void> {
     const counted = (results[queries.findIndex((q) => !isPage(q))]?.rows[0] as { n?: unknown } | undefined)?.n;
     // The app's one statement: every row carries the total.
     const carried = (items[0] as { total_count?: unknown } | undefined)?.total_count;
-    return { items, total: Number(counted ?? carried ?? items.length), page: 1, pageSize: 25 };
+    const total = Number(counted ?? carried ?? items.length);
+    return { items, total: spec.totalCap !== undefined && total > spec.totalCap ? spec.totalCap : total, page: 1, pageSize: 25 };
   }
   const pageOnly = spec.list.filter(isPage);
   const consoleList = spec.consoleList;
@@ -79,6 +85,8 @@ async function main(): Promise<void> {
     app.get('/bare/console-tickets', async () => list(consoleList, false, 'bare_console'));
     app.get('/bare/console-tickets+named', async () => list(consoleList, true, 'bare_console'));
   }
+  const consoleExactList = spec.consoleExactList;
+  if (consoleExactList) app.get('/bare/console-tickets+exact-named', async () => list(consoleExactList, true, 'bare_console_exact'));
 
   const write = spec.write;
   if (write) {

@@ -134,7 +134,7 @@ function listParts(tenantId: string, f: TicketFilter): CapturedQuery[] {
 export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusKeys: string[]; page?: number; pageSize?: number }): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? 25;
-  const f: TicketFilter = { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize };
+  const f: TicketFilter = { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize, capTotal: true };
   const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusKeys, pageSize, (page - 1) * pageSize]);
   return { app: checkParameters('ticket list', await capture((db) => listTickets(db, tenantId, f)), allowed), parts: checkParameters('ticket list', listParts(tenantId, f), allowed) };
 }
@@ -142,12 +142,18 @@ export async function ticketListQueries(tenantId: string, filter: { customerId: 
 /**
  * The console queue (GET /api/v1/tickets?status=…&page=1&pageSize=25, newest first: the whole
  * tenant, one status, internal search scope) as listForConsole calls listTickets: `app` and
- * `parts` as for the portal list.
+ * `parts` as for the portal list (the total counted to 1,000 past the page, as the app counts
+ * it), and `exactParts`: the page with an exact count (every match), the baseline from before
+ * the cap.
  */
-export async function consoleListQueries(tenantId: string, statusKey: string, page = 1, pageSize = 25): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
-  const f: TicketFilter = { statusKeys: [statusKey], page, pageSize, sort: 'newest', searchInternal: true };
+export async function consoleListQueries(tenantId: string, statusKey: string, page = 1, pageSize = 25): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[]; exactParts: CapturedQuery[] }> {
+  const f: TicketFilter = { statusKeys: [statusKey], page, pageSize, sort: 'newest', searchInternal: true, capTotal: true };
   const allowed = new Set<unknown>([tenantId, statusKey, pageSize, (page - 1) * pageSize]);
-  return { app: checkParameters('console queue', await capture((db) => listTickets(db, tenantId, f)), allowed), parts: checkParameters('console queue', listParts(tenantId, f), allowed) };
+  return {
+    app: checkParameters('console queue', await capture((db) => listTickets(db, tenantId, f)), allowed),
+    parts: checkParameters('console queue', listParts(tenantId, f), allowed),
+    exactParts: checkParameters('console queue', listParts(tenantId, { ...f, capTotal: false }), allowed),
+  };
 }
 
 export interface TicketWriteSql {

@@ -105,7 +105,9 @@ export const ticketListQuerySchema = pageQuerySchema.extend({
 });
 export const ticketPageSchema = z.object({
   items: z.array(ticketSummarySchema),
+  /** How many match; with `totalExact` false, a lower bound: the server counts 1,000 past the page's first row at most. */
   total: z.number().int(),
+  totalExact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -56,7 +56,7 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/portal/tickets', listRoute, async (req) => {
     const { contact, settings } = scope(req);
     const page = await portal.listForContact(ctx, contact, settings, req.query);
-    return { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, page: req.query.page, pageSize: req.query.pageSize };
+    return { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, totalExact: page.totalExact, page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.post('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, body: portalTicketCreateSchema, response: { 201: portalTicketDetailSchema } } }, async (req, reply) => {

@@ -39,6 +39,7 @@ export async function listForContact(ctx: AppContext, contact: ContactPrincipal,
     customerId: contact.customerId,
     requesterId: company ? undefined : contact.id,
     statusKeys,
+    capTotal: true,
   });
 }
 

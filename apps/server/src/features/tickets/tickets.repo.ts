@@ -64,9 +64,31 @@ export interface TicketFilter {
   priority?: TicketsTable['priority'] | undefined;
   type?: TicketsTable['type'] | undefined;
   sort?: 'newest' | 'oldest' | 'updated' | 'priority' | 'due' | undefined;
+  /**
+   * Count at most `TOTAL_COUNTED_PAST_PAGE` matches past the page's first row (the lists a person
+   * pages through: the console queue, the portal list). More than that answers `totalExact:
+   * false` with `total` the page's offset plus that many: "1–25 of 1,000+". Without it the total
+   * is exact (the portal home's open count).
+   */
+  capTotal?: boolean | undefined;
   page: number;
   pageSize: number;
 }
+
+/** A list's page, its total and whether the total is exact (false: there are more than `total`). */
+export interface TicketPage {
+  items: TicketSummaryRow[];
+  total: number;
+  totalExact: boolean;
+}
+
+/**
+ * How many matches past a page's first row a capped total counts (issue 16): counting every
+ * open ticket of a tenant with 31,939 of them cost PostgreSQL 3 ms a request, ten times the
+ * page; counting at most 1,001 costs about as much as the page. The pages a person can reach
+ * from the one shown are all counted; the pager grows as they go.
+ */
+export const TOTAL_COUNTED_PAST_PAGE = 1000;
 
 /** Fewer matches than this: the page sorts them rather than walking the date index (see listTickets). */
 const SORT_MATCHES_BELOW = 1000;
@@ -78,13 +100,13 @@ const SORT_MATCHES_BELOW = 1000;
  * evenly), so a page with few matches reads them from the full-text index and sorts them instead
  * (bench/ticket-search). No matches: no page query.
  */
-export async function listTickets(db: Db, tenantId: string, f: TicketFilter) {
+export async function listTickets(db: Db, tenantId: string, f: TicketFilter): Promise<TicketPage> {
   if (!f.q) return listFromTemplates(db, tenantId, f);
   const base = filtered(db, tenantId, f);
   const count = () => base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const total = Number((await count()).n);
-  if (total === 0) return { items: [], total };
-  return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total };
+  if (total === 0) return { items: [], total, totalExact: true };
+  return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total, totalExact: true };
 }
 
 /** The lists without `q` (the portal list, the console queue): compiled once per shape (platform/db/query-templates.ts). */
@@ -104,7 +126,7 @@ const LIST_TEMPLATES = new QueryTemplates();
 export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, templates = LIST_TEMPLATES) {
   const unassigned = f.assigneeId === 'none';
   // What picks a branch or a literal is the shape; the rest are values the builder passes on as parameters.
-  const shape = `${f.sort ?? 'newest'}:${f.page}:${f.pageSize}:${unassigned ? 'unassigned' : ''}:${f.statusCategory ?? ''}`;
+  const shape = `${f.sort ?? 'newest'}:${f.page}:${f.pageSize}:${unassigned ? 'unassigned' : ''}:${f.statusCategory ?? ''}:${f.capTotal ? 'capped' : ''}`;
   const values: TemplateValues = {
     tenantId,
     customerId: f.customerId,
@@ -124,7 +146,19 @@ export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, tem
       priority: v.priority as TicketFilter['priority'],
       type: v.type as TicketFilter['type'],
     });
-  const count = (v: TemplateValues) => where(v).select((eb) => eb.fn.countAll<string>().as('n'));
+  // Capped: the matches counted are read through a LIMIT, so the scan stops there (a literal, as the page's window).
+  const cap = f.capTotal ? totalCap(f) : null;
+  const count = (v: TemplateValues) =>
+    cap === null
+      ? where(v).select((eb) => eb.fn.countAll<string>().as('n'))
+      : db
+          .selectFrom(
+            where(v)
+              .select(sql.lit(1).as('one'))
+              .limit(sql.lit(cap + 1))
+              .as('m'),
+          )
+          .select((eb) => eb.fn.countAll<string>().as('n'));
   return {
     list: () => templates.compile(`list:${shape}`, values, (v) => pageQuery(f, where(v), false).select(count(v).as('total_count'))),
     page: () => templates.compile(`page:${shape}`, values, (v) => pageQuery(f, where(v), false)),
@@ -132,16 +166,28 @@ export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, tem
   };
 }
 
-async function listFromTemplates(db: Db, tenantId: string, f: TicketFilter) {
+/** The most a capped total counts: the page's offset plus `TOTAL_COUNTED_PAST_PAGE`. */
+function totalCap(f: TicketFilter): number {
+  return (f.page - 1) * f.pageSize + TOTAL_COUNTED_PAST_PAGE;
+}
+
+/** A counted total as answered: past a cap, the cap and not exact. */
+function totalOf(f: TicketFilter, counted: number): { total: number; totalExact: boolean } {
+  if (!f.capTotal) return { total: counted, totalExact: true };
+  const cap = totalCap(f);
+  return counted > cap ? { total: cap, totalExact: false } : { total: counted, totalExact: true };
+}
+
+async function listFromTemplates(db: Db, tenantId: string, f: TicketFilter): Promise<TicketPage> {
   const { list, count } = compileTicketList(db, tenantId, f);
   const items = (await db.executeQuery(list())).rows;
   const first = items[0];
-  if (first) return { items, total: Number(first.total_count) };
+  if (first) return { items, ...totalOf(f, Number(first.total_count)) };
   // No row: no total came back. Page 1 empty means none match; past the end, count them.
-  if (f.page <= 1) return { items, total: 0 };
+  if (f.page <= 1) return { items, total: 0, totalExact: true };
   const row = (await db.executeQuery(count())).rows[0];
   if (!row) throw new Error('count answered no row');
-  return { items, total: Number(row.n) };
+  return { items, ...totalOf(f, Number(row.n)) };
 }
 
 type TicketWhere = Omit<TicketFilter, 'page' | 'pageSize' | 'sort'>;

@@ -38,7 +38,7 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
   const queueRoute = { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
   app.get('/api/v1/tickets', queueRoute, async (req) => {
     const page = await service.listForConsole(ctx, technicianOf(req).tenantId, req.query);
-    return { items: page.items.map(presentSummary), total: page.total, page: req.query.page, pageSize: req.query.pageSize };
+    return { items: page.items.map(presentSummary), total: page.total, totalExact: page.totalExact, page: req.query.page, pageSize: req.query.pageSize };
   });
 
   app.post('/api/v1/tickets', { config: tech, schema: { tags, body: ticketCreateSchema, response: { 201: ticketDetailSchema } } }, async (req, reply) => {

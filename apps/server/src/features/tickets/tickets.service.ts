@@ -46,7 +46,7 @@ export async function assertAssignee(db: Db, tenantId: string, assigneeId: strin
 }
 
 export async function listForConsole(ctx: AppContext, tenantId: string, q: z.infer<typeof ticketListQuerySchema>) {
-  return repo.listTickets(ctx.db, tenantId, { ...q, statusKeys: q.status ? [q.status] : undefined, searchInternal: true });
+  return repo.listTickets(ctx.db, tenantId, { ...q, statusKeys: q.status ? [q.status] : undefined, searchInternal: true, capTotal: true });
 }
 
 export interface NewTicket {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from './EmptyState';
 import { ErrorState } from './ErrorState';
 import { LoadingState } from './LoadingState';
+import { pagerOf } from './pager';
 
 export interface Column<T> {
   key: string;
@@ -18,6 +19,8 @@ export interface Column<T> {
 export interface PageData<T> {
   items: T[];
   total?: number;
+  /** false: `total` is a lower bound (the server counted that far; there are more). */
+  totalExact?: boolean;
   page?: number;
   pageSize?: number;
 }
@@ -134,15 +137,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }
 
   function renderFooter() {
-    if (!data || data.total === undefined || !data.pageSize || data.items.length === 0) return null;
-    const page = data.page ?? 1;
-    const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-    const from = (page - 1) * data.pageSize + 1;
-    const to = from + data.items.length - 1;
+    const pager = pagerOf(data);
+    if (!pager) return null;
+    const { pages } = pager;
+    const page = data?.page ?? 1;
     return (
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed" aria-live="polite">
-          {t('table.showing', { from, to, total: data.total })}
+          {t(pager.label, { from: pager.from, to: pager.to, total: pager.total })}
         </Text>
         {pages > 1 && onPageChange && (
           <Pagination
