@@ -40,6 +40,7 @@ import { portalTicketSettings } from '../apps/server/src/features/tickets/portal
 import { createForContact, listForContact } from '../apps/server/src/features/tickets/portal-tickets.service.ts';
 import { forPortal, presentSummary } from '../apps/server/src/features/tickets/tickets.presenter.ts';
 import { TOTAL_COUNTED_PAST_PAGE } from '../apps/server/src/features/tickets/tickets.repo.ts';
+import { defaultPoolSize } from '../apps/server/src/platform/db/pool-size.ts';
 import type { BareTicketsSpec } from './tickets-bare-server.ts';
 import { consoleListQueries, ticketListBuildMicros, ticketListQueries, ticketWriteSql, type CapturedQuery } from './lib/app-sql.ts';
 import { assertWrk } from './lib/wrk.ts';
@@ -82,7 +83,8 @@ const TICKETS: Record<Engine, number> = { postgres: Number(env.BENCH_TICKETS ?? 
 const CUSTOMERS = 500;
 const TARGET_TICKETS = 10_000;
 /** The app's own defaults (platform/db/database.ts), set explicitly on both sides. */
-const POOL_SIZE: Record<Engine, number> = { postgres: 10, pglite: 4 };
+/** The app's default pool (platform/db/pool-size.ts: twice the cores on PostgreSQL), for the app and the bare servers alike. */
+const POOL_SIZE: Record<Engine, number> = { postgres: defaultPoolSize('postgres'), pglite: defaultPoolSize('pglite') };
 const LIST_GOAL = { ratio: 0.6, p99Ms: 50 };
 /** Issue 16 item 2: with the mail worker on in the same process. */
 const CREATE_GOAL = 0.6;
@@ -313,7 +315,7 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const settings = portalTicketSettings(contact);
     const query = { scope: 'company' as const, status: 'open', page: 1, pageSize: 25 };
     const page = await listForContact(ctx, contact, settings, query);
-    const payload = { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, page: 1, pageSize: 25 };
+    const payload = { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, totalExact: page.totalExact, page: 1, pageSize: 25 };
     // The route's serializer (fast-json-stringify from the zod schema), and the app-wide zod one it replaces there.
     const serialise = fastSerializerCompiler({ schema: ticketPageSchema });
     const zodSerialise = serializerCompiler({ schema: ticketPageSchema, method: 'GET', url: '/api/v1/portal/tickets', httpStatus: '200' });

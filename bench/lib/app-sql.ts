@@ -208,7 +208,7 @@ export async function ticketWriteSql(tenantId: string, d: TicketDraft & { custom
 export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[] }, iterations = 3000): Promise<number> {
   const db = offlineDb([{ n: 0 }]);
   const run = async () => {
-    await listTickets(db, tenantId, { ...filter, page: 1, pageSize: 25 });
+    await listTickets(db, tenantId, { ...filter, page: 1, pageSize: 25, capTotal: true });
   };
   for (let i = 0; i < 300; i++) await run();
   const t0 = performance.now();

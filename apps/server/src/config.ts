@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultPoolSize } from './platform/db/pool-size.ts';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -98,7 +99,8 @@ export interface Config {
   sessionCacheMs: number;
   webDist: string | undefined;
   agentDist: string | undefined;
-  dbPoolSize: number | undefined;
+  /** The database pool's size: `PORTA_DB_POOL_SIZE`, or platform/db/pool-size.ts's default for the engine. */
+  dbPoolSize: number;
   /** Send parameterised queries as named prepared statements (platform/db/named-statements.ts); off behind a transaction-mode pooler. */
   dbNamedStatements: boolean;
   heapGrowthPercent: number;
@@ -190,7 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheMs: e.PORTA_SESSION_CACHE_MS,
     webDist: e.PORTA_WEB_DIST,
     agentDist: e.PORTA_AGENT_DIST,
-    dbPoolSize: e.PORTA_DB_POOL_SIZE,
+    dbPoolSize: e.PORTA_DB_POOL_SIZE ?? defaultPoolSize(e.DATABASE_URL ? 'postgres' : 'pglite'),
     dbNamedStatements: e.PORTA_DB_NAMED_STATEMENTS,
     heapGrowthPercent: e.PORTA_HEAP_GROWTH_PERCENT,
     pgliteSharedBuffersMb: e.PORTA_PGLITE_SHARED_BUFFERS_MB,

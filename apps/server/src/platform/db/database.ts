@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { withNamedStatements } from './named-statements.ts';
+import { defaultPoolSize } from './pool-size.ts';
 import { parseTimestamptz } from './timestamptz.ts';
 import type { Database } from './schema.ts';
 
@@ -56,14 +57,13 @@ export function kyselyOver(pool: pg.Pool, engine: Engine, named?: boolean): Kyse
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
-    const pool = openPool({ ...connection, max: opts.poolSize ?? 10 });
+    const pool = openPool({ ...connection, max: opts.poolSize ?? defaultPoolSize('postgres') });
     const db = kyselyOver(pool, 'postgres', opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
   const embedded = await startEmbeddedDatabase(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
-  // PGlite runs one query at a time; a small pool keeps requests queued in order.
-  const pool = openPool({ ...connection, max: opts.poolSize ?? 4 });
+  const pool = openPool({ ...connection, max: opts.poolSize ?? defaultPoolSize('pglite') });
   const db = kyselyOver(pool, 'pglite');
   return {
     db,
