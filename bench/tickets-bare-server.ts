@@ -31,6 +31,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { openBarePool, runBare, serveBare } from './lib/bare.ts';
 import type { CapturedQuery, TicketWriteSql } from './lib/app-sql.ts';
+import { isCountQuery } from './lib/count-query.ts';
 
 export interface BareTicketsSpec {
   /** The portal list's page and count queries, alone. */
@@ -59,18 +60,18 @@ async function main(): Promise<void> {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
   const { pool } = bare;
 
-  const isPage = (q: CapturedQuery) => / limit /i.test(q.sql);
-  if (!spec.list.some(isPage)) throw new Error('no page query (with LIMIT) among the list queries');
+  const isPage = (q: CapturedQuery) => !isCountQuery(q);
+  if (!spec.list.some(isPage)) throw new Error('no page query among the list queries');
 
   /** Page and total side by side, with plain or named statements. */
-  async function list(queries: CapturedQuery[], named: boolean, prefix: string) {
+  async function list(queries: CapturedQuery[], named: boolean, prefix: string, exact = false) {
     const results = await Promise.all(queries.map((q, i) => pool.query(named ? { name: `${prefix}_${i}`, text: q.sql, values: q.parameters } : { text: q.sql, values: q.parameters })));
     const items = results[queries.findIndex(isPage)]?.rows ?? [];
     const counted = (results[queries.findIndex((q) => !isPage(q))]?.rows[0] as { n?: unknown } | undefined)?.n;
     // The app's one statement: every row carries the total.
     const carried = (items[0] as { total_count?: unknown } | undefined)?.total_count;
     const total = Number(counted ?? carried ?? items.length);
-    return { items, total: spec.totalCap !== undefined && total > spec.totalCap ? spec.totalCap : total, page: 1, pageSize: 25 };
+    return { items, total: !exact && spec.totalCap !== undefined && total > spec.totalCap ? spec.totalCap : total, page: 1, pageSize: 25 };
   }
   const pageOnly = spec.list.filter(isPage);
   const consoleList = spec.consoleList;
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     app.get('/bare/console-tickets+named', async () => list(consoleList, true, 'bare_console'));
   }
   const consoleExactList = spec.consoleExactList;
-  if (consoleExactList) app.get('/bare/console-tickets+exact-named', async () => list(consoleExactList, true, 'bare_console_exact'));
+  if (consoleExactList) app.get('/bare/console-tickets+exact-named', async () => list(consoleExactList, true, 'bare_console_exact', true));
 
   const write = spec.write;
   if (write) {

@@ -42,6 +42,7 @@ import { forPortal, presentSummary } from '../apps/server/src/features/tickets/t
 import { TOTAL_COUNTED_PAST_PAGE } from '../apps/server/src/features/tickets/tickets.repo.ts';
 import { defaultPoolSize } from '../apps/server/src/platform/db/pool-size.ts';
 import type { BareTicketsSpec } from './tickets-bare-server.ts';
+import { isCountQuery } from './lib/count-query.ts';
 import { consoleListQueries, ticketListBuildMicros, ticketListQueries, ticketWriteSql, type CapturedQuery } from './lib/app-sql.ts';
 import { assertWrk } from './lib/wrk.ts';
 import {
@@ -300,7 +301,7 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     if (!openStatusId) throw new Error('no open status');
     const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] });
     const consoleQueries = engine === 'postgres' ? await consoleListQueries(tenant.id, 'open') : null;
-    const labelOf = (q: CapturedQuery) => (/ limit /i.test(q.sql) ? 'list: page of 25' : 'list: count');
+    const labelOf = (q: CapturedQuery) => (isCountQuery(q) ? 'list: count' : 'list: page of 25');
     const labelled: [CapturedQuery, string][] = [...listQueries.parts.map((q): [CapturedQuery, string] => [q, labelOf(q)]), ...listQueries.app.map((q): [CapturedQuery, string] => [q, "list: the app's statement (page + total)"])];
 
     const explained: Explained[] = [];
