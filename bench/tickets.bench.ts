@@ -83,7 +83,6 @@ const PARTS = new Set((env.BENCH_PARTS ?? 'list,create').split(',').map((p) => p
 const TICKETS: Record<Engine, number> = { postgres: Number(env.BENCH_TICKETS ?? 1_000_000), pglite: Number(env.BENCH_PGLITE_TICKETS ?? 100_000) };
 const CUSTOMERS = 500;
 const TARGET_TICKETS = 10_000;
-/** The app's own defaults (platform/db/database.ts), set explicitly on both sides. */
 /** The app's default pool (platform/db/pool-size.ts: twice the cores on PostgreSQL), for the app and the bare servers alike. */
 const POOL_SIZE: Record<Engine, number> = { postgres: defaultPoolSize('postgres'), pglite: defaultPoolSize('pglite') };
 const LIST_GOAL = { ratio: 0.6, p99Ms: 50 };

@@ -139,8 +139,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   function renderFooter() {
     const pager = pagerOf(data);
     if (!pager) return null;
-    const { pages } = pager;
-    const page = data?.page ?? 1;
+    const { pages, page } = pager;
     return (
       <Group justify="space-between" gap="sm">
         <Text size="sm" c="dimmed" aria-live="polite">

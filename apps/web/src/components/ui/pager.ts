@@ -3,6 +3,8 @@ import type { PageData } from './DataTable';
 export interface Pager {
   /** Pages the pager offers: one more than counted when the total is a lower bound (opening it counts further). */
   pages: number;
+  /** The page shown (from 1). */
+  page: number;
   from: number;
   to: number;
   total: number;
@@ -18,6 +20,7 @@ export function pagerOf<T>(data: PageData<T> | undefined): Pager | null {
   const from = (page - 1) * data.pageSize + 1;
   return {
     pages: Math.max(1, Math.ceil(data.total / data.pageSize) + (exact ? 0 : 1)),
+    page,
     from,
     to: from + data.items.length - 1,
     total: data.total,
