@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { failureContexts } from './e2e-failure-context.mjs';
 import { formatSummary } from './summary.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,7 +26,9 @@ const run = spawnSync(process.execPath, [path.join(root, 'node_modules/@playwrig
 
 let summary = { passed: 0, failed: 1, skipped: 0 };
 if (fs.existsSync(report)) {
-  const stats = JSON.parse(fs.readFileSync(report, 'utf8')).stats ?? {};
+  const parsed = JSON.parse(fs.readFileSync(report, 'utf8'));
+  for (const { heading, text } of failureContexts(parsed)) console.log(`\n--- what the page showed: ${heading}\n${text}`);
+  const stats = parsed.stats ?? {};
   summary = { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
   if (run.status !== 0 && summary.failed === 0) summary.failed = 1;
 }
