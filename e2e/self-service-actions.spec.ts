@@ -67,10 +67,11 @@ test('self-service with a real agent: install-software and reset-password; the t
       await expect(page.getByText('Online', { exact: true })).toBeVisible(slow);
       await page.getByRole('button', { name: `Azioni per ${hostname}` }).click();
       await page.getByRole('menuitem', { name: label }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = page.getByRole('dialog', { name: new RegExp(label) });
+      await expect(dialog).toBeVisible(slow);
       await before();
       const seen = (await smsSentTo(admin, e164, 'action-code')).length;
-      await dialog.getByRole('button', { name: 'Continua' }).click();
+      await dialog.getByRole('button', { name: 'Continua' }).click(slow);
       await expect(dialog.getByText(/Ti abbiamo inviato per SMS un codice di 6 cifre/)).toBeVisible(slow);
       await dialog.getByLabel('Codice di 6 cifre').fill(await awaitSmsCode(admin, e164, 'action-code', seen));
       await dialog.getByRole('button', { name: 'Conferma' }).click();

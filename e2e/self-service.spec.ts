@@ -103,6 +103,30 @@ test('self-service: phone enrolment, action code, live progress of a restart (de
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
   });
+
+  await test.step('a refresh of the device list that fails keeps the list and the dialog open on it', async () => {
+    // The list polls every 15 s; a poll that fails (after its retries) must not take the
+    // device, its menu and a dialog the contact is in away.
+    let failed = 0;
+    await page.route('**/api/v1/portal/devices', (route) => {
+      failed += 1;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'Servizio non disponibile.' } }) });
+    });
+    await page.getByRole('button', { name: `Azioni per ${hostname}` }).click();
+    await page.getByRole('menuitem', { name: 'Blocca' }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`Blocca: ${hostname}`) });
+    await expect(dialog).toBeVisible();
+    // The poll and its two retries.
+    await expect.poll(() => failed, { timeout: 45_000 }).toBeGreaterThanOrEqual(3);
+    // The third failure reaches the page within milliseconds; a second is plenty before looking.
+    await page.waitForTimeout(1000);
+    await expect(dialog.getByRole('button', { name: 'Continua' })).toBeVisible();
+    await page.unroute('**/api/v1/portal/devices');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(hostname)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Riprova' })).toHaveCount(0);
+  });
 });
 
 /**

@@ -28,7 +28,8 @@ export function ConsoleLayout() {
   }, [language]);
 
   if (session.isPending) return <LoadingState fullPage />;
-  if (session.isError) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  // Only a first load that failed: a failed refetch keeps the signed-in page (and what is being typed on it).
+  if (session.isError && session.data === undefined) return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/console/login?next=${encodeURIComponent(next)}`} replace />;

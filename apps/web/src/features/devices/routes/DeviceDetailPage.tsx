@@ -58,8 +58,8 @@ export function DeviceDetailPage() {
   const [confirming, setConfirming] = useState(false);
   const back = { to: '/console/devices', label: t('detail.back') };
 
-  if (device.isPending) return <LoadingState />;
-  if (device.isError) return <DetailError error={device.error} back={back} title={t('detail.errorTitle')} onRetry={() => void device.refetch()} />;
+  // An error replaces the page only when there is nothing to show: a failed poll keeps the last answer.
+  if (device.data === undefined) return device.isError ? <DetailError error={device.error} back={back} title={t('detail.errorTitle')} onRetry={() => void device.refetch()} /> : <LoadingState />;
   const d = device.data;
   const inv = d.inventory;
 

@@ -22,10 +22,13 @@ export function AteraImportPage() {
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader title={t('ateraImport.title')} description={t('ateraImport.description')} />
-      {status.isPending ? (
-        <LoadingState />
-      ) : status.isError ? (
-        <ErrorState error={status.error} onRetry={() => void status.refetch()} />
+      {/* A failed poll keeps the last answer on screen; the next poll tries again. */}
+      {status.data === undefined ? (
+        status.isError ? (
+          <ErrorState error={status.error} onRetry={() => void status.refetch()} />
+        ) : (
+          <LoadingState />
+        )
       ) : (
         <>
           {job && <JobCard job={job} />}

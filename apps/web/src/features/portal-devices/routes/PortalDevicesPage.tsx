@@ -16,15 +16,19 @@ import { DeviceActionsMenu } from '../../portal-self-service/components/DeviceAc
 export function PortalDevicesPage() {
   const { t } = useTranslation('devices');
   // The self-service routes answer 404 with the section off: then no actions are offered (SS-3).
+  // A failed refetch keeps the phone state it had, so the menu (and a dialog opened from it) stays.
   const selfService = usePhoneState();
   const devices = useQuery({ queryKey: ['portal', 'devices'], queryFn: () => portalApi.get('/api/v1/portal/devices', portalDeviceListSchema), refetchInterval: 15_000 });
   return (
     <Stack gap="lg">
       <PageHeader title={t('portal.title')} description={t('portal.description')} />
-      {devices.isPending ? (
-        <LoadingState />
-      ) : devices.isError ? (
-        <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
+      {/* A failed poll keeps what is shown (and an open action dialog with it); the next poll tries again. */}
+      {devices.data === undefined ? (
+        devices.isError ? (
+          <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
+        ) : (
+          <LoadingState />
+        )
       ) : devices.data.items.length === 0 ? (
         <EmptyState icon={<IconDeviceDesktop size={28} aria-hidden />} title={t('portal.emptyTitle')} description={t('portal.emptyText')} />
       ) : (
@@ -37,7 +41,7 @@ export function PortalDevicesPage() {
               </Group>
               <Group justify="space-between" wrap="nowrap">
                 <Text size="sm" c="dimmed">{`${t(`os.${d.os}`)} ${d.osVersion}`}</Text>
-                {selfService.isSuccess ? <DeviceActionsMenu device={d} /> : null}
+                {selfService.data ? <DeviceActionsMenu device={d} /> : null}
               </Group>
             </Card>
           ))}

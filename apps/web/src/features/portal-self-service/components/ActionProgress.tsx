@@ -26,8 +26,8 @@ export function ActionProgress({ actionId, showAction = true }: { actionId: stri
     onReady: () => void refreshAction(actionId),
   });
   const progress = useActionProgress(actionId, live);
-  if (progress.isPending) return <LoadingState />;
-  if (progress.isError) return <ErrorState error={progress.error} onRetry={() => void progress.refetch()} />;
+  // A refresh that fails keeps the last state shown; the next event or poll tries again.
+  if (progress.data === undefined) return progress.isError ? <ErrorState error={progress.error} onRetry={() => void progress.refetch()} /> : <LoadingState />;
   const view = progress.data;
   const status = view.command ? view.command.status : view.status;
   const label = view.command ? t(`status.${view.command.status}`) : t(`selfService.requestStatus.${view.status}`);

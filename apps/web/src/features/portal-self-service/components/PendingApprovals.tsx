@@ -20,8 +20,8 @@ export function PendingApprovals() {
   const { t } = useTranslation('devices');
   useEventStream(PORTAL_ACTION_EVENTS, TOPICS, { onEvent: () => void refreshApprovals(), onReady: () => void refreshApprovals() });
   const pending = usePendingApprovals();
-  if (pending.isPending) return null;
-  if (pending.isError) return <ErrorState error={pending.error} onRetry={() => void pending.refetch()} />;
+  // A refresh that fails keeps the last list shown; the next event tries again.
+  if (pending.data === undefined) return pending.isError ? <ErrorState error={pending.error} onRetry={() => void pending.refetch()} /> : null;
   if (pending.data.items.length === 0) return null;
   return (
     <Card withBorder radius="lg" p="lg" component="section" aria-labelledby="pending-approvals-title" data-testid="pending-approvals">

@@ -26,8 +26,8 @@ export function PendingRequest({ actionId, deviceName, onCodeSent }: { actionId:
   });
   const view = useActionProgress(actionId, live);
   const proceed = useProceedAction();
-  if (view.isPending) return <Loader size="sm" role="status" aria-label={t('selfService.pending.loading')} />;
-  if (view.isError) return <ErrorState error={view.error} onRetry={() => void view.refetch()} />;
+  // A refresh that fails keeps the last state shown; the next event or poll tries again.
+  if (view.data === undefined) return view.isError ? <ErrorState error={view.error} onRetry={() => void view.refetch()} /> : <Loader size="sm" role="status" aria-label={t('selfService.pending.loading')} />;
   const v = view.data;
   const decision = v.decision;
   if (v.status === 'awaiting-approval') {
