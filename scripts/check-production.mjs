@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from './node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const WORKSPACES = ['packages/contracts', 'packages/agent-protocol', 'packages/i18n', 'apps/server', 'apps/web', 'apps/agent'];
@@ -78,7 +79,7 @@ try {
   else fail(`development-only packages installed: ${present.slice(0, 10).join(', ')}`);
 
   const port = await freePort();
-  server = spawn(process.execPath, [...JSON.parse(fs.readFileSync(path.join(root, 'apps/server/node-args.json'), 'utf8')).args, 'apps/server/dist/main.js'], {
+  server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'apps/server/dist/main.js'], {
     cwd: dir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', PORTA_DATA_DIR: data, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -2,6 +2,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from './node-args.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -42,8 +43,6 @@ if (stale(path.join(root, 'apps/server/dist/main.js'), ['apps/server/src', ...sh
   run(['run', 'build', '-w', '@porta/server']);
 }
 
-// The node arguments the server runs with, the same everywhere (apps/server/node-args.json).
-const { args: nodeArgs } = JSON.parse(fs.readFileSync(path.join(root, 'apps/server/node-args.json'), 'utf8'));
-const server = spawn(process.execPath, [...nodeArgs, path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, path.join(root, 'apps/server/dist/main.js')], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_ARGS } from '../../scripts/node-args.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The node arguments the server runs with everywhere (apps/server/node-args.json), for the app and the bare baselines alike. */
-export const SERVER_NODE_ARGS: readonly string[] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'apps/server/node-args.json'), 'utf8')) as { args: string[] }).args;
+export { SERVER_NODE_ARGS };
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 /** A fixed master key: the seeding process and the servers must derive the same keys. */
 export const BENCH_SECRET_KEY = 'porta-bench-secret-key-0123456789abcdef';
