@@ -25,7 +25,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { fastSerializerCompiler } from '../apps/server/src/platform/http/fast-serializer.ts';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { portalTicketListQuerySchema, ticketPageSchema } from '@porta/contracts/tickets';
@@ -36,10 +35,12 @@ import { boot } from '../apps/server/src/platform/boot.ts';
 import { hashPassword } from '../apps/server/src/platform/crypto/passwords.ts';
 import type { Database } from '../apps/server/src/platform/db/schema.ts';
 import { createTenantWithAdmin } from '../apps/server/src/features/tenants/tenants.service.ts';
-import { portalTicketSettings } from '../apps/server/src/features/tickets/portal-tickets.policy.ts';
+import { hiddenSummaryProps, portalTicketSettings } from '../apps/server/src/features/tickets/portal-tickets.policy.ts';
+import { defaultPortalSettings } from '../apps/server/src/features/portal-settings/portal-settings.model.ts';
 import { createForContact, listForContact } from '../apps/server/src/features/tickets/portal-tickets.service.ts';
 import { forPortal, presentSummary } from '../apps/server/src/features/tickets/tickets.presenter.ts';
-import { TOTAL_COUNTED_PAST_PAGE } from '../apps/server/src/features/tickets/tickets.repo.ts';
+import { ticketPageJson } from '../apps/server/src/features/tickets/ticket-summary-json.ts';
+import { TOTAL_COUNTED_PAST_PAGE, type TicketSummaryRow } from '../apps/server/src/features/tickets/tickets.repo.ts';
 import { defaultPoolSize } from '../apps/server/src/platform/db/pool-size.ts';
 import type { BareTicketsSpec } from './tickets-bare-server.ts';
 import { isCountQuery } from './lib/count-query.ts';
@@ -168,7 +169,7 @@ interface Prepared {
   consoleQueries: { app: CapturedQuery[]; parts: CapturedQuery[]; exactParts: CapturedQuery[] } | null;
   explain: Explained[];
   sqlCost: SqlCost[];
-  appCpu: { listBuildUs: number; queryValidationUs: number; presentUs: number; serialiseUs: number; zodSerialiseUs: number; jsonStringifyUs: number; responseBytes: number };
+  appCpu: { listBuildUs: number; queryValidationUs: number; pageTextUs: number; rowsPresentUs: number; rowsStringifyUs: number; rowsZodSerialiseUs: number; responseBytes: number };
   write: BareTicketsSpec['write'] | null;
   createTrace: CreateTrace | null;
   /** Open tickets of the target customer once prepared (the seed's plus the traced creations), counted independently of the app's SQL. */
@@ -298,7 +299,9 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const statuses = await handle.pool.query<{ id: string; key: string }>(`select id, key from ticket_statuses where tenant_id = $1`, [tenant.id]);
     const openStatusId = statuses.rows.find((s) => s.key === 'open')?.id;
     if (!openStatusId) throw new Error('no open status');
-    const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] });
+    // The bench's tenant keeps the default portal settings: the fields they hide are left out of the app's statement.
+    const omit = hiddenSummaryProps(defaultPortalSettings());
+    const listQueries = await ticketListQueries(tenant.id, { customerId: seed.customerId, statusKeys: ['open'], omit });
     const consoleQueries = engine === 'postgres' ? await consoleListQueries(tenant.id, 'open') : null;
     const labelOf = (q: CapturedQuery) => (isCountQuery(q) ? 'list: count' : 'list: page of 25');
     const labelled: [CapturedQuery, string][] = [...listQueries.parts.map((q): [CapturedQuery, string] => [q, labelOf(q)]), ...listQueries.app.map((q): [CapturedQuery, string] => [q, "list: the app's statement (page + total)"])];
@@ -313,21 +316,25 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
     const contact = await contactFromSession(ctx, tenant.id, token);
     if (!contact) throw new Error('bench contact has no session');
     const settings = portalTicketSettings(contact);
+    if (hiddenSummaryProps(settings).join() !== omit.join()) throw new Error(`the contact's hidden fields (${hiddenSummaryProps(settings).join()}) are not the defaults' (${omit.join()}): update the list queries`);
     const query = { scope: 'company' as const, status: 'open', page: 1, pageSize: 25 };
     const page = await listForContact(ctx, contact, settings, query);
-    const payload = { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, totalExact: page.totalExact, page: 1, pageSize: 25 };
-    // The route's serializer (fast-json-stringify from the zod schema), and the app-wide zod one it replaces there.
-    const serialise = fastSerializerCompiler({ schema: ticketPageSchema });
+    // For comparison, the same page read as rows (the bare page's columns) and presented and serialised in the app, as the list did before its items came as JSON from PostgreSQL.
+    const pageSql = listQueries.parts.find((q) => !isCountQuery(q));
+    if (!pageSql) throw new Error('no page query');
+    const rows = (await handle.pool.query<TicketSummaryRow>(pageSql.sql, pageSql.parameters)).rows;
+    const presented = () => ({ items: rows.map((r) => forPortal(presentSummary(r), settings)), total: page.total, totalExact: page.totalExact, page: 1, pageSize: 25 });
+    const payload = presented();
     const zodSerialise = serializerCompiler({ schema: ticketPageSchema, method: 'GET', url: '/api/v1/portal/tickets', httpStatus: '200' });
     const validate = validatorCompiler({ schema: portalTicketListQuerySchema, method: 'GET', url: '/api/v1/portal/tickets', httpPart: 'querystring' });
     const appCpu = {
-      listBuildUs: round(await ticketListBuildMicros(tenant.id, { customerId: seed.customerId, statusKeys: ['open'] }), 1),
+      listBuildUs: round(await ticketListBuildMicros(tenant.id, { customerId: seed.customerId, statusKeys: ['open'], omit }), 1),
       queryValidationUs: microUs(() => validate({ scope: 'company', status: 'open', page: '1', pageSize: '25' })),
-      presentUs: microUs(() => page.items.map((r) => forPortal(presentSummary(r), settings))),
-      serialiseUs: microUs(() => serialise(payload)),
-      zodSerialiseUs: microUs(() => zodSerialise(payload)),
-      jsonStringifyUs: microUs(() => JSON.stringify(payload)),
-      responseBytes: String(serialise(payload)).length,
+      pageTextUs: microUs(() => ticketPageJson(page, query)),
+      rowsPresentUs: microUs(presented),
+      rowsStringifyUs: microUs(() => JSON.stringify(payload)),
+      rowsZodSerialiseUs: microUs(() => zodSerialise(payload)),
+      responseBytes: ticketPageJson(page, query).length,
     };
 
     let write: Prepared['write'] = null;
@@ -843,8 +850,9 @@ function report(r: EngineResult): void {
   console.log(table(['query', 'execution ms', 'planning ms', 'round trip ms'], p.sqlCost.map((c) => [c.query, c.executionMs, c.planningMs, c.roundTripMs])));
   const c = p.appCpu;
   console.log(
-    `app CPU per list request, in-process: query building (the page with its total) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, presenter ${c.presentUs} µs, ` +
-      `response serialisation ${c.serialiseUs} µs (the zod serializer it replaces ${c.zodSerialiseUs} µs, plain JSON.stringify ${c.jsonStringifyUs} µs, ${c.responseBytes} bytes)`,
+    `app CPU per list request, in-process: query building (the page with its total) ${c.listBuildUs} µs, querystring validation ${c.queryValidationUs} µs, ` +
+      `the answer's text around PostgreSQL's items ${c.pageTextUs} µs (${c.responseBytes} characters); ` +
+      `for comparison, the same page as rows: presenter ${c.rowsPresentUs} µs, JSON.stringify ${c.rowsStringifyUs} µs, the zod serializer ${c.rowsZodSerialiseUs} µs`,
   );
   if (r.create) {
     const v = r.create.variantRatios;

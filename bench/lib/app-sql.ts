@@ -127,14 +127,18 @@ function listParts(tenantId: string, f: TicketFilter): CapturedQuery[] {
 
 /**
  * The portal ticket list for the filter the portal builds for a primary contact with
- * scope=company and one status (the contact's customer and the status keys): `app` is what
- * listTickets sends (today one statement, the page with its total), `parts` the page and the
- * count alone. Parameters are checked as for the contact list.
+ * scope=company and one status (the contact's customer and the status keys, and the summary
+ * properties the contact's settings hide): `app` is what listTickets sends (today one statement,
+ * the page as JSON with its total), `parts` the page (plain columns) and the count alone.
+ * Parameters are checked as for the contact list.
  */
-export async function ticketListQueries(tenantId: string, filter: { customerId: string; statusKeys: string[]; page?: number; pageSize?: number }): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
+export async function ticketListQueries(
+  tenantId: string,
+  filter: { customerId: string; statusKeys: string[]; omit?: TicketFilter['omit']; page?: number; pageSize?: number },
+): Promise<{ app: CapturedQuery[]; parts: CapturedQuery[] }> {
   const page = filter.page ?? 1;
   const pageSize = filter.pageSize ?? 25;
-  const f: TicketFilter = { customerId: filter.customerId, statusKeys: filter.statusKeys, page, pageSize, capTotal: true };
+  const f: TicketFilter = { customerId: filter.customerId, statusKeys: filter.statusKeys, omit: filter.omit, page, pageSize, capTotal: true };
   const allowed = new Set<unknown>([tenantId, filter.customerId, ...filter.statusKeys, pageSize, (page - 1) * pageSize]);
   return { app: checkParameters('ticket list', await capture((db) => listTickets(db, tenantId, f)), allowed), parts: checkParameters('ticket list', listParts(tenantId, f), allowed) };
 }
@@ -205,7 +209,7 @@ export async function ticketWriteSql(tenantId: string, d: TicketDraft & { custom
 }
 
 /** Mean µs the portal list spends building and compiling its query (no I/O). */
-export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[] }, iterations = 3000): Promise<number> {
+export async function ticketListBuildMicros(tenantId: string, filter: { customerId: string; statusKeys: string[]; omit?: TicketFilter['omit'] }, iterations = 3000): Promise<number> {
   const db = offlineDb([{ n: 0 }]);
   const run = async () => {
     await listTickets(db, tenantId, { ...filter, page: 1, pageSize: 25, capTotal: true });

@@ -6,7 +6,7 @@ import { mostReadFor } from '../kb/kb-portal.service.ts';
 import { kbReaderIfEnabled } from '../kb/kb.policy.ts';
 import { resolvePortalSettings, sectionEnabled } from '../portal-settings/portal-settings.model.ts';
 import { homeForContact } from '../tickets/portal-tickets.service.ts';
-import { forPortal, presentSummary } from '../tickets/tickets.presenter.ts';
+import { parseSummaries } from '../tickets/ticket-summary-json.ts';
 
 /** How many most-read articles the home lists. */
 const MOST_READ = 5;
@@ -26,7 +26,7 @@ export function portalHomeRoutes(app: ZodApp, ctx: AppContext): void {
       reader ? mostReadFor(ctx, reader, MOST_READ) : null,
     ]);
     const home: PortalHome = {};
-    if (tickets) home.tickets = { openCount: tickets.openCount, companyOpenCount: tickets.companyOpenCount, latest: tickets.latest.map((r) => forPortal(presentSummary(r), settings)) };
+    if (tickets) home.tickets = { openCount: tickets.openCount, companyOpenCount: tickets.companyOpenCount, latest: parseSummaries(tickets.latest) };
     if (mostRead) home.kb = { mostRead };
     return home;
   });

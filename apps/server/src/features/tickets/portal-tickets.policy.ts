@@ -2,6 +2,7 @@ import { DEFAULT_TICKET_FIELDS, type PortalSettings } from '@porta/contracts/por
 import type { ContactPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
 import { resolvePortalSettings, sectionEnabled, visibilityOf } from '../portal-settings/portal-settings.model.ts';
+import type { OmittableSummaryProp } from './ticket-summary-json.ts';
 import type { TicketRow } from './tickets.repo.ts';
 
 /** T-2: with the Ticketing section off for the contact, the whole API is absent (404). */
@@ -45,4 +46,29 @@ export function permissionsFor(settings: PortalSettings, customKeys: string[], t
     canReopen: !billed && !open && settings.tickets.allowReopen && settings.tickets.visibleStatuses.includes('open'),
     readOnlyReason: billed ? ('billed' as const) : null,
   };
+}
+
+/** T-6: the summary property each default field is written as. */
+const SUMMARY_PROP_OF: Record<string, OmittableSummaryProp> = {
+  priority: 'priority',
+  type: 'type',
+  impact: 'impact',
+  assignee: 'assignee',
+  dueDate: 'dueAt',
+};
+
+/**
+ * The summary properties of the default fields the settings hide from contacts, worked out once
+ * per settings object: what `forPortal` removes here and what the lists leave out of their SQL.
+ */
+const hiddenBySettings = new WeakMap<PortalSettings, OmittableSummaryProp[]>();
+export function hiddenSummaryProps(settings: PortalSettings): OmittableSummaryProp[] {
+  let hidden = hiddenBySettings.get(settings);
+  if (!hidden) {
+    hidden = Object.entries(SUMMARY_PROP_OF)
+      .filter(([field]) => visibilityOf(settings, field) === 'hidden')
+      .map(([, prop]) => prop);
+    hiddenBySettings.set(settings, hidden);
+  }
+  return hidden;
 }

@@ -17,13 +17,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { contactOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fastSerializerCompiler } from '../../platform/http/fast-serializer.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
 import { manualTicketsDisabled } from '../portal-settings/portal-settings.model.ts';
 import { portalTicketSettings } from './portal-tickets.policy.ts';
 import * as portal from './portal-tickets.service.ts';
 import { portalTicketForm } from './portal-ticket-form.ts';
-import { forPortal, presentAttachment, presentComment, presentDetail, presentSummary } from './tickets.presenter.ts';
+import { forPortal, presentAttachment, presentComment, presentDetail } from './tickets.presenter.ts';
+import { ticketPageJson } from './ticket-summary-json.ts';
+import { sendJsonText } from '../../platform/http/json-text.ts';
 import * as repo from './tickets.repo.ts';
 import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
 
@@ -52,11 +53,12 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
     return portalTicketForm(ctx, contact.tenantId, settings);
   });
 
-  const listRoute = { config: { ...contactAccess, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
-  app.get('/api/v1/portal/tickets', listRoute, async (req) => {
+  // The answer is JSON text around items PostgreSQL wrote, hidden fields already left out (ticket-summary-json.ts); the schema documents it.
+  const listRoute = { config: { ...contactAccess, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: portalTicketListQuerySchema, response: { 200: ticketPageSchema } } };
+  app.get('/api/v1/portal/tickets', listRoute, async (req, reply) => {
     const { contact, settings } = scope(req);
     const page = await portal.listForContact(ctx, contact, settings, req.query);
-    return { items: page.items.map((r) => forPortal(presentSummary(r), settings)), total: page.total, totalExact: page.totalExact, page: req.query.page, pageSize: req.query.pageSize };
+    return sendJsonText(reply, ticketPageJson(page, req.query));
   });
 
   app.post('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, body: portalTicketCreateSchema, response: { 201: portalTicketDetailSchema } } }, async (req, reply) => {

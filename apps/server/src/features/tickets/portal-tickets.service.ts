@@ -4,7 +4,7 @@ import type { portalTicketCreateSchema, portalTicketListQuerySchema, portalTicke
 import type { AppContext } from '../../platform/context.ts';
 import type { ContactPrincipal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors.ts';
-import { assertEditable, editableFields, mayRead, permissionsFor } from './portal-tickets.policy.ts';
+import { assertEditable, editableFields, hiddenSummaryProps, mayRead, permissionsFor } from './portal-tickets.policy.ts';
 import * as repo from './tickets.repo.ts';
 import { addComment, applyChange, assertAssignee, createTicket, loadDetail } from './tickets.service.ts';
 
@@ -40,6 +40,7 @@ export async function listForContact(ctx: AppContext, contact: ContactPrincipal,
     requesterId: company ? undefined : contact.id,
     statusKeys,
     capTotal: true,
+    omit: hiddenSummaryProps(settings),
   });
 }
 
@@ -129,7 +130,7 @@ const HOME_LATEST = 5;
  * company count: one round trip's worth of time.
  */
 export async function homeForContact(ctx: AppContext, contact: ContactPrincipal, settings: PortalSettings) {
-  const mine = { customerId: contact.customerId, requesterId: contact.id, statusKeys: settings.tickets.visibleStatuses, statusCategory: 'open' as const };
+  const mine = { customerId: contact.customerId, requesterId: contact.id, statusKeys: settings.tickets.visibleStatuses, statusCategory: 'open' as const, omit: hiddenSummaryProps(settings) };
   const [latest, companyOpenCount] = await Promise.all([
     repo.listTickets(ctx.db, contact.tenantId, { ...mine, sort: 'updated', page: 1, pageSize: HOME_LATEST }),
     contact.isPrimary ? repo.countTickets(ctx.db, contact.tenantId, { ...mine, requesterId: undefined }) : Promise.resolve(null),

@@ -1,6 +1,7 @@
 import type { PortalSettings } from '@porta/contracts/portal-settings';
 import type { TicketComment, TicketDetail, TicketSummary } from '@porta/contracts/tickets';
 import { visibilityOf } from '../portal-settings/portal-settings.model.ts';
+import { hiddenSummaryProps } from './portal-tickets.policy.ts';
 import { presentStatus } from '../ticket-statuses/ticket-statuses.presenter.ts';
 import type { AttachmentRow, CommentRow, TicketRow, TicketSummaryRow } from './tickets.repo.ts';
 
@@ -69,20 +70,12 @@ export function presentDetail(p: DetailParts, ticketUrl: string): TicketDetail {
   };
 }
 
-const PORTAL_FIELD_OF: Record<string, 'priority' | 'type' | 'impact' | 'assignee' | 'dueAt'> = {
-  priority: 'priority',
-  type: 'type',
-  impact: 'impact',
-  assignee: 'assignee',
-  dueDate: 'dueAt',
-};
-
 /**
  * T-6: what a contact may read. Hidden default fields and hidden custom fields are removed
  * here, the one place every portal answer (list, detail, live refetch) goes through.
  */
 export function forPortal<T extends TicketSummary & { customFields?: TicketDetail['customFields']; billedMinutes?: number }>(t: T, settings: PortalSettings): T {
-  const hidden = hiddenProps(settings);
+  const hidden = hiddenSummaryProps(settings);
   // A summary with nothing hidden goes out as it is: no copy (25 a page on the hot list, issue 16).
   if (hidden.length === 0 && t.billedMinutes === undefined && t.customFields === undefined) return t;
   // Hidden properties are set to undefined on a copy, not deleted: the answer's JSON leaves them
@@ -95,17 +88,4 @@ export function forPortal<T extends TicketSummary & { customFields?: TicketDetai
     out.customFields = Object.fromEntries(Object.entries(out.customFields).filter(([key]) => visibilityOf(settings, `custom.${key}`) !== 'hidden'));
   }
   return out;
-}
-
-/** The default fields the settings hide from contacts, worked out once per settings object. */
-const hiddenBySettings = new WeakMap<PortalSettings, (typeof PORTAL_FIELD_OF)[string][]>();
-function hiddenProps(settings: PortalSettings): (typeof PORTAL_FIELD_OF)[string][] {
-  let hidden = hiddenBySettings.get(settings);
-  if (!hidden) {
-    hidden = Object.entries(PORTAL_FIELD_OF)
-      .filter(([field]) => visibilityOf(settings, field) === 'hidden')
-      .map(([, prop]) => prop);
-    hiddenBySettings.set(settings, hidden);
-  }
-  return hidden;
 }

@@ -4,6 +4,7 @@ import { CUSTOM_PLAN } from '../../platform/db/named-statements.ts';
 import { likePattern, pageWindow } from '../../platform/db/paging.ts';
 import { QueryTemplates, type TemplateValues } from '../../platform/db/query-templates.ts';
 import type { TicketsTable } from '../../platform/db/schema.ts';
+import { summaryJson, type OmittableSummaryProp, type SummaryJson } from './ticket-summary-json.ts';
 
 const SUMMARY_COLUMNS = [
   't.id',
@@ -34,14 +35,23 @@ function tickets(db: Db, tenantId: string) {
   return db.selectFrom('tickets as t').where('t.tenant_id', '=', tenantId);
 }
 
-function withSummary(q: ReturnType<typeof tickets>) {
+function summaryJoins(q: ReturnType<typeof tickets>) {
   return q
     .innerJoin('ticket_statuses as s', 's.id', 't.status_id')
     .innerJoin('customers as cu', 'cu.id', 't.customer_id')
     .innerJoin('contacts as rq', 'rq.id', 't.requester_id')
-    .leftJoin('technicians as tech', 'tech.id', 't.assignee_id')
+    .leftJoin('technicians as tech', 'tech.id', 't.assignee_id');
+}
+
+function withSummary(q: ReturnType<typeof tickets>) {
+  return summaryJoins(q)
     .select(SUMMARY_COLUMNS)
     .select([sql<string>`rq.first_name || ' ' || rq.last_name`.as('requester_name'), 'tech.name as assignee_name']);
+}
+
+/** The summary as the lists answer it: one column of JSON text (ticket-summary-json.ts). */
+function withSummaryJson(q: ReturnType<typeof tickets>, omit: readonly OmittableSummaryProp[] | undefined) {
+  return summaryJoins(q).select(summaryJson(omit).as('summary'));
 }
 
 export function findTicket(db: Db, tenantId: string, id: string) {
@@ -71,13 +81,15 @@ export interface TicketFilter {
    * is exact (the portal home's open count).
    */
   capTotal?: boolean | undefined;
+  /** T-6: summary properties each item leaves out (a contact's hidden fields: `hiddenSummaryProps`). */
+  omit?: readonly OmittableSummaryProp[] | undefined;
   page: number;
   pageSize: number;
 }
 
-/** A list's page, its total and whether the total is exact (false: there are more than `total`). */
+/** A list's page (each item a summary as JSON text), its total and whether the total is exact (false: there are more than `total`). */
 export interface TicketPage {
-  items: TicketSummaryRow[];
+  items: SummaryJson[];
   total: number;
   totalExact: boolean;
 }
@@ -106,7 +118,8 @@ export async function listTickets(db: Db, tenantId: string, f: TicketFilter): Pr
   const count = () => base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const total = Number((await count()).n);
   if (total === 0) return { items: [], total, totalExact: true };
-  return { items: await pageQuery(f, base, total < SORT_MATCHES_BELOW).execute(), total, totalExact: true };
+  const rows = await withSummaryJson(pageQuery(f, base, total < SORT_MATCHES_BELOW), f.omit).execute();
+  return { items: rows.map((r) => r.summary), total, totalExact: true };
 }
 
 /** The lists without `q` (the portal list, the console queue): compiled once per shape (platform/db/query-templates.ts). */
@@ -121,12 +134,13 @@ const LIST_TEMPLATES = new QueryTemplates();
  *   of two side by side: one pooled connection, one round trip, one result to read (issue 16
  *   item 1). `count(*) over ()` is not that: it joins and sorts every match first (paging.ts).
  * - `page` and `count` alone: the count for a page past the end (no row carries the total), and
- *   both for the bench's minimal page + count baseline.
+ *   both for the bench's minimal page + count baseline (`page` as plain columns, what a bare
+ *   server reads: the app's items are JSON written by PostgreSQL, ticket-summary-json.ts).
  */
 export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, templates = LIST_TEMPLATES) {
   const unassigned = f.assigneeId === 'none';
   // What picks a branch or a literal is the shape; the rest are values the builder passes on as parameters.
-  const shape = `${f.sort ?? 'newest'}:${f.page}:${f.pageSize}:${unassigned ? 'unassigned' : ''}:${f.statusCategory ?? ''}:${f.capTotal ? 'capped' : ''}`;
+  const shape = `${f.sort ?? 'newest'}:${f.page}:${f.pageSize}:${unassigned ? 'unassigned' : ''}:${f.statusCategory ?? ''}:${f.capTotal ? 'capped' : ''}:${f.omit?.join(',') ?? ''}`;
   const values: TemplateValues = {
     tenantId,
     customerId: f.customerId,
@@ -160,8 +174,8 @@ export function compileTicketList(db: Db, tenantId: string, f: TicketFilter, tem
           )
           .select((eb) => eb.fn.countAll<string>().as('n'));
   return {
-    list: () => templates.compile(`list:${shape}`, values, (v) => pageQuery(f, where(v), false).select(count(v).as('total_count'))),
-    page: () => templates.compile(`page:${shape}`, values, (v) => pageQuery(f, where(v), false)),
+    list: () => templates.compile(`list:${shape}`, values, (v) => withSummaryJson(pageQuery(f, where(v), false), f.omit).select(count(v).as('total_count'))),
+    page: () => templates.compile(`page:${shape}`, values, (v) => withSummary(pageQuery(f, where(v), false))),
     count: () => templates.compile(`count:${shape}`, values, count),
   };
 }
@@ -180,8 +194,9 @@ function totalOf(f: TicketFilter, counted: number): { total: number; totalExact:
 
 async function listFromTemplates(db: Db, tenantId: string, f: TicketFilter): Promise<TicketPage> {
   const { list, count } = compileTicketList(db, tenantId, f);
-  const items = (await db.executeQuery(list())).rows;
-  const first = items[0];
+  const rows = (await db.executeQuery(list())).rows;
+  const items = rows.map((r) => r.summary);
+  const first = rows[0];
   if (first) return { items, ...totalOf(f, Number(first.total_count)) };
   // No row: no total came back. Page 1 empty means none match; past the end, count them.
   if (f.page <= 1) return { items, total: 0, totalExact: true };
@@ -231,8 +246,9 @@ export async function countTickets(db: Db, tenantId: string, f: TicketWhere): Pr
   return Number(r.n);
 }
 
+/** A list's matches ordered and windowed to the page; the caller adds the joins and the select list (rows or JSON). */
 function pageQuery(f: TicketFilter, base: ReturnType<typeof filtered>, sortMatches: boolean) {
-  let page = withSummary(base);
+  let page = base;
   // `+ interval '0 seconds'`: the same order, which no index provides, so the planner reads the matches and sorts them.
   const created = sortMatches ? sql`t.created_at + interval '0 seconds'` : sql.ref('t.created_at');
   switch (f.sort ?? 'newest') {

@@ -14,9 +14,10 @@ import type { AppContext } from '../../platform/context.ts';
 import { technicianOf } from '../../platform/auth/guard.ts';
 import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fastSerializerCompiler } from '../../platform/http/fast-serializer.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
-import { presentAttachment, presentComment, presentDetail, presentSummary } from './tickets.presenter.ts';
+import { presentAttachment, presentComment, presentDetail } from './tickets.presenter.ts';
+import { ticketPageJson } from './ticket-summary-json.ts';
+import { sendJsonText } from '../../platform/http/json-text.ts';
 import * as repo from './tickets.repo.ts';
 import * as service from './tickets.service.ts';
 import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
@@ -35,10 +36,11 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
     return t;
   };
 
-  const queueRoute = { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } }, serializerCompiler: fastSerializerCompiler };
-  app.get('/api/v1/tickets', queueRoute, async (req) => {
+  // The answer is JSON text around items PostgreSQL wrote (ticket-summary-json.ts); the schema documents it.
+  const queueRoute = { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } } };
+  app.get('/api/v1/tickets', queueRoute, async (req, reply) => {
     const page = await service.listForConsole(ctx, technicianOf(req).tenantId, req.query);
-    return { items: page.items.map(presentSummary), total: page.total, totalExact: page.totalExact, page: req.query.page, pageSize: req.query.pageSize };
+    return sendJsonText(reply, ticketPageJson(page, req.query));
   });
 
   app.post('/api/v1/tickets', { config: tech, schema: { tags, body: ticketCreateSchema, response: { 201: ticketDetailSchema } } }, async (req, reply) => {

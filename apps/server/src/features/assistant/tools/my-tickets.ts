@@ -1,5 +1,6 @@
 import type { AssistantCard } from '@porta/contracts/assistant';
 import { listForContact } from '../../tickets/portal-tickets.service.ts';
+import { parseSummaries } from '../../tickets/ticket-summary-json.ts';
 import { refused, type ToolContext, type ToolResult } from './tool.types.ts';
 
 /**
@@ -10,7 +11,7 @@ import { refused, type ToolContext, type ToolResult } from './tool.types.ts';
 export async function myTicketsTool(t: ToolContext, limit = 5): Promise<ToolResult> {
   if (!t.caller.sections.tickets) return refused('NOT_FOUND');
   const page = await listForContact(t.ctx, t.caller.contact, t.caller.settings, { scope: 'mine', page: 1, pageSize: limit });
-  const tickets = page.items.map((r) => ({ ticketId: r.id, number: Number(r.number), title: r.subject, status: r.status_key, updatedAt: new Date(r.updated_at).toISOString() }));
+  const tickets = parseSummaries(page.items).map((r) => ({ ticketId: r.id, number: r.number, title: r.subject, status: r.status.key, updatedAt: r.updatedAt }));
   const card: AssistantCard = { kind: 'tickets', tickets };
   return { ok: true, data: { tickets: tickets.map(({ number, title, status, updatedAt }) => ({ number, title, status, updatedAt })) }, cards: tickets.length > 0 ? [card] : [] };
 }
