@@ -75,6 +75,9 @@ describe('ticket list templates', () => {
     { page: 1, pageSize: 25, assigneeId: 'none', sort: 'updated' },
     { page: 1, pageSize: 25, statusKeys: ['open', 'pending'], statusCategory: 'open', customerId: C2 },
     { page: 1, pageSize: 25, statusKeys: ['new', 'waiting'], statusCategory: 'closed', customerId: C1 },
+    // A contact's hidden fields change the statement's select list (T-6): the same filter with other hidden fields is another shape.
+    { page: 1, pageSize: 25, customerId: C1, statusKeys: ['open'], omit: ['impact', 'dueAt'] },
+    { page: 1, pageSize: 25, customerId: C1, statusKeys: ['open'], omit: ['priority'] },
   ];
 
   it('compiles every filter, for two tenants, exactly as building the queries does', () => {
