@@ -10,8 +10,9 @@
  *                                sends its SQL (platform/db/named-statements.ts): the baseline
  *                                the goal is judged against, since a plain query of the page is
  *                                planned on every call (~2 ms at 1,000,000 tickets)
- *   GET  /bare/tickets+app-sql   the app's own statement (appList: the page with its total in one
- *                                statement), named (diagnostic: the app's SQL without the app)
+ *   GET  /bare/tickets+app-sql   the app's own statement (appList: the page as JSON text with its
+ *                                total in one statement), named, its items joined into the answer
+ *                                as text as the app does (diagnostic: the app's SQL without the app)
  *   GET  /bare/console-tickets   the console queue's page and count (consoleList), side by side
  *   GET  /bare/console-tickets+named  the same, named (the console queue's goal baseline)
  *   GET  /bare/console-tickets+exact-named  the page with an exact count, named (before the cap)
@@ -81,7 +82,14 @@ async function main(): Promise<void> {
   app.get('/bare/tickets+named', async () => list(spec.list, true, 'bare_list'));
   app.get('/bare/tickets+page', async () => list(pageOnly, false, 'bare_page'));
   const appList = spec.appList;
-  if (appList) app.get('/bare/tickets+app-sql', async () => list(appList, true, 'bare_app_list'));
+  if (appList) {
+    app.get('/bare/tickets+app-sql', async (_req, reply) => {
+      const { items, total } = await list(appList, true, 'bare_app_list');
+      const texts = items.map((r) => (r as { summary?: unknown }).summary);
+      if (!texts.every((t) => typeof t === 'string')) throw new Error("the app's statement answered rows without a summary column");
+      return reply.type('application/json; charset=utf-8').send(`{"items":[${texts.join(',')}],"total":${total},"page":1,"pageSize":25}`);
+    });
+  }
   if (consoleList) {
     app.get('/bare/console-tickets', async () => list(consoleList, false, 'bare_console'));
     app.get('/bare/console-tickets+named', async () => list(consoleList, true, 'bare_console'));
