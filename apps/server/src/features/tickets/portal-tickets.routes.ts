@@ -23,8 +23,8 @@ import { portalTicketSettings } from './portal-tickets.policy.ts';
 import * as portal from './portal-tickets.service.ts';
 import { portalTicketForm } from './portal-ticket-form.ts';
 import { forPortal, presentAttachment, presentComment, presentDetail } from './tickets.presenter.ts';
-import { ticketPageJson } from './ticket-summary-json.ts';
-import { sendJsonText } from '../../platform/http/json-text.ts';
+import { ticketPageBody } from './ticket-summary-json.ts';
+import { sendJson } from '../../platform/http/json-text.ts';
 import * as repo from './tickets.repo.ts';
 import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
 
@@ -58,7 +58,7 @@ export function portalTicketRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/v1/portal/tickets', listRoute, async (req, reply) => {
     const { contact, settings } = scope(req);
     const page = await portal.listForContact(ctx, contact, settings, req.query);
-    return sendJsonText(reply, ticketPageJson(page, req.query));
+    return sendJson(reply, ticketPageBody(page, req.query));
   });
 
   app.post('/api/v1/portal/tickets', { config: contactAccess, schema: { tags, body: portalTicketCreateSchema, response: { 201: portalTicketDetailSchema } } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import type { TicketSummary } from '@porta/contracts/tickets';
 import { sql, type RawBuilder } from 'kysely';
+import { joinedJson } from '../../platform/http/json-text.ts';
 
 /**
  * The ticket lists' items as JSON text written by PostgreSQL (issue 16). A list item is the
@@ -101,9 +102,9 @@ export function summaryJson(omit: readonly OmittableSummaryProp[] = []): RawBuil
   return sql<SummaryJson>`(${sql.raw(object(kept))})`;
 }
 
-/** A list page's answer (`ticketPageSchema`) as JSON text around items that are JSON text already. */
-export function ticketPageJson(page: { items: readonly SummaryJson[]; total: number; totalExact: boolean }, q: { page: number; pageSize: number }): string {
-  return `{"items":[${page.items.join(',')}],"total":${page.total},"totalExact":${page.totalExact},"page":${q.page},"pageSize":${q.pageSize}}`;
+/** A list page's answer (`ticketPageSchema`) around items that are JSON text already, as one UTF-8 Buffer. */
+export function ticketPageBody(page: { items: readonly SummaryJson[]; total: number; totalExact: boolean }, q: { page: number; pageSize: number }): Buffer {
+  return joinedJson('{"items":[', page.items, `],"total":${page.total},"totalExact":${page.totalExact},"page":${q.page},"pageSize":${q.pageSize}}`);
 }
 
 /** The same items as objects, for an answer that embeds a few of them in more (the portal home). */

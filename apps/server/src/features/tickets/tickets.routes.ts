@@ -16,8 +16,8 @@ import type { ZodApp } from '../../platform/http/zod-app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { receiveAttachment, sendAttachment } from './attachments.service.ts';
 import { presentAttachment, presentComment, presentDetail } from './tickets.presenter.ts';
-import { ticketPageJson } from './ticket-summary-json.ts';
-import { sendJsonText } from '../../platform/http/json-text.ts';
+import { ticketPageBody } from './ticket-summary-json.ts';
+import { sendJson } from '../../platform/http/json-text.ts';
 import * as repo from './tickets.repo.ts';
 import * as service from './tickets.service.ts';
 import { searchRateLimit, uploadRateLimit } from '../../platform/http/rate-limits.ts';
@@ -40,7 +40,7 @@ export function ticketRoutes(app: ZodApp, ctx: AppContext): void {
   const queueRoute = { config: { ...tech, rateLimit: searchRateLimit(ctx.config) }, schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } } };
   app.get('/api/v1/tickets', queueRoute, async (req, reply) => {
     const page = await service.listForConsole(ctx, technicianOf(req).tenantId, req.query);
-    return sendJsonText(reply, ticketPageJson(page, req.query));
+    return sendJson(reply, ticketPageBody(page, req.query));
   });
 
   app.post('/api/v1/tickets', { config: tech, schema: { tags, body: ticketCreateSchema, response: { 201: ticketDetailSchema } } }, async (req, reply) => {
