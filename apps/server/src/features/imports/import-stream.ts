@@ -13,7 +13,7 @@ export function wantsStream(req: FastifyRequest): boolean {
 /**
  * A real run's progress as `application/x-ndjson` lines (the console's progress bar). Whatever
  * fails before the first row is written (the file, the mapping, rows with errors) is answered
- * as any error; the stream starts with the first progress line, and once it has started a
+ * like every other error; the stream starts with the first progress line, and once it has started a
  * failure (the transaction rolled back) is its last line.
  */
 export async function streamImport(req: FastifyRequest, reply: FastifyReply, lang: Language, run: (progress: Progress) => Promise<ImportReport>): Promise<void> {

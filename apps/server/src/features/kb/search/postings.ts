@@ -2,7 +2,7 @@ import { ensure, IntList } from './grow.ts';
 
 /**
  * An occurrence's second number packs the word's form (which of its stem's spellings, 0–254;
- * 255: any later one) in the top 8 bits and its position in the low 24. Body positions start
+ * 255 for every later one) in the top 8 bits and its position in the low 24. Body positions start
  * at BODY, so a title position is always smaller and the two never look close.
  */
 export const BODY = 1 << 23;

@@ -46,7 +46,7 @@ function interpret(calls: { name: string; args: unknown; result: ToolResult }[])
 }
 
 /**
- * AI-5b: any OpenAI-compatible chat-completions API with tool calling. The model decides, the
+ * AI-5b: a model behind an OpenAI-compatible chat-completions API with tool calling (whichever vendor). The model decides, the
  * tools act as the contact (registry.ts); a refused tool call is a JSON error the model reads.
  * Streams the final text through `onDelta`. Throws on any failure so the built-in engine answers.
  */
