@@ -3,9 +3,8 @@ import { ATERA_DEFAULT_BASE_URL, ATERA_RESOURCES, type AteraImportJob, type Ater
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { QueryFallback } from '../../../components/ui/QueryFallback';
 import { FormError } from '../../../components/ui/FormError';
-import { LoadingState } from '../../../components/ui/LoadingState';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { PasswordField } from '../../../components/ui/PasswordField';
 import { SectionCard } from '../../../components/ui/SectionCard';
@@ -24,11 +23,7 @@ export function AteraImportPage() {
       <PageHeader title={t('ateraImport.title')} description={t('ateraImport.description')} />
       {/* A failed poll keeps the last answer on screen; the next poll tries again. */}
       {status.data === undefined ? (
-        status.isError ? (
-          <ErrorState error={status.error} onRetry={() => void status.refetch()} />
-        ) : (
-          <LoadingState />
-        )
+        <QueryFallback query={status} />
       ) : (
         <>
           {job && <JobCard job={job} />}

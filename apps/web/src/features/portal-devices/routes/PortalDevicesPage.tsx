@@ -4,8 +4,7 @@ import { IconDeviceDesktop } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../../components/ui/EmptyState';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryFallback } from '../../../components/ui/QueryFallback';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { portalApi } from '../../../lib/api-clients';
 import { OnlineBadge } from '../../devices/components/OnlineBadge';
@@ -24,11 +23,7 @@ export function PortalDevicesPage() {
       <PageHeader title={t('portal.title')} description={t('portal.description')} />
       {/* A failed poll keeps what is shown (and an open action dialog with it); the next poll tries again. */}
       {devices.data === undefined ? (
-        devices.isError ? (
-          <ErrorState error={devices.error} onRetry={() => void devices.refetch()} />
-        ) : (
-          <LoadingState />
-        )
+        <QueryFallback query={devices} />
       ) : devices.data.items.length === 0 ? (
         <EmptyState icon={<IconDeviceDesktop size={28} aria-hidden />} title={t('portal.emptyTitle')} description={t('portal.emptyText')} />
       ) : (

@@ -1,8 +1,7 @@
 import { Alert, Badge, Group, Stack, Text, Timeline } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ui/ErrorState';
-import { LoadingState } from '../../../components/ui/LoadingState';
+import { QueryFallback } from '../../../components/ui/QueryFallback';
 import { formatDateTime } from '../../../lib/format';
 import { eventField, useEventStream } from '../../../lib/use-event-stream';
 import { isFinal, PORTAL_ACTION_EVENTS, refreshAction, useActionProgress } from '../api';
@@ -27,7 +26,7 @@ export function ActionProgress({ actionId, showAction = true }: { actionId: stri
   });
   const progress = useActionProgress(actionId, live);
   // A refresh that fails keeps the last state shown; the next event or poll tries again.
-  if (progress.data === undefined) return progress.isError ? <ErrorState error={progress.error} onRetry={() => void progress.refetch()} /> : <LoadingState />;
+  if (progress.data === undefined) return <QueryFallback query={progress} />;
   const view = progress.data;
   const status = view.command ? view.command.status : view.status;
   const label = view.command ? t(`status.${view.command.status}`) : t(`selfService.requestStatus.${view.status}`);

@@ -2,7 +2,7 @@ import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import type { SelfServiceActionView } from '@porta/contracts/self-service';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { QueryFallback } from '../../../components/ui/QueryFallback';
 import { FormError } from '../../../components/ui/FormError';
 import { formatDateTime } from '../../../lib/format';
 import { notifySuccess } from '../../../lib/notify';
@@ -21,7 +21,7 @@ export function PendingApprovals() {
   useEventStream(PORTAL_ACTION_EVENTS, TOPICS, { onEvent: () => void refreshApprovals(), onReady: () => void refreshApprovals() });
   const pending = usePendingApprovals();
   // A refresh that fails keeps the last list shown; the next event tries again.
-  if (pending.data === undefined) return pending.isError ? <ErrorState error={pending.error} onRetry={() => void pending.refetch()} /> : null;
+  if (pending.data === undefined) return <QueryFallback query={pending} loading={null} />;
   if (pending.data.items.length === 0) return null;
   return (
     <Card withBorder radius="lg" p="lg" component="section" aria-labelledby="pending-approvals-title" data-testid="pending-approvals">

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import type { SelfServiceActionView } from '@porta/contracts/self-service';
 import { useTranslation } from 'react-i18next';
-import { ErrorState } from '../../../components/ui/ErrorState';
+import { QueryFallback } from '../../../components/ui/QueryFallback';
 import { FormError } from '../../../components/ui/FormError';
 import { eventField, useEventStream } from '../../../lib/use-event-stream';
 import { PORTAL_ACTION_EVENTS, refreshAction, useActionProgress, useProceedAction } from '../api';
@@ -27,7 +27,7 @@ export function PendingRequest({ actionId, deviceName, onCodeSent }: { actionId:
   const view = useActionProgress(actionId, live);
   const proceed = useProceedAction();
   // A refresh that fails keeps the last state shown; the next event or poll tries again.
-  if (view.data === undefined) return view.isError ? <ErrorState error={view.error} onRetry={() => void view.refetch()} /> : <Loader size="sm" role="status" aria-label={t('selfService.pending.loading')} />;
+  if (view.data === undefined) return <QueryFallback query={view} loading={<Loader size="sm" role="status" aria-label={t('selfService.pending.loading')} />} />;
   const v = view.data;
   const decision = v.decision;
   if (v.status === 'awaiting-approval') {
