@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { hashToken } from '../crypto/tokens.ts';
 import type { ContactPrincipal, Principal, TechnicianPrincipal } from './principal.ts';
-import type { SessionCache } from './session-cache.ts';
+import type { LoadedSession, SessionCache } from './session-cache.ts';
 import { isExpired, touchSession } from './sessions.ts';
 
 /** Deletes an expired session (idle or absolute) and answers false; else refreshes the idle clock. */
@@ -35,11 +35,25 @@ async function fromCache<P extends Principal>(ctx: AppContext, cache: SessionCac
   return { ...hit.principal } as P;
 }
 
+/**
+ * A session the cache does not hold, read from the database: once for all the requests that
+ * ask for it at the same moment when there is a cache (SessionCache.load), each answered with
+ * a copy of its own.
+ */
+async function fromDatabase<P extends Principal>(cache: SessionCache | undefined, kind: P['kind'], tenantId: string, tokenHash: string, read: () => Promise<LoadedSession | null>): Promise<P | null> {
+  const principal = cache ? await cache.load(`${kind}:${tenantId}:${tokenHash}`, tokenHash, read) : ((await read())?.principal ?? null);
+  return principal && principal.kind === kind && principal.tenantId === tenantId ? ({ ...principal } as P) : null;
+}
+
 /** One round trip: session, technician and the tenant's TOTP rule. */
 export async function technicianFromSession(ctx: AppContext, tenantId: string, token: string, cache?: SessionCache): Promise<TechnicianPrincipal | null> {
   const tokenHash = hashToken(token);
   const cached = await fromCache<TechnicianPrincipal>(ctx, cache, tenantId, tokenHash, 'technician');
   if (cached) return cached;
+  return fromDatabase<TechnicianPrincipal>(cache, 'technician', tenantId, tokenHash, () => readTechnicianSession(ctx, tenantId, tokenHash));
+}
+
+async function readTechnicianSession(ctx: AppContext, tenantId: string, tokenHash: string): Promise<LoadedSession | null> {
   const row = await ctx.db
     .selectFrom('sessions as s')
     .innerJoin('technicians as t', (j) => j.onRef('t.id', '=', 's.subject_id').onRef('t.tenant_id', '=', 's.tenant_id'))
@@ -78,8 +92,7 @@ export async function technicianFromSession(ctx: AppContext, tenantId: string, t
     apiKeyId: null,
     apiKeyScope: null,
   };
-  cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
-  return { ...principal };
+  return { principal, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
 }
 
 const API_KEY_TOUCH_MS = 60_000;
@@ -119,6 +132,10 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
   const tokenHash = hashToken(token);
   const cached = await fromCache<ContactPrincipal>(ctx, cache, tenantId, tokenHash, 'contact');
   if (cached) return cached;
+  return fromDatabase<ContactPrincipal>(cache, 'contact', tenantId, tokenHash, () => readContactSession(ctx, tenantId, tokenHash));
+}
+
+async function readContactSession(ctx: AppContext, tenantId: string, tokenHash: string): Promise<LoadedSession | null> {
   const row = await ctx.db
     .selectFrom('sessions as s')
     .innerJoin('contacts as c', (j) => j.onRef('c.id', '=', 's.subject_id').onRef('c.tenant_id', '=', 's.tenant_id'))
@@ -168,6 +185,5 @@ export async function contactFromSession(ctx: AppContext, tenantId: string, toke
     portalSettingsRaw: row.portal_settings,
     customFieldKeys: row.custom_field_keys ?? [],
   };
-  cache?.set(tokenHash, principal, { lastSeenAt: row.last_seen_at, expiresAt: row.expires_at });
-  return { ...principal };
+  return { principal, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
 }

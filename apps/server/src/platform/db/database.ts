@@ -34,6 +34,21 @@ export function openPool(config: pg.PoolConfig): pg.Pool {
   return pool;
 }
 
+/**
+ * How long a pooled connection may sit unused before the pool closes it: 5 minutes, not pg's
+ * 10 seconds. A new connection starts a cold PostgreSQL backend and prepares every named
+ * statement again (planning the ticket list takes ~2 ms, and each of the first five runs is
+ * planned anew), so with 10 s every burst after a short lull began with four such
+ * connections: the first 50 list requests took up to 250 ms (issue 16). Kept under the
+ * ~350 s after which some NAT gateways forget an idle TCP connection.
+ */
+export const POOL_IDLE_TIMEOUT_MS = 5 * 60_000;
+
+/** The pool the app's queries go through (the bus's `LISTEN` connection is another). */
+export function openAppPool(connection: pg.PoolConfig, max: number): pg.Pool {
+  return openPool({ ...connection, max, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS });
+}
+
 export interface DatabaseOptions {
   databaseUrl: string | undefined;
   dataDir: string;
@@ -57,13 +72,13 @@ export function kyselyOver(pool: pg.Pool, engine: Engine, named?: boolean): Kyse
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const connection: pg.PoolConfig = { connectionString: opts.databaseUrl };
-    const pool = openPool({ ...connection, max: opts.poolSize ?? defaultPoolSize('postgres') });
+    const pool = openAppPool(connection, opts.poolSize ?? defaultPoolSize('postgres'));
     const db = kyselyOver(pool, 'postgres', opts.namedStatements);
     return { db, pool, engine: 'postgres', connection, close: () => db.destroy() };
   }
   const embedded = await startEmbeddedDatabase(opts.dataDir, undefined, opts.pgliteSharedBuffersMb);
   const connection: pg.PoolConfig = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
-  const pool = openPool({ ...connection, max: opts.poolSize ?? defaultPoolSize('pglite') });
+  const pool = openAppPool(connection, opts.poolSize ?? defaultPoolSize('pglite'));
   const db = kyselyOver(pool, 'pglite');
   return {
     db,

@@ -4,6 +4,7 @@ import { client, signInTechnician } from '../../test/client.ts';
 import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
 import { findDefaultTenant } from './default-tenant.repo.ts';
+import { TenantResolver, type HostClaims } from './tenant-resolver.ts';
 
 const t = useTestApp();
 let a: TenantFixture;
@@ -59,5 +60,49 @@ describe('the tenant comes from the Host header (invariant 1, D-1)', () => {
     expectError(await bAdmin.delete(`/api/v1/customers/${customer.id}`), 404, 'CUSTOMER_NOT_FOUND');
     const row = await t.ctx.db.selectFrom('customers').select(['name', 'tenant_id']).where('id', '=', customer.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ name: 'Alpha customer', tenant_id: a.tenant.id });
+  });
+});
+
+describe('the host cache looks a host up once for the requests that miss it together (issue 16)', () => {
+  /** A custom-domain claim that answers when told to, counting the lookups. */
+  function gatedClaims(tenantId: () => string) {
+    let lookups = 0;
+    const waiting: (() => void)[] = [];
+    const claims: HostClaims = {
+      tenantOfHost: async () => {
+        lookups++;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        return tenantId();
+      },
+    };
+    return { claims, lookups: () => lookups, answer: () => waiting.shift()?.() };
+  }
+  const tick = () => new Promise((r) => setImmediate(r));
+
+  it('50 requests for a host it does not hold cost one lookup, and all reach the tenant', async () => {
+    const g = gatedClaims(() => a.tenant.id);
+    const resolver = new TenantResolver(t.ctx.db, t.ctx.config, [g.claims]);
+    const answers = Promise.all(Array.from({ length: 50 }, () => resolver.resolve('help.alpha.example')));
+    await tick();
+    g.answer();
+    expect((await answers).every((r) => r?.id === a.tenant.id)).toBe(true);
+    expect(g.lookups()).toBe(1);
+    expect((await resolver.resolve('help.alpha.example'))?.id).toBe(a.tenant.id);
+    expect(g.lookups()).toBe(1);
+  });
+
+  it('a lookup that overlapped a tenant change is answered but not kept: the next request looks again', async () => {
+    const g = gatedClaims(() => a.tenant.id);
+    const resolver = new TenantResolver(t.ctx.db, t.ctx.config, [g.claims]);
+    const during = resolver.resolve('help.alpha.example');
+    await tick();
+    resolver.invalidate();
+    g.answer();
+    expect((await during)?.id).toBe(a.tenant.id);
+    const next = resolver.resolve('help.alpha.example');
+    await tick();
+    g.answer();
+    expect((await next)?.id).toBe(a.tenant.id);
+    expect(g.lookups()).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import type { ResolvedTenant } from '../auth/principal.ts';
 import type { EventBus } from '../events/bus.ts';
 import { countTenantRows, findDefaultTenant, findTenantRowById, findTenantRowBySlug, type TenantRow } from './default-tenant.repo.ts';
 import { publicHostName } from './tenant-address.ts';
+import { SingleFlight } from '../cache/single-flight.ts';
 
 const TTL_MS = 10_000;
 
@@ -38,9 +39,14 @@ interface Resolution {
  *    chose another or none), else nothing.
  * Answers are cached per host for 10 s: this runs on every request. Tenant changes are
  * announced on the bus (`tenants.changed`), which every node hears, and empty the cache.
+ * A host the cache does not hold is looked up once however many requests for it arrive at
+ * the same moment; a lookup that overlapped a change is answered but not kept.
  */
 export class TenantResolver {
   private cache = new Map<string, Resolution & { until: number }>();
+  private readonly lookups = new SingleFlight<string, Resolution>();
+  /** Counts invalidations, so a lookup that started before one is not cached after it. */
+  private invalidations = 0;
   private count: { value: number; until: number } | null = null;
   private readonly baseDomain: string;
   private readonly publicHost: string | null;
@@ -55,7 +61,9 @@ export class TenantResolver {
   }
 
   invalidate(): void {
+    this.invalidations++;
     this.cache.clear();
+    this.lookups.forget();
     this.count = null;
   }
 
@@ -104,12 +112,15 @@ export class TenantResolver {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.until > now) return hit;
-    const { row, withheld } = await this.lookup(key);
-    const tenant = row ? { id: row.id, slug: row.slug, name: row.name, defaultLanguage: row.default_language } : null;
-    if (this.cache.size > 10_000) this.cache.clear();
-    const entry = { tenant, withheld, until: now + TTL_MS };
-    this.cache.set(key, entry);
-    return entry;
+    return this.lookups.run(key, async () => {
+      const invalidations = this.invalidations;
+      const { row, withheld } = await this.lookup(key);
+      const tenant = row ? { id: row.id, slug: row.slug, name: row.name, defaultLanguage: row.default_language } : null;
+      if (this.cache.size > 10_000) this.cache.clear();
+      const entry = { tenant, withheld, until: Date.now() + TTL_MS };
+      if (invalidations === this.invalidations) this.cache.set(key, entry);
+      return entry;
+    });
   }
 
   private async lookup(host: string): Promise<{ row: TenantRow | undefined; withheld: boolean }> {
