@@ -1,10 +1,12 @@
 /**
- * What every bare baseline server shares: a `pg.Pool` of the app's size on PostgreSQL
+ * What every bare baseline server shares: a `pg.Pool` of the app's size and idle timeout
+ * (openAppPool) on PostgreSQL
  * (BARE_DATABASE_URL) or on a PGlite data dir started as the app starts it (BARE_DATA_DIR),
  * listening on BARE_PORT, closing cleanly on SIGTERM/SIGINT, and failing loudly.
  */
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
+import { openAppPool } from '../../apps/server/src/platform/db/pool.ts';
 import { startEmbeddedDatabase } from '../../apps/server/src/platform/db/embedded.ts';
 
 export interface BarePool {
@@ -29,7 +31,7 @@ export async function openBarePool(): Promise<BarePool> {
   } else {
     throw new Error('BARE_DATABASE_URL or BARE_DATA_DIR is required');
   }
-  const pool = new pg.Pool({ ...connection, max: poolSize });
+  const pool = openAppPool(connection, poolSize);
   return {
     pool,
     port,

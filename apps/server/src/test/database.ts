@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 // Its driver set-up (bigint → number, timestamps) comes with it, so tests see the values production sees.
-import { openPool } from '../platform/db/database.ts';
+import { openPool } from '../platform/db/pool.ts';
 import { LOCK_SOCKET_NAME } from '../platform/db/data-dir-lock.ts';
 import { startEmbeddedDatabase } from '../platform/db/embedded.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';

@@ -8,7 +8,8 @@ import { loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
 import { deriveKeys } from '../platform/crypto/keys.ts';
 import { createBus } from '../platform/events/bus.ts';
-import { kyselyOver, openPool } from '../platform/db/database.ts';
+import { kyselyOver } from '../platform/db/database.ts';
+import { openAppPool, openPool } from '../platform/db/pool.ts';
 import type { TenantResolver } from '../platform/tenancy/tenant-resolver.ts';
 import type { TestDatabase } from './provided.ts';
 
@@ -53,7 +54,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp 
     ...opts.env,
   });
   // As the app opens its database (platform/db/database.ts): named statements on PostgreSQL.
-  const pool = openPool({ ...database.connection, max: database.engine === 'pglite' ? 2 : 4 });
+  const pool = openAppPool(database.connection, database.engine === 'pglite' ? 2 : 4);
   const db = kyselyOver(pool, database.engine);
   const busPool = openPool({ ...database.connection, max: 1 });
   const bus = await createBus(database.engine, busPool, database.connection);

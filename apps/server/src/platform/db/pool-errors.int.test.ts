@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { sharedDatabase } from '../../test/harness.ts';
-import { openPool } from './database.ts';
+import { openPool } from './pool.ts';
 
 /** What pg does when the server ends a connection the pool holds idle (restart, failover, a forced drop). */
 const terminated = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sharedDatabase } from '../../test/harness.ts';
-import { openAppPool, POOL_IDLE_TIMEOUT_MS } from './database.ts';
+import { openAppPool, POOL_IDLE_TIMEOUT_MS } from './pool.ts';
 
 afterEach(() => {
   vi.useRealTimers();
