@@ -12,6 +12,10 @@ describe('the node arguments the server starts with (apps/server/node-args.json,
     expect(cmd && (JSON.parse(cmd) as string[])).toEqual(['node', ...args, 'apps/server/dist/main.js']);
   });
 
+  it('turn V8’s allocation-site pretenuring off (it moved pg’s result rows to the old generation: bench/lib/pg-rows-reader.ts)', () => {
+    expect(args).toContain('--no-allocation-site-pretenuring');
+  });
+
   it('are accepted by this node, and keep the young generation well below V8’s default', () => {
     // The new space's largest size during a burst of short-lived allocations.
     const burst = "const v8 = require('node:v8'); let keep = []; let most = 0; for (let i = 0; i < 3e6; i++) { keep.push({ i, s: 'x' + i }); if (keep.length > 20000) keep = []; if (i % 10000 === 0) most = Math.max(most, v8.getHeapSpaceStatistics().find((x) => x.space_name === 'new_space').space_size); } console.log(most)";
