@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPrincipal } from './principal.ts';
+import { gated, tick } from '../../test/gated.ts';
 import { SessionCache, type LoadedSession } from './session-cache.ts';
 
 const principal: ContactPrincipal = {
@@ -20,49 +21,33 @@ const principal: ContactPrincipal = {
   customFieldKeys: [],
 };
 
-/** A session read that answers when told to, counting how often it was started. */
-function gatedRead() {
-  let reads = 0;
-  const waiting: ((l: LoadedSession | null) => void)[] = [];
-  return {
-    read: () =>
-      new Promise<LoadedSession | null>((resolve) => {
-        reads++;
-        waiting.push(resolve);
-      }),
-    reads: () => reads,
-    answer: (l: LoadedSession | null) => waiting.shift()?.(l),
-  };
-}
-
 const loaded = (): LoadedSession => ({ principal, lastSeenAt: new Date(), expiresAt: new Date(Date.now() + 3_600_000) });
-const tick = () => new Promise((r) => setImmediate(r));
 
 describe('SessionCache.load: one read for the requests that miss together (issue 16)', () => {
   it('reads a session once for 50 requests that arrive while it is read, then serves it from the cache', async () => {
     const cache = new SessionCache(5_000);
-    const g = gatedRead();
-    const answers = Promise.all(Array.from({ length: 50 }, () => cache.load('contact:t1:h1', 'h1', g.read)));
+    const g = gated<LoadedSession | null>();
+    const answers = Promise.all(Array.from({ length: 50 }, () => cache.load('contact:t1:h1', 'h1', g.load)));
     await tick();
-    expect(g.reads()).toBe(1);
-    g.answer(loaded());
+    expect(g.started()).toBe(1);
+    g.release(loaded());
     expect((await answers).every((p) => p?.id === 'c1')).toBe(true);
     expect(cache.get('h1')?.principal.id).toBe('c1');
   });
 
   it('does not keep a read that overlapped a drop (a sign-out during the read), and the next request reads again', async () => {
     const cache = new SessionCache(5_000);
-    const g = gatedRead();
-    const during = cache.load('contact:t1:h1', 'h1', g.read);
+    const g = gated<LoadedSession | null>();
+    const during = cache.load('contact:t1:h1', 'h1', g.load);
     await tick();
     cache.drop('t1', 'c1');
-    const after = cache.load('contact:t1:h1', 'h1', g.read);
+    const after = cache.load('contact:t1:h1', 'h1', g.load);
     await tick();
-    expect(g.reads()).toBe(2);
-    g.answer(loaded());
+    expect(g.started()).toBe(2);
+    g.release(loaded());
     expect((await during)?.id).toBe('c1');
     expect(cache.get('h1')).toBeUndefined();
-    g.answer(null);
+    g.release(null);
     expect(await after).toBeNull();
     expect(cache.get('h1')).toBeUndefined();
   });

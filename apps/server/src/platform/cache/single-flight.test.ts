@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { gated, tick } from '../../test/gated.ts';
 import { SingleFlight } from './single-flight.ts';
-
-/** A load that answers when told to, counting how often it was started. */
-function gated<V>() {
-  let started = 0;
-  const waiting: { resolve: (v: V) => void; reject: (e: Error) => void }[] = [];
-  return {
-    load: () =>
-      new Promise<V>((resolve, reject) => {
-        started++;
-        waiting.push({ resolve, reject });
-      }),
-    started: () => started,
-    release: (v: V) => waiting.shift()?.resolve(v),
-    fail: (e: Error) => waiting.shift()?.reject(e),
-  };
-}
-
-const tick = () => new Promise((r) => setImmediate(r));
 
 describe('SingleFlight (issue 16: one lookup for the requests that miss a cache together)', () => {
   it('gives every caller of a running key that load’s answer, and loads again once it has finished', async () => {

@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sharedDatabase } from '../../test/harness.ts';
 import { openAppPool, POOL_IDLE_TIMEOUT_MS } from './pool.ts';
-
-afterEach(() => {
-  vi.useRealTimers();
-});
 
 // Issue 16: with pg's default (10 s), every burst after a short lull began on new connections,
 // cold backends that prepared every statement again.

@@ -3,6 +3,7 @@ import { expectError, expectStatus } from '../../test/assertions.ts';
 import { client, signInTechnician } from '../../test/client.ts';
 import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
 import { useTestApp } from '../../test/harness.ts';
+import { gated, tick } from '../../test/gated.ts';
 import { findDefaultTenant } from './default-tenant.repo.ts';
 import { TenantResolver, type HostClaims } from './tenant-resolver.ts';
 
@@ -66,18 +67,15 @@ describe('the tenant comes from the Host header (invariant 1, D-1)', () => {
 describe('the host cache looks a host up once for the requests that miss it together (issue 16)', () => {
   /** A custom-domain claim that answers when told to, counting the lookups. */
   function gatedClaims(tenantId: () => string) {
-    let lookups = 0;
-    const waiting: (() => void)[] = [];
+    const gate = gated<void>();
     const claims: HostClaims = {
       tenantOfHost: async () => {
-        lookups++;
-        await new Promise<void>((resolve) => waiting.push(resolve));
+        await gate.load();
         return tenantId();
       },
     };
-    return { claims, lookups: () => lookups, answer: () => waiting.shift()?.() };
+    return { claims, lookups: gate.started, answer: () => gate.release() };
   }
-  const tick = () => new Promise((r) => setImmediate(r));
 
   it('50 requests for a host it does not hold cost one lookup, and all reach the tenant', async () => {
     const g = gatedClaims(() => a.tenant.id);
