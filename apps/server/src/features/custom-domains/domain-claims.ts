@@ -9,12 +9,9 @@ import { hostClaim } from './custom-domains.repo.ts';
  */
 export function customDomainClaims(db: Db): HostClaims {
   return {
-    async tenantOfHost(name) {
-      return (await hostClaim(db, name)).tenantId;
-    },
-    async withholds(name) {
-      const claim = await hostClaim(db, name);
-      return claim.claimed && claim.tenantId === null;
+    async claim(name) {
+      const { tenantId, claimed } = await hostClaim(db, name);
+      return { tenantId, withheld: claimed && tenantId === null };
     },
   };
 }

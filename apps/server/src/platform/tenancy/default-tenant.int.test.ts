@@ -123,7 +123,7 @@ describe('the default tenant (#9 item 3)', () => {
 
   it('a host a tenant has claimed reaches it, ahead of the default tenant (the slot custom domains use)', async () => {
     await setDefaultTenant(t.ctx, first.tenant.slug);
-    const claims = { tenantOfHost: async (name: string) => (name === 'help.second.example' ? second.tenant.id : null) };
+    const claims = { claim: async (name: string) => ({ tenantId: name === 'help.second.example' ? second.tenant.id : null, withheld: false }) };
     const resolver = new TenantResolver(t.ctx.db, t.ctx.config, [claims]);
     expect((await resolver.resolve('help.second.example'))?.slug).toBe(second.tenant.slug);
     expect((await resolver.resolve('HELP.second.example:443'))?.slug).toBe(second.tenant.slug);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectError, expectStatus } from '../../test/assertions.ts';
 import { client, signInTechnician } from '../../test/client.ts';
 import { makeCustomer, makeTenant, type TenantFixture } from '../../test/factories.ts';
@@ -69,9 +69,9 @@ describe('the host cache looks a host up once for the requests that miss it toge
   function gatedClaims(tenantId: () => string) {
     const gate = gated<void>();
     const claims: HostClaims = {
-      tenantOfHost: async () => {
+      claim: async () => {
         await gate.load();
-        return tenantId();
+        return { tenantId: tenantId(), withheld: false };
       },
     };
     return { claims, lookups: gate.started, answer: () => gate.release() };
@@ -87,6 +87,66 @@ describe('the host cache looks a host up once for the requests that miss it toge
     expect(g.lookups()).toBe(1);
     expect((await resolver.resolve('help.alpha.example'))?.id).toBe(a.tenant.id);
     expect(g.lookups()).toBe(1);
+  });
+
+  describe('an answer past its 10 s is served while one lookup refreshes it', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** Whether `p` has settled after one turn of the event loop. */
+    async function settled(p: Promise<unknown>): Promise<boolean> {
+      let done = false;
+      void p.then(() => (done = true));
+      await tick();
+      return done;
+    }
+
+    async function warmResolver(owner: () => string) {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const g = gatedClaims(owner);
+      const resolver = new TenantResolver(t.ctx.db, t.ctx.config, [g.claims]);
+      const first = resolver.resolve('help.alpha.example');
+      await tick();
+      g.answer();
+      expect((await first)?.id).toBe(a.tenant.id);
+      return { g, resolver };
+    }
+
+    it('up to a minute past: the request waits for no lookup, and the next one sees what the refresh found', async () => {
+      let owner = a.tenant.id;
+      const { g, resolver } = await warmResolver(() => owner);
+      owner = b.tenant.id;
+      vi.setSystemTime(Date.now() + 11_000);
+      const stale = resolver.resolve('help.alpha.example');
+      expect(await settled(stale)).toBe(true);
+      expect((await stale)?.id).toBe(a.tenant.id);
+      const meanwhile = await Promise.all([resolver.resolve('help.alpha.example'), resolver.resolve('help.alpha.example')]);
+      expect(meanwhile.map((r) => r?.id)).toEqual([a.tenant.id, a.tenant.id]);
+      expect(g.lookups()).toBe(2);
+      g.answer();
+      await vi.waitFor(async () => expect((await resolver.resolve('help.alpha.example'))?.id).toBe(b.tenant.id));
+      expect(g.lookups()).toBe(2);
+    });
+
+    it('more than a minute past, or after a tenant change, the request waits for the lookup', async () => {
+      let owner = a.tenant.id;
+      const { g, resolver } = await warmResolver(() => owner);
+      owner = b.tenant.id;
+      vi.setSystemTime(Date.now() + 71_000);
+      const late = resolver.resolve('help.alpha.example');
+      expect(await settled(late)).toBe(false);
+      g.answer();
+      expect((await late)?.id).toBe(b.tenant.id);
+
+      owner = a.tenant.id;
+      resolver.invalidate();
+      const afterChange = resolver.resolve('help.alpha.example');
+      expect(await settled(afterChange)).toBe(false);
+      g.answer();
+      expect((await afterChange)?.id).toBe(a.tenant.id);
+      expect(g.lookups()).toBe(3);
+    });
   });
 
   it('a lookup that overlapped a tenant change is answered but not kept: the next request looks again', async () => {

@@ -10,22 +10,35 @@ import { SingleFlight } from '../cache/single-flight.ts';
 const TTL_MS = 10_000;
 
 /**
- * A source of host names that tenants have claimed (custom portal domains, D-2, come as one):
- * the tenant id a host belongs to, or null. Consulted after `<slug>.<baseDomain>` and before
- * the default tenant.
+ * How long past its lifetime an answer is still served while one lookup refreshes it behind the
+ * request: the first requests after a quiet spell then wait for no tenant lookup. Past this, a
+ * request waits for the lookup.
  */
-export interface HostClaims {
-  tenantOfHost(hostName: string): Promise<string | null>;
+const STALE_MS = 60_000;
+
+/** What a claim source says of one host name. */
+export interface HostClaim {
+  /** The tenant a verified claim routes the host to, or null. */
+  tenantId: string | null;
   /**
    * True when the host is claimed but must not route (a custom domain pending, failed or
    * removed): it answers the neutral "not configured" page instead of the default tenant.
    */
-  withholds?(hostName: string): Promise<boolean>;
+  withheld: boolean;
+}
+
+/**
+ * A source of host names that tenants have claimed (custom portal domains, D-2, come as one),
+ * consulted after `<slug>.<baseDomain>` and before the default tenant: one lookup answers both
+ * whether the host routes to a tenant and whether it is withheld.
+ */
+export interface HostClaims {
+  claim(hostName: string): Promise<HostClaim>;
 }
 
 interface Resolution {
   tenant: ResolvedTenant | null;
-  /** A claimed host that routes nowhere (see `HostClaims.withholds`). */
+  /** A claimed host that routes nowhere (see `HostClaim.withheld`). */
   withheld: boolean;
 }
 
@@ -40,7 +53,10 @@ interface Resolution {
  * Answers are cached per host for 10 s: this runs on every request. Tenant changes are
  * announced on the bus (`tenants.changed`), which every node hears, and empty the cache.
  * A host the cache does not hold is looked up once however many requests for it arrive at
- * the same moment; a lookup that overlapped a change is answered but not kept.
+ * the same moment; a lookup that overlapped a change is answered but not kept. An answer up to
+ * a minute past its 10 s is served while that one lookup refreshes it (the 10 s only bound how
+ * stale an answer can be if a change's announcement were lost; a change empties the cache, and
+ * nothing stale is served after it).
  */
 export class TenantResolver {
   private cache = new Map<string, Resolution & { until: number }>();
@@ -112,6 +128,16 @@ export class TenantResolver {
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.until > now) return hit;
+    if (hit && hit.until + STALE_MS > now) {
+      // A failed refresh leaves the answer in place; a request past STALE_MS waits for (and sees) the next lookup's error.
+      this.refresh(key).catch(() => undefined);
+      return hit;
+    }
+    return this.refresh(key);
+  }
+
+  /** One lookup of `key` at a time, cached unless a change overlapped it. */
+  private refresh(key: string): Promise<Resolution> {
     return this.lookups.run(key, async () => {
       const invalidations = this.invalidations;
       const { row, withheld } = await this.lookup(key);
@@ -132,14 +158,12 @@ export class TenantResolver {
     const slug = this.slugOf(name);
     const bySlug = slug ? await findTenantRowBySlug(this.db, slug) : undefined;
     if (bySlug) return { row: bySlug, withheld: false };
-    for (const claims of this.claims) {
-      const tenantId = await claims.tenantOfHost(name);
+    const claims = await Promise.all(this.claims.map((source) => source.claim(name)));
+    for (const { tenantId } of claims) {
       const claimed = tenantId ? await findTenantRowById(this.db, tenantId) : undefined;
       if (claimed) return { row: claimed, withheld: false };
     }
-    for (const claims of this.claims) {
-      if (await claims.withholds?.(name)) return { row: undefined, withheld: true };
-    }
+    if (claims.some((c) => c.withheld)) return { row: undefined, withheld: true };
     return { row: await findDefaultTenant(this.db), withheld: false };
   }
 }
