@@ -17,8 +17,15 @@
  * trace of every query one creation sends (in this process, through the repo's services),
  * to say where the time goes when a goal is missed.
  *
+ * Every timed round of a variant follows a lead-in of BENCH_LEAD_IN seconds of the same load,
+ * reported on its own as "the first second after idling": between its rounds a variant's
+ * server sits idle while the others are loaded (12–32 s), and its first second back (new
+ * connections, cold caches, a young generation regrowing) is a start-up transient the timed
+ * round would otherwise fold into its p99 (bench/README.md, "Issue 16: the first second after
+ * idling").
+ *
  * Env: BENCH_ENGINES=postgres,pglite  BENCH_DURATION=8 (list rounds, s)  BENCH_CREATE_DURATION=6
- *      BENCH_ROUNDS=3  BENCH_WARMUP=3  BENCH_CONNECTIONS=50  BENCH_TICKETS=1000000
+ *      BENCH_ROUNDS=3  BENCH_WARMUP=3  BENCH_LEAD_IN=1  BENCH_CONNECTIONS=50  BENCH_TICKETS=1000000
  *      BENCH_PGLITE_TICKETS=100000  BENCH_PARTS=list,create  BENCH_PROFILE=1
  *      BENCH_PG_URL=postgres://postgres@127.0.0.1:5432
  */
@@ -78,6 +85,8 @@ const DURATION_S = Number(env.BENCH_DURATION ?? 8);
 const CREATE_DURATION_S = Number(env.BENCH_CREATE_DURATION ?? 6);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const WARMUP_S = Number(env.BENCH_WARMUP ?? 3);
+/** Seconds of load right before each timed round, measured apart (0: none). */
+const LEAD_IN_S = Number(env.BENCH_LEAD_IN ?? 1);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 /** Which PostgreSQL measurements run (`list`, `create`): one alone makes a CPU profile of that one. */
 const PARTS = new Set((env.BENCH_PARTS ?? 'list,create').split(',').map((p) => p.trim()));
@@ -453,41 +462,57 @@ interface Variant<K extends string> {
   body?: string;
 }
 
-/** Warm-up per variant, then ROUNDS rounds in alternating order (A B C, C B A, …). */
-async function alternate<K extends string>(what: string, variants: Variant<K>[], durationS: number, warmupS: number, meter: BackendMeter | null): Promise<Record<K, Shot>[]> {
+interface Alternated<K extends string> {
+  rounds: Record<K, Shot>[];
+  /** Each round's lead-in: the variant's first LEAD_IN_S seconds back after idling while the others ran (empty when LEAD_IN_S is 0). */
+  leadIns: Record<K, Shot>[];
+}
+
+/** Warm-up per variant, then ROUNDS rounds in alternating order (A B C, C B A, …), each variant's timed shot right after its lead-in. */
+async function alternate<K extends string>(what: string, variants: Variant<K>[], durationS: number, warmupS: number, meter: BackendMeter | null): Promise<Alternated<K>> {
   const run = (v: Variant<K>, s: number) =>
     shoot({ url: v.url, headers: v.headers, durationS: s, connections: CONNECTIONS, pid: v.child.pid, meter, method: v.method ?? 'GET', ...(v.body !== undefined && { body: v.body }) });
   for (const v of variants) await run(v, warmupS);
   const rounds: Record<K, Shot>[] = [];
+  const leadIns: Record<K, Shot>[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const order = r % 2 === 0 ? variants : [...variants].reverse();
     const shots: Partial<Record<K, Shot>> = {};
-    for (const v of order) shots[v.key] = await run(v, durationS);
+    const leads: Partial<Record<K, Shot>> = {};
+    for (const v of order) {
+      if (LEAD_IN_S > 0) leads[v.key] = await run(v, LEAD_IN_S);
+      shots[v.key] = await run(v, durationS);
+    }
     const done = shots as Record<K, Shot>;
     rounds.push(done);
+    if (LEAD_IN_S > 0) leadIns.push(leads as Record<K, Shot>);
     const [a, b] = variants;
     console.log(
       `  ${what} round ${r + 1}: ` +
-        variants.map((v) => `${v.key} ${done[v.key].rps} req/s (p99 ${done[v.key].p99} ms)`).join(', ') +
+        variants.map((v) => `${v.key} ${done[v.key].rps} req/s (p99 ${done[v.key].p99} ms${LEAD_IN_S > 0 ? `; lead-in p99 ${leads[v.key]?.p99} ms` : ''})`).join(', ') +
         (a && b ? ` → ${a.key}/${b.key} ${round(done[a.key].rps / done[b.key].rps, 2)}` : ''),
     );
   }
-  return rounds;
+  return { rounds, leadIns };
 }
 
 interface Measured<K extends string> {
   rounds: Record<K, Shot>[];
   medians: Record<K, Medians>;
+  /** Median over rounds of each variant's p99 in its lead-in (the first LEAD_IN_S seconds after idling); null without lead-ins. */
+  leadInP99: Record<K, number> | null;
   /** Median over rounds of app/bare measured back to back. */
   ratio: number;
   ratioOfMedians: number;
 }
 
-function summarise<K extends string>(rounds: Record<K, Shot>[], keys: K[], app: K, bare: K): Measured<K> {
+function summarise<K extends string>({ rounds, leadIns }: Alternated<K>, keys: K[], app: K, bare: K): Measured<K> {
   const medians = Object.fromEntries(keys.map((k) => [k, mediansOf(rounds.map((x) => x[k]))])) as Record<K, Medians>;
+  const leadInP99 = leadIns.length === 0 ? null : (Object.fromEntries(keys.map((k) => [k, round(median(leadIns.map((x) => x[k].p99)), 2)])) as Record<K, number>);
   return {
     rounds,
     medians,
+    leadInP99,
     ratio: round(median(rounds.map((x) => x[app].rps / x[bare].rps)), 3),
     ratioOfMedians: round(medians[app].rps / medians[bare].rps, 3),
   };
@@ -533,7 +558,7 @@ interface EngineResult {
 async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineResult> {
   console.log(
     `\n[${engine}] ${TICKETS[engine].toLocaleString('en')} tickets; pool ${POOL_SIZE[engine]}, ${CONNECTIONS} connections, ` +
-      `${ROUNDS} rounds × ${DURATION_S} s (list)${engine === 'postgres' ? ` and × ${CREATE_DURATION_S} s (create)` : ''} per variant (warm-up ${WARMUP_S} s)`,
+      `${ROUNDS} rounds × ${DURATION_S} s (list)${engine === 'postgres' ? ` and × ${CREATE_DURATION_S} s (create)` : ''} per variant (warm-up ${WARMUP_S} s; a ${LEAD_IN_S} s lead-in before each round, reported apart)`,
   );
   const dirs: string[] = [];
   const children: Child[] = [];
@@ -591,23 +616,31 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       totalCap: TOTAL_COUNTED_PAST_PAGE,
       ...(prepared.write && { write: prepared.write, notifyChannel: NOTIFY_CHANNEL }),
     };
-    const barePort = await freePort();
-    const t1 = performance.now();
-    const bare = startNode(`tickets-${engine}-bare`, ['--import', 'tsx', path.join(ROOT, 'bench/tickets-bare-server.ts')], {
-      ...bareTarget,
-      BARE_PORT: String(barePort),
-      BARE_POOL_SIZE: String(POOL_SIZE[engine]),
-      BARE_SPEC: JSON.stringify(spec),
-    });
-    children.push(bare);
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    await waitFor200(`${bareBase}/bare/tickets`, bare, t1);
+    const startBare = async (name: string): Promise<{ child: Child; base: string }> => {
+      const port = await freePort();
+      const t1 = performance.now();
+      const child = startNode(`tickets-${engine}-${name}`, ['--import', 'tsx', path.join(ROOT, 'bench/tickets-bare-server.ts')], {
+        ...bareTarget,
+        BARE_PORT: String(port),
+        BARE_POOL_SIZE: String(POOL_SIZE[engine]),
+        BARE_SPEC: JSON.stringify(spec),
+      });
+      children.push(child);
+      const base = `http://127.0.0.1:${port}`;
+      await waitFor200(`${base}/bare/tickets`, child, t1);
+      return { child, base };
+    };
+    const { child: bare, base: bareBase } = await startBare('bare');
+    // The goal's baseline (named page + count, PostgreSQL) in a process of its own: between its
+    // rounds it then idles while the other variants run, as the app's process does, so the
+    // lead-ins compare the two after the same lull (the other bare variants share one process).
+    const goal = engine === 'postgres' ? await startBare('bare-goal') : { child: bare, base: bareBase };
 
     // Same rows, same order, same total: the baseline answers what the app answers.
     const appHeaders = { cookie };
     const a = asList(await getJson(`${appBase}${LIST_PATH}`, appHeaders), 'app list');
     const b = asList(await getJson(`${bareBase}/bare/tickets`), 'bare list');
-    const s = asList(await getJson(`${bareBase}/bare/tickets+named`), 'bare list, named statements');
+    const s = asList(await getJson(`${goal.base}/bare/tickets+named`), 'bare list, named statements');
     if (a.items.length !== 25 || a.total !== prepared.expectedListTotal) throw new Error(`app list: ${a.items.length} items, total ${a.total}, expected 25 of ${prepared.expectedListTotal}`);
     const ids = (l: { items: { id: string }[] }) => l.items.map((x) => x.id).join();
     const twins = [b, s, ...(engine === 'postgres' ? [asList(await getJson(`${bareBase}/bare/tickets+app-sql`), "bare list, the app's statement")] : [])];
@@ -634,12 +667,13 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       ];
       // The named-statements diagnostic on PostgreSQL only (on PGlite the run stays short).
       if (engine === 'postgres') {
-        listVariants.push({ key: 'bareNamed', url: `${bareBase}/bare/tickets+named`, headers: {}, child: bare });
+        listVariants.push({ key: 'bareNamed', url: `${goal.base}/bare/tickets+named`, headers: {}, child: goal.child });
         listVariants.push({ key: 'bareAppSql', url: `${bareBase}/bare/tickets+app-sql`, headers: {}, child: bare });
       }
-      const listRounds = await alternate<ListKey>('list', listVariants, DURATION_S, WARMUP_S, meter);
+      const listRun = await alternate<ListKey>('list', listVariants, DURATION_S, WARMUP_S, meter);
+      const listRounds = listRun.rounds;
       const listMeasured = summarise(
-        listRounds,
+        listRun,
         listVariants.map((v) => v.key),
         'app',
         'bare',
@@ -666,7 +700,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       const ca = asList(await getJson(`${appBase}${CONSOLE_PATH}`, { cookie: techCookie }), 'app console queue');
       let exactTotal = 0;
       for (const path of ['/bare/console-tickets', '/bare/console-tickets+named', '/bare/console-tickets+exact-named']) {
-        const cb = asList(await getJson(`${bareBase}${path}`), `bare console queue ${path}`);
+        const cb = asList(await getJson(`${path.endsWith('+named') ? goal.base : bareBase}${path}`), `bare console queue ${path}`);
         const exact = path.endsWith('+exact-named');
         if (exact) exactTotal = cb.total;
         // The exact count may pass the app's capped total, never fall short of it.
@@ -676,19 +710,20 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         }
       }
       console.log(`  checked: app and bare console queue answer the same 25 ids and total ${ca.total} (counted to ${TOTAL_COUNTED_PAST_PAGE}; exactly ${exactTotal})`);
-      const consoleRounds = await alternate<ConsoleKey>(
+      const consoleRun = await alternate<ConsoleKey>(
         'console',
         [
           { key: 'app', url: `${appBase}${CONSOLE_PATH}`, headers: { cookie: techCookie }, child: app },
           { key: 'bare', url: `${bareBase}/bare/console-tickets`, headers: {}, child: bare },
-          { key: 'bareNamed', url: `${bareBase}/bare/console-tickets+named`, headers: {}, child: bare },
+          { key: 'bareNamed', url: `${goal.base}/bare/console-tickets+named`, headers: {}, child: goal.child },
           { key: 'bareExactNamed', url: `${bareBase}/bare/console-tickets+exact-named`, headers: {}, child: bare },
         ],
         DURATION_S,
         Math.min(WARMUP_S, 1),
         meter,
       );
-      const m = summarise(consoleRounds, ['app', 'bare', 'bareNamed', 'bareExactNamed'], 'app', 'bare');
+      const consoleRounds = consoleRun.rounds;
+      const m = summarise(consoleRun, ['app', 'bare', 'bareNamed', 'bareExactNamed'], 'app', 'bare');
       const namedRatio = round(median(consoleRounds.map((x) => x.app.rps / x.bareNamed.rps)), 3);
       const exactRatio = round(median(consoleRounds.map((x) => x.app.rps / x.bareExactNamed.rps)), 3);
       consoleQueue = { ...m, namedRatio, exactRatio, goalMet: namedRatio >= LIST_GOAL.ratio && m.medians.app.p99 < LIST_GOAL.p99Ms };
@@ -710,7 +745,7 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
         if (r.status !== 201 || typeof (r.body as { id?: unknown } | null)?.id !== 'string') throw new Error(`bare ${p} answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
       }
       const countsBefore = await countCreated(prepared.tenantId);
-      const createRounds = await alternate<CreateKey>(
+      const createRun = await alternate<CreateKey>(
         'create',
         [
           { key: 'app', url: `${appBase}${CREATE_PATH}`, headers: postHeaders, child: app, method: 'POST', body },
@@ -729,7 +764,8 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       );
       const countsAfter = await countCreated(prepared.tenantId);
       const drain = await waitForOutbox(prepared.tenantId, 120_000);
-      const m = summarise(createRounds, Object.keys(CREATE_VARIANTS) as CreateKey[], 'app', 'bare');
+      const createRounds = createRun.rounds;
+      const m = summarise(createRun, Object.keys(CREATE_VARIANTS) as CreateKey[], 'app', 'bare');
       const vsBare = (k: CreateKey) => round(median(createRounds.map((x) => x[k].rps / x.bare.rps)), 3);
       create = {
         ...m,
@@ -797,11 +833,26 @@ function cpuTable<K extends string>(engine: Engine, names: Record<K, string>, me
 
 function loadTable<K extends string>(names: Record<K, string>, m: Measured<K>): string {
   return table(
-    ['variant', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'req/s per round'],
+    ['variant', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'p99 per round', `lead-in p99 ms (first ${LEAD_IN_S} s after idling)`, 'req/s per round'],
     (Object.keys(names) as K[])
       .filter((k) => m.medians[k])
-      .map((k) => [names[k], m.medians[k].rps, m.medians[k].p50, m.medians[k].p90, m.medians[k].p99, m.rounds.map((x) => x[k].rps).join(', ')]),
+      .map((k) => [
+        names[k],
+        m.medians[k].rps,
+        m.medians[k].p50,
+        m.medians[k].p90,
+        m.medians[k].p99,
+        m.rounds.map((x) => x[k].p99).join(', '),
+        m.leadInP99?.[k] ?? '-',
+        m.rounds.map((x) => x[k].rps).join(', '),
+      ]),
   );
+}
+
+/** The app's and a baseline's p99 in their lead-ins (the first seconds back after idling), beside the timed rounds' figures. */
+function leadInText<K extends string>(m: Measured<K>, app: K, baseline: K): string {
+  const l = m.leadInP99;
+  return l ? `; first ${LEAD_IN_S} s after idling (the lead-ins, not in the rounds): ${app} p99 ${l[app]} ms, ${baseline} p99 ${l[baseline]} ms` : '';
 }
 
 function listGoalText(r: EngineResult): string {
@@ -911,13 +962,15 @@ async function main(): Promise<void> {
           (l.namedRatio === null ? '' : `vs bare named page + count ${l.medians.bareNamed.rps} req/s (p99 ${l.medians.bareNamed.p99} ms) → ratio ${l.namedRatio}; `) +
           `vs bare plain page + count ${l.medians.bare.rps} req/s (p99 ${l.medians.bare.p99} ms) → ratio ${l.ratio}; vs the plain page alone ${l.medians.barePage.rps} req/s → ${l.pageOnlyRatio}` +
           (l.goalMet === null ? '' : ` (goal ≥ ${LIST_GOAL.ratio} and p99 < ${LIST_GOAL.p99Ms} ms: ${l.goalMet ? 'met' : 'NOT met'})`) +
+          leadInText(l, 'app', l.namedRatio === null ? 'bare' : 'bareNamed') +
           `; app at 1 connection p99 ${l.appOneConnection.p99} ms`,
       );
     }
     const cq = r.consoleQueue;
     if (cq) {
       summary.push(
-        `tickets console queue ${r.engine}: app ${cq.medians.app.rps} req/s (p99 ${cq.medians.app.p99} ms) vs bare named page + count ${cq.medians.bareNamed.rps} req/s → ratio ${cq.namedRatio}; vs named page + exact count ${cq.medians.bareExactNamed.rps} req/s → ${cq.exactRatio}; vs plain ${cq.medians.bare.rps} req/s → ${cq.ratio} (goal ≥ ${LIST_GOAL.ratio} of the named and p99 < ${LIST_GOAL.p99Ms} ms: ${cq.goalMet ? 'met' : 'NOT met'})`,
+        `tickets console queue ${r.engine}: app ${cq.medians.app.rps} req/s (p99 ${cq.medians.app.p99} ms) vs bare named page + count ${cq.medians.bareNamed.rps} req/s → ratio ${cq.namedRatio}; vs named page + exact count ${cq.medians.bareExactNamed.rps} req/s → ${cq.exactRatio}; vs plain ${cq.medians.bare.rps} req/s → ${cq.ratio} (goal ≥ ${LIST_GOAL.ratio} of the named and p99 < ${LIST_GOAL.p99Ms} ms: ${cq.goalMet ? 'met' : 'NOT met'})` +
+          leadInText(cq, 'app', 'bareNamed'),
       );
     }
     if (r.rssListMiB) summary.push(`tickets ${r.engine} app RSS: ${r.rssStartMiB} MiB after start, peak ${r.rssListMiB.peak} MiB under the list load`);
@@ -951,6 +1004,7 @@ async function main(): Promise<void> {
       createDurationS: CREATE_DURATION_S,
       rounds: ROUNDS,
       warmupS: WARMUP_S,
+      leadInS: LEAD_IN_S,
       parts: [...PARTS],
       listPath: LIST_PATH,
       consolePath: CONSOLE_PATH,
