@@ -699,8 +699,13 @@ async function benchEngine(engine: Engine, cmd: ServerCommand): Promise<EngineRe
       const techCookie = await loginTechnician(appBase);
       const ca = asList(await getJson(`${appBase}${CONSOLE_PATH}`, { cookie: techCookie }), 'app console queue');
       let exactTotal = 0;
-      for (const path of ['/bare/console-tickets', '/bare/console-tickets+named', '/bare/console-tickets+exact-named']) {
-        const cb = asList(await getJson(`${path.endsWith('+named') ? goal.base : bareBase}${path}`), `bare console queue ${path}`);
+      const consoleTwins: [base: string, path: string][] = [
+        [bareBase, '/bare/console-tickets'],
+        [goal.base, '/bare/console-tickets+named'],
+        [bareBase, '/bare/console-tickets+exact-named'],
+      ];
+      for (const [base, path] of consoleTwins) {
+        const cb = asList(await getJson(`${base}${path}`), `bare console queue ${path}`);
         const exact = path.endsWith('+exact-named');
         if (exact) exactTotal = cb.total;
         // The exact count may pass the app's capped total, never fall short of it.
