@@ -23,27 +23,47 @@ export type OmittableSummaryProp = 'priority' | 'type' | 'impact' | 'assignee' |
 export type SummaryJson = string & { readonly summaryJson: true };
 
 /*
- * Each value is an SQL expression whose text is that value's JSON, never NULL. The summary is one
- * concatenation of them: about half what `row_to_json` of nested subqueries costs PostgreSQL
- * (~110 µs against ~180 µs over the plain columns for a page of 25, pgbench on the bench's data),
- * because only free text goes through `to_json` (it escapes as JSON requires).
+ * Each value is a list of pieces whose concatenation is that value's JSON text, never NULL: SQL
+ * expressions, and literal text written here. The summary is one `||` chain of them: about half
+ * what `row_to_json` of nested subqueries costs PostgreSQL (~110 µs against ~180 µs over the
+ * plain columns for a page of 25, pgbench on the bench's data), because only free text goes
+ * through `to_json` (it escapes as JSON requires). Literals next to each other are written as
+ * one (`'{"id":"' || t.id` rather than `'{"id":' || '"' || t.id`): every `||` is a call and a
+ * copy for each of the 25 rows, and the 22 it saves a row were ~5 % of the statement's
+ * PostgreSQL CPU (bench/README.md, issue 16).
  */
-/** Free text (NOT NULL column): quoted and escaped by PostgreSQL. */
-const text = (e: string) => `to_json(${e})::text`;
-/** Free text that may be NULL. */
-const nullableText = (e: string) => `coalesce(to_json(${e})::text, 'null')`;
-/** A uuid, or a word a CHECK constraint keeps to lowercase letters (priority, type, impact, category): nothing to escape. */
-const word = (e: string) => `'"' || ${e} || '"'`;
-/** An integer or a boolean: its text is its JSON. */
-const plain = (e: string) => `${e}::text`;
-/** `"YYYY-MM-DDTHH:MM:SS.mmmZ"` as `Date.prototype.toISOString` writes it (UTC, milliseconds truncated), or null. */
-const iso = (e: string) => `coalesce('"' || to_char(${e} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`;
+type Piece = { readonly lit: string } | { readonly sql: string };
+type Json = readonly Piece[];
+const lit = (t: string): Piece => ({ lit: t });
+const expr = (e: string): Piece => ({ sql: e });
 
-type Pairs = readonly (readonly [string, string])[];
-/** A JSON object of `[name, JSON-text expression]` pairs, in that order. Names are written here, never taken from input. */
-function object(pairs: Pairs): string {
-  if (pairs.length === 0) return `'{}'`;
-  return `${pairs.map(([name, value], i) => `'${i === 0 ? '{' : ','}"${name}":' || ${value}`).join(' || ')} || '}'`;
+/** Free text (NOT NULL column): quoted and escaped by PostgreSQL. */
+const text = (e: string): Json => [expr(`to_json(${e})::text`)];
+/** Free text that may be NULL. */
+const nullableText = (e: string): Json => [expr(`coalesce(to_json(${e})::text, 'null')`)];
+/** A uuid, or a word a CHECK constraint keeps to lowercase letters (priority, type, impact, category): nothing to escape. */
+const word = (e: string): Json => [lit('"'), expr(e), lit('"')];
+/** An integer or a boolean: its text is its JSON. */
+const plain = (e: string): Json => [expr(`${e}::text`)];
+/** `"YYYY-MM-DDTHH:MM:SS.mmmZ"` as `Date.prototype.toISOString` writes it (UTC, milliseconds truncated), or null. */
+const iso = (e: string): Json => [expr(`coalesce('"' || to_char(${e} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`)];
+
+type Pairs = readonly (readonly [string, Json])[];
+/** A JSON object of `[name, value]` pairs, in that order. Names are written here, never taken from input. */
+function object(pairs: Pairs): Json {
+  if (pairs.length === 0) return [lit('{}')];
+  return [...pairs.flatMap(([name, value], i) => [lit(`${i === 0 ? '{' : ','}"${name}":`), ...value]), lit('}')];
+}
+
+/** The SQL text of a value: its pieces joined with `||`, adjacent literals as one. */
+function render(json: Json): string {
+  const merged: Piece[] = [];
+  for (const piece of json) {
+    const last = merged.at(-1);
+    if (last && 'lit' in last && 'lit' in piece) merged[merged.length - 1] = lit(last.lit + piece.lit);
+    else merged.push(piece);
+  }
+  return merged.map((p) => ('lit' in p ? `'${p.lit.replaceAll("'", "''")}'` : p.sql)).join(' || ');
 }
 
 /** The summary's properties in presentSummary's order; the optional ones can be left out. */
@@ -82,10 +102,16 @@ const PROPS: Pairs = [
   ],
   [
     'assignee',
-    `case when t.assignee_id is null then 'null' else ${object([
-      ['id', word('t.assignee_id')],
-      ['name', text(`coalesce(tech.name, '')`)],
-    ])} end`,
+    [
+      expr(
+        `case when t.assignee_id is null then 'null' else ${render(
+          object([
+            ['id', word('t.assignee_id')],
+            ['name', text(`coalesce(tech.name, '')`)],
+          ]),
+        )} end`,
+      ),
+    ],
   ],
   ['dueAt', iso('t.due_at')],
   ['billed', plain('t.billed')],
@@ -100,7 +126,7 @@ const PROPS: Pairs = [
  */
 export function summaryJson(omit: readonly OmittableSummaryProp[] = []): RawBuilder<SummaryJson> {
   const kept = PROPS.filter(([name]) => !(omit as readonly string[]).includes(name));
-  return sql<SummaryJson>`(${sql.raw(object(kept))})`;
+  return sql<SummaryJson>`(${sql.raw(render(object(kept)))})`;
 }
 
 /** A list page's answer (`ticketPageSchema`) around items that are JSON text already, as one UTF-8 Buffer. */
