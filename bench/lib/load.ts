@@ -182,6 +182,29 @@ export function mediansOf(shots: Shot[]): Medians {
   };
 }
 
+/**
+ * PostgreSQL CPU (user + system of the backend process) per run of one query sent as a named
+ * statement, as the app's pool sends it (platform/db/named-statements.ts): µs, over `runs` runs
+ * after a warm-up (the plan kept by then). PostgreSQL only: the backend must be a process of
+ * its own on this machine. The tick is 10 ms, so `runs` should add up to a second or more.
+ */
+export async function backendCpuPerRun(pool: pg.Pool, q: CapturedQuery, runs = 3000): Promise<number> {
+  const client = await pool.connect();
+  try {
+    const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+    if (pid === undefined) throw new Error('no backend pid');
+    const config = { name: `bench_cpu_${++namedRuns}`, text: q.sql, values: q.parameters };
+    for (let i = 0; i < 200; i++) await client.query(config);
+    const before = cpuTicks(pid);
+    for (let i = 0; i < runs; i++) await client.query(config);
+    const after = cpuTicks(pid);
+    return round(((after.user + after.sys - before.user - before.sys) / CLK_TCK / runs) * 1e6);
+  } finally {
+    client.release();
+  }
+}
+let namedRuns = 0;
+
 export interface SqlCost {
   query: string;
   /** Median server-side execution time (EXPLAIN ANALYZE), ms. */
