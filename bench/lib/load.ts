@@ -186,8 +186,10 @@ export function mediansOf(shots: Shot[]): Medians {
  * PostgreSQL CPU (user + system of the backend process) per run of one query sent as a named
  * statement, as the app's pool sends it (platform/db/named-statements.ts): µs, over `runs` runs
  * after a warm-up (the plan kept by then). PostgreSQL only: the backend must be a process of
- * its own on this machine. The tick is 10 ms, so `runs` should add up to a second or more.
+ * its own on this machine. The clock tick is 10 ms: over 1,500 runs a tick is ~7 µs a run, so
+ * small statements are read coarsely (the floor's ~20 µs is three ticks).
  */
+let namedRuns = 0;
 export async function backendCpuPerRun(pool: pg.Pool, q: CapturedQuery, runs = 3000): Promise<number> {
   const client = await pool.connect();
   try {
@@ -203,7 +205,6 @@ export async function backendCpuPerRun(pool: pg.Pool, q: CapturedQuery, runs = 3
     client.release();
   }
 }
-let namedRuns = 0;
 
 export interface SqlCost {
   query: string;
