@@ -89,6 +89,8 @@ const WARMUP_S = Number(env.BENCH_WARMUP ?? 3);
 const LEAD_IN_S = Number(env.BENCH_LEAD_IN ?? 1);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 50);
 /** Which PostgreSQL measurements run (`list`, `create`): one alone makes a CPU profile of that one. */
+/** The statement-CPU table: interleaved passes per statement, runs per pass. */
+const STATEMENT_CPU = { passes: 3, runs: 1500 };
 const PARTS = new Set((env.BENCH_PARTS ?? 'list,create').split(',').map((p) => p.trim()));
 const TICKETS: Record<Engine, number> = { postgres: Number(env.BENCH_TICKETS ?? 1_000_000), pglite: Number(env.BENCH_PGLITE_TICKETS ?? 100_000) };
 const CUSTOMERS = 500;
@@ -333,10 +335,12 @@ async function prepare(engine: Engine, target: { databaseUrl: string } | { dataD
         [consolePage, 'console queue: its page as plain columns (no JSON, no total)'],
         [consoleCount, 'console queue: its capped count alone'],
       ];
-      // Three passes, interleaved; the least disturbed (lowest) of each statement's three is kept.
-      const passes: number[][] = measured.map(() => []);
-      for (let pass = 0; pass < 3; pass++) for (const [i, [q]] of measured.entries()) passes[i]?.push(await backendCpuPerRun(handle.pool, q, 1500));
-      for (const [i, [, label]] of measured.entries()) statementCpu.push({ query: label, backendCpuUs: Math.min(...(passes[i] ?? [])) });
+      // Passes interleaved; the least disturbed (lowest) of each statement's passes is kept.
+      const lowest = measured.map(() => Infinity);
+      for (let pass = 0; pass < STATEMENT_CPU.passes; pass++) {
+        for (const [i, [q]] of measured.entries()) lowest[i] = Math.min(lowest[i] ?? Infinity, await backendCpuPerRun(handle.pool, q, STATEMENT_CPU.runs));
+      }
+      for (const [i, [, label]] of measured.entries()) statementCpu.push({ query: label, backendCpuUs: lowest[i] ?? Infinity });
     }
 
     // The contact as every request sees it, and the app's own CPU work per list request.
@@ -925,7 +929,7 @@ function report(r: EngineResult): void {
   console.log('SQL cost (medians):');
   console.log(table(['query', 'execution ms', 'planning ms', 'round trip ms'], p.sqlCost.map((c) => [c.query, c.executionMs, c.planningMs, c.roundTripMs])));
   if (p.statementCpu.length > 0) {
-    console.log('PostgreSQL CPU per run, one backend, each statement named as the app sends it (plan kept; lowest of 3 passes of 1,500 runs):');
+    console.log(`PostgreSQL CPU per run, one backend, each statement named as the app sends it (plan kept; lowest of ${STATEMENT_CPU.passes} passes of ${STATEMENT_CPU.runs.toLocaleString('en')} runs):`);
     console.log(table(['statement', 'backend CPU µs'], p.statementCpu.map((c) => [c.query, c.backendCpuUs])));
   }
   const c = p.appCpu;

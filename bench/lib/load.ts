@@ -190,7 +190,7 @@ export function mediansOf(shots: Shot[]): Medians {
  * small statements are read coarsely (the floor's ~20 µs is three ticks).
  */
 let namedRuns = 0;
-export async function backendCpuPerRun(pool: pg.Pool, q: CapturedQuery, runs = 3000): Promise<number> {
+export async function backendCpuPerRun(pool: pg.Pool, q: CapturedQuery, runs: number): Promise<number> {
   const client = await pool.connect();
   try {
     const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
